@@ -1,0 +1,437 @@
+//! Catalog reads: products, product, reviews, categories, category (seed 003).
+
+use super::{request, Endpoint, Envelope, Pagination};
+use crate::api::{ApiError, Method, Query};
+use crate::domain::catalog::{
+    Availability, CatalogQuery, Page, ProductImage, ProductSummary, Rating,
+};
+use crate::domain::money::Money;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryRefDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub breadcrumb: Vec<CrumbDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CrumbDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageDto {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub url: String,
+    pub thumbnail_url: String,
+    #[serde(default)]
+    pub alt: Option<String>,
+    #[serde(default)]
+    pub is_primary: bool,
+    #[serde(default)]
+    pub position: Option<i64>,
+}
+
+/// Rating distribution keyed "1".."5".
+pub type DistributionDto = BTreeMap<String, u64>;
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingDto {
+    pub average: Decimal,
+    pub count: u64,
+    #[serde(default)]
+    pub distribution: Option<DistributionDto>,
+}
+
+/// `Product` of `GET /products`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub short_description: Option<String>,
+    pub price: Decimal,
+    #[serde(default)]
+    pub compare_at_price: Option<Decimal>,
+    pub currency: String,
+    #[serde(default)]
+    pub sku: String,
+    pub status: String,
+    #[serde(default)]
+    pub stock_quantity: Option<i64>,
+    #[serde(default)]
+    pub category: Option<CategoryRefDto>,
+    #[serde(default)]
+    pub images: Vec<ImageDto>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub rating: RatingDto,
+    #[serde(default)]
+    pub commission_percentage: Decimal,
+    #[serde(default)]
+    pub career_points_percentage: Decimal,
+    #[serde(default)]
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct ProductsDto {
+    pub products: Vec<ProductDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DimensionsDto {
+    pub length: Option<Decimal>,
+    pub width: Option<Decimal>,
+    pub height: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct VariantDto {
+    pub id: String,
+    pub name: String,
+    pub sku: String,
+    pub price: Decimal,
+    #[serde(default)]
+    pub stock_quantity: Option<i64>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    pub price: Decimal,
+    #[serde(default)]
+    pub thumbnail_url: Option<String>,
+}
+
+/// `GET /products/:id`. Spelled out rather than flattened: serde_json's arbitrary
+/// precision (exact money) does not survive `#[serde(flatten)]`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductDetailDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub short_description: Option<String>,
+    pub price: Decimal,
+    #[serde(default)]
+    pub compare_at_price: Option<Decimal>,
+    pub currency: String,
+    #[serde(default)]
+    pub sku: String,
+    pub status: String,
+    #[serde(default)]
+    pub stock_quantity: Option<i64>,
+    #[serde(default)]
+    pub category: Option<CategoryRefDto>,
+    #[serde(default)]
+    pub images: Vec<ImageDto>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub rating: RatingDto,
+    #[serde(default)]
+    pub commission_percentage: Decimal,
+    #[serde(default)]
+    pub career_points_percentage: Decimal,
+    #[serde(default)]
+    pub created_at: String,
+    #[serde(default)]
+    pub track_inventory: bool,
+    #[serde(default)]
+    pub weight: Option<Decimal>,
+    #[serde(default)]
+    pub dimensions: Option<DimensionsDto>,
+    #[serde(default)]
+    pub variants: Vec<VariantDto>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub related_products: Vec<RelatedDto>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewAuthorDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub avatar_url: Option<String>,
+    #[serde(default)]
+    pub is_verified_purchaser: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewImageDto {
+    pub url: String,
+    pub thumbnail_url: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ShopResponseDto {
+    pub content: String,
+    pub responded_at: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewDto {
+    pub id: String,
+    pub author: ReviewAuthorDto,
+    pub rating: u8,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub content: String,
+    #[serde(default)]
+    pub pros: Vec<String>,
+    #[serde(default)]
+    pub cons: Vec<String>,
+    #[serde(default)]
+    pub helpful_count: u64,
+    #[serde(default)]
+    pub is_helpful: Option<bool>,
+    #[serde(default)]
+    pub images: Vec<ReviewImageDto>,
+    #[serde(default)]
+    pub response: Option<ShopResponseDto>,
+    pub created_at: String,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct ReviewsDto {
+    pub reviews: Vec<ReviewDto>,
+    pub summary: RatingDto,
+}
+
+/// `Category` of `GET /categories`, with its subtree.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub image_url: Option<String>,
+    #[serde(default)]
+    pub parent_id: Option<String>,
+    #[serde(default)]
+    pub level: u32,
+    #[serde(default)]
+    pub position: i64,
+    #[serde(default)]
+    pub product_count: Option<u64>,
+    #[serde(default)]
+    pub children: Vec<CategoryDto>,
+    #[serde(default = "yes")]
+    pub is_active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CategoriesDto {
+    pub categories: Vec<CategoryDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildCategoryDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub product_count: u64,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct PriceRangeDto {
+    pub min: Decimal,
+    pub max: Decimal,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct TagCountDto {
+    pub name: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryFiltersDto {
+    pub price_range: PriceRangeDto,
+    #[serde(default)]
+    pub tags: Vec<TagCountDto>,
+}
+
+/// `GET /categories/:id`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryDetailDto {
+    pub id: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub image_url: Option<String>,
+    #[serde(default)]
+    pub parent: Option<CrumbDto>,
+    #[serde(default)]
+    pub breadcrumb: Vec<CrumbDto>,
+    #[serde(default)]
+    pub children: Vec<ChildCategoryDto>,
+    #[serde(default)]
+    pub products: Vec<ProductDto>,
+    pub filters: CategoryFiltersDto,
+}
+
+fn bad(detail: String) -> ApiError {
+    ApiError::Decode {
+        status: 200,
+        detail,
+        request_id: None,
+    }
+}
+
+impl TryFrom<ProductDto> for ProductSummary {
+    type Error = ApiError;
+
+    /// Checks what the screen relies on: a non-negative price and a sane rating.
+    fn try_from(p: ProductDto) -> Result<Self, ApiError> {
+        if p.price.is_sign_negative() {
+            return Err(bad(format!("отрицательная цена у товара {}", p.id)));
+        }
+        let availability = match p.status.as_str() {
+            "ACTIVE" if p.stock_quantity != Some(0) => Availability::InStock,
+            "ACTIVE" | "OUT_OF_STOCK" => Availability::OutOfStock,
+            _ => Availability::Unavailable,
+        };
+        let currency = p.currency.clone();
+        let compare_at = p
+            .compare_at_price
+            .filter(|c| *c > p.price)
+            .map(|c| Money::new(c, currency.clone()));
+        let name = p.name;
+        Ok(ProductSummary {
+            images: p
+                .images
+                .into_iter()
+                .map(|i| ProductImage {
+                    alt: i.alt.unwrap_or_else(|| name.clone()),
+                    url: i.url,
+                    thumbnail_url: i.thumbnail_url,
+                    is_primary: i.is_primary,
+                })
+                .collect(),
+            id: p.id,
+            slug: p.slug,
+            short_description: p.short_description.filter(|s| !s.trim().is_empty()),
+            price: Money::new(p.price, currency),
+            compare_at,
+            availability,
+            stock_quantity: p.stock_quantity.map(|q| q.max(0) as u64),
+            category_name: p.category.map(|c| c.name),
+            tags: p.tags,
+            rating: Rating {
+                average: p.rating.average.clamp(Decimal::ZERO, Decimal::from(5)),
+                count: p.rating.count,
+            },
+            commission_percent: p.commission_percentage,
+            career_points_percent: p.career_points_percentage,
+            name,
+        })
+    }
+}
+
+/// Wraps decoded items with the envelope's pagination (or a single page if it has none).
+pub fn page_of<T>(items: Vec<T>, pagination: Option<Pagination>) -> Page<T> {
+    match pagination {
+        Some(p) => Page {
+            items,
+            total: p.total,
+            page: p.page,
+            page_size: p.page_size,
+            total_pages: p.total_pages,
+        },
+        None => Page {
+            total: items.len() as u64,
+            page: 1,
+            page_size: items.len() as u32,
+            total_pages: 1,
+            items,
+        },
+    }
+}
+
+/// The API query for a catalog view.
+pub fn products_query(q: &CatalogQuery) -> Query {
+    let mut query = Query::new();
+    query
+        .push("page", q.page)
+        .push("pageSize", q.page_size)
+        .push_opt("categoryId", q.category_id.as_ref())
+        .push_opt("status", q.in_stock_only.then_some("ACTIVE"))
+        .push_opt("minPrice", q.min_price.map(|d| d.normalize()))
+        .push_opt("maxPrice", q.max_price.map(|d| d.normalize()))
+        .push_opt("search", q.search.as_ref())
+        .push_opt(
+            "tags",
+            (!q.tags.is_empty()).then(|| q.tags.join(",")),
+        );
+    if let Some((by, order)) = q.sort_fields() {
+        query.push("sortBy", by.api()).push("sortOrder", order.api());
+    }
+    query
+}
+
+/// Converts a decoded products list into cards.
+pub fn products_page(env: Envelope<ProductsDto>) -> Result<Page<ProductSummary>, ApiError> {
+    let items = env
+        .data
+        .products
+        .into_iter()
+        .map(ProductSummary::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(page_of(items, env.meta.pagination))
+}
+
+/// `GET /products` for a catalog view.
+pub async fn list(ep: &Endpoint, q: &CatalogQuery) -> Result<Page<ProductSummary>, ApiError> {
+    let path = format!("/products{}", products_query(q).to_query_string());
+    let env = request::<ProductsDto>(ep, Method::Get, &path, None, None).await?;
+    products_page(env)
+}

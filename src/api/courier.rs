@@ -1,0 +1,95 @@
+//! Broniboy express courier (seed 002), reached through the merchant's gateway, which adds
+//! the secret `X-App-Token`: the browser never holds it.
+//! `{success,status_code,data}` / `{success:false,status_code,error:{code,message,dev_err}}`.
+
+use super::{
+    build_request,     details_from_map, http, parse_body, refused, unreadable_error, value_text, ApiError,
+    BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
+};
+use serde::{de::DeserializeOwned, Deserialize};
+
+#[derive(Deserialize)]
+struct Body<T> {
+    success: bool,
+    #[serde(default)]
+    status_code: Option<u16>,
+    data: Option<T>,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    status_code: Option<u16>,
+    error: ErrorPart,
+}
+
+#[derive(Deserialize)]
+struct ErrorPart {
+    #[serde(default)]
+    code: serde_json::Value,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    dev_err: serde_json::Value,
+}
+
+fn backend_error(raw: &RawResponse) -> (BackendError, Option<u16>) {
+    match serde_json::from_str::<ErrorBody>(&raw.body) {
+        Ok(b) => {
+            // 400s carry per-field lists in dev_err; other errors a technical string.
+            let details = match &b.error.dev_err {
+                serde_json::Value::Object(_) => details_from_map(&b.error.dev_err),
+                serde_json::Value::Null => Vec::new(),
+                other => vec![(String::new(), vec![value_text(other)])],
+            };
+            (
+                BackendError {
+                    status: raw.status,
+                    code: value_text(&b.error.code),
+                    message: b.error.message,
+                    details,
+                    request_id: None,
+                },
+                b.status_code,
+            )
+        }
+        Err(_) => (unreadable_error(raw), None),
+    }
+}
+
+/// Turns a courier response into its data or a typed error.
+pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
+    if raw.is_success() {
+        let body: Body<T> = parse_body(raw)?;
+        if body.success {
+            return body.data.ok_or_else(|| ApiError::Decode {
+                status: raw.status,
+                detail: "нет поля data".into(),
+                request_id: raw.header("x-request-id").map(str::to_string),
+            });
+        }
+        // A failure inside a 200: the body's status_code says what kind.
+        let (err, code) = backend_error(raw);
+        let as_status = RawResponse {
+            status: code.or(body.status_code).unwrap_or(400),
+            ..raw.clone()
+        };
+        return Err(refused(&as_status, err, now));
+    }
+    let (err, _) = backend_error(raw);
+    Err(refused(raw, err, now))
+}
+
+/// The one request helper of this backend.
+pub async fn request<T: DeserializeOwned>(
+    ep: &Endpoint,
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    key: Option<&IdempotencyKey>,
+) -> Result<T, ApiError> {
+    // No Authorization here: the gateway authenticates the merchant itself.
+    let req = build_request(ep, method, path, body, key, false);
+    let raw = http::send(req).await?;
+    decode(&raw, http::now_unix())
+}

@@ -1,0 +1,73 @@
+//! OK Delivery API (seed 000): bare JSON on success, `{error,message,details,request_id}` on failure.
+
+use super::{
+    build_request,     http, parse_body, refused, unreadable_error, value_text, ApiError, BackendError, Endpoint,
+    IdempotencyKey, Method, RawResponse,
+};
+use serde::{de::DeserializeOwned, Deserialize};
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: String,
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    details: serde_json::Value,
+    #[serde(default)]
+    request_id: Option<String>,
+}
+
+/// `details` is a list of `{field, code}`; grouped by field.
+fn field_details(v: &serde_json::Value) -> super::FieldErrors {
+    let mut out: super::FieldErrors = Vec::new();
+    if let serde_json::Value::Array(items) = v {
+        for item in items {
+            let field = item.get("field").map(value_text).unwrap_or_default();
+            let code = item
+                .get("code")
+                .or_else(|| item.get("message"))
+                .map(value_text)
+                .unwrap_or_default();
+            match out.iter_mut().find(|(f, _)| *f == field) {
+                Some((_, codes)) => codes.push(code),
+                None => out.push((field, vec![code])),
+            }
+        }
+    }
+    out
+}
+
+fn backend_error(raw: &RawResponse) -> BackendError {
+    match serde_json::from_str::<ErrorBody>(&raw.body) {
+        Ok(b) => BackendError {
+            status: raw.status,
+            code: b.error,
+            message: b.message,
+            details: field_details(&b.details),
+            request_id: b.request_id,
+        },
+        Err(_) => unreadable_error(raw),
+    }
+}
+
+/// Turns a delivery response into its data or a typed error.
+pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
+    if raw.is_success() {
+        parse_body(raw)
+    } else {
+        Err(refused(raw, backend_error(raw), now))
+    }
+}
+
+/// The one request helper of this backend.
+pub async fn request<T: DeserializeOwned>(
+    ep: &Endpoint,
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    key: Option<&IdempotencyKey>,
+) -> Result<T, ApiError> {
+    let req = build_request(ep, method, path, body, key, true);
+    let raw = http::send(req).await?;
+    decode(&raw, http::now_unix())
+}

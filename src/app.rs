@@ -1,0 +1,71 @@
+//! The router: every URL of the storefront in one place, inside the layout shell.
+
+use crate::components::{header::SiteHeader, toast::ToastHost};
+use crate::config::{Config, ConfigError};
+use crate::pages;
+use crate::routes;
+use crate::state::{Session, Toasts};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The storefront, once its configuration is known.
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    provide_meta_context();
+    provide_context(Session::new(config));
+    provide_context(Toasts::new());
+
+    view! {
+        <Title formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>
+        <Router base=routes::base()>
+            <a class="skip-link" href="#main">"Перейти к содержимому"</a>
+            <SiteHeader/>
+            <main id="main" class="page">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::HomePage/>
+                    <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
+                    <Route path=path!("/category/:id") view=pages::category::CategoryPage/>
+                    <Route path=path!("/product/:id") view=pages::product::ProductPage/>
+                    <Route path=path!("/cart") view=pages::cart::CartPage/>
+                    <Route path=path!("/checkout") view=pages::checkout::CheckoutPage/>
+                    <Route path=path!("/checkout/return") view=pages::checkout::CheckoutReturnPage/>
+                    <Route path=path!("/account/orders") view=pages::orders::OrdersPage/>
+                    <Route path=path!("/account/orders/:id") view=pages::orders::OrderPage/>
+                    <Route path=path!("/partner") view=pages::partner::PartnerPage/>
+                    <Route path=path!("/signin") view=pages::signin::SignInPage/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"© Витрина. Цены указаны в рублях с учётом НДС."</p>
+            </footer>
+            <ToastHost/>
+        </Router>
+    }
+}
+
+/// Shown instead of the shop when `config.json` is missing or wrong: never a blank page.
+#[component]
+pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title text="Магазин временно недоступен — Витрина"/>
+        <main class="page config-error" role="alert">
+            <h1>"Магазин временно недоступен"</h1>
+            <p>"Не удалось прочитать настройки витрины, поэтому каталог не может загрузиться."</p>
+            <p class="config-error__detail">
+                <strong>"Причина: "</strong>
+                <span data-testid="config-error">{error.to_string()}</span>
+            </p>
+            <p>"Если вы администратор, проверьте файл config.json рядом с index.html."</p>
+            <button class="btn" on:click=|_| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }>"Обновить страницу"</button>
+        </main>
+    }
+}

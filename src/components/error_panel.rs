@@ -1,0 +1,98 @@
+//! A failed load explained in place: what happened, the request id, and a retry that
+//! waits out a rate limit instead of hammering the backend.
+
+use crate::api::{http::now_unix, ApiError};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Local wall-clock time of a unix second, `19:40:12`.
+pub fn clock_time(unix: u64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+        format!(
+            "{:02}:{:02}:{:02}",
+            d.get_hours(),
+            d.get_minutes(),
+            d.get_seconds()
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let s = unix % 86_400;
+        format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    }
+}
+
+/// The error of a section, with a retry button when retrying can help.
+#[component]
+pub fn ErrorPanel(
+    error: ApiError,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+    #[prop(optional, into)] title: Option<String>,
+) -> impl IntoView {
+    let retry_at = match &error {
+        ApiError::RateLimited {
+            limit, received_at, ..
+        } => limit.retry_at(*received_at),
+        _ => None,
+    };
+    let now = RwSignal::new(now_unix());
+    if retry_at.is_some() {
+        if let Ok(handle) = set_interval_with_handle(
+            move || now.set(now_unix()),
+            Duration::from_millis(500),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    let wait = move || retry_at.map(|t| t.saturating_sub(now.get()));
+    let can_retry = move || wait().is_none_or(|w| w == 0);
+    let heading = title.unwrap_or_else(|| match &error {
+        ApiError::RateLimited { .. } => "Слишком много запросов".into(),
+        ApiError::Network(_) | ApiError::Timeout { .. } => "Нет связи с магазином".into(),
+        ApiError::NotFound(_) => "Ничего не нашлось".into(),
+        _ => "Не удалось загрузить".into(),
+    });
+    let message = match &error {
+        ApiError::RateLimited { .. } => {
+            "Магазин просит немного подождать перед следующим запросом.".to_string()
+        }
+        other => other.user_message(),
+    };
+    let request_id = error.request_id().map(str::to_string);
+    let kind = match &error {
+        ApiError::RateLimited { .. } => "rate-limited",
+        ApiError::Network(_) => "network",
+        ApiError::Timeout { .. } => "timeout",
+        ApiError::Server(_) => "server",
+        ApiError::Decode { .. } => "decode",
+        _ => "refused",
+    };
+    let retryable = on_retry.is_some() && error.is_transient();
+
+    view! {
+        <section class="error-panel" role="alert" data-testid="error-panel" data-kind=kind>
+            <h2 class="error-panel__title">{heading}</h2>
+            <p class="error-panel__text">{message}</p>
+            {retry_at.map(|t| view! {
+                <p class="error-panel__wait" data-testid="retry-at">
+                    {move || match wait() {
+                        Some(w) if w > 0 => format!("Повторить можно через {w} с — в {}.", clock_time(t)),
+                        _ => format!("Можно повторить (ограничение снято в {}).", clock_time(t)),
+                    }}
+                </p>
+            })}
+            {request_id.map(|id| view! {
+                <p class="error-panel__meta">"Код запроса для поддержки: " <code>{id}</code></p>
+            })}
+            {retryable.then(|| view! {
+                <button
+                    class="btn"
+                    prop:disabled=move || !can_retry()
+                    on:click=move |_| if let Some(cb) = on_retry { cb.run(()) }
+                >"Повторить"</button>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! Reusable view pieces: props in, view out; they never fetch.
+
+pub mod error_panel;
+pub mod header;
+pub mod pagination;
+pub mod price;
+pub mod product_card;
+pub mod skeleton;
+pub mod toast;

@@ -1,0 +1,77 @@
+//! A product in a grid: image, name, price, rating, stock, and partner earnings.
+
+use crate::components::price::Price;
+use crate::domain::catalog::{Availability, ProductSummary, Rating};
+use crate::routes::href;
+use leptos::prelude::*;
+
+/// Five stars with halves, and the review count.
+#[component]
+pub fn Stars(rating: Rating) -> impl IntoView {
+    let (full, half) = rating.stars();
+    let label = if rating.count == 0 {
+        "Нет оценок".to_string()
+    } else {
+        format!(
+            "Рейтинг {} из 5, отзывов: {}",
+            rating.average.round_dp(1),
+            rating.count
+        )
+    };
+    let stars: String = (0..5)
+        .map(|i| {
+            if i < full {
+                '★'
+            } else if i == full && half {
+                '⯪'
+            } else {
+                '☆'
+            }
+        })
+        .collect();
+    view! {
+        <div class="stars" aria-label=label.clone() title=label>
+            <span class="stars__icons" aria-hidden="true">{stars}</span>
+            <span class="stars__count" aria-hidden="true">{rating.count}</span>
+        </div>
+    }
+}
+
+/// A product card; `show_partner` adds commission and career points.
+#[component]
+pub fn ProductCard(product: ProductSummary, #[prop(into)] show_partner: Signal<bool>) -> impl IntoView {
+    let link = href(&format!("/product/{}", product.id));
+    let cover = product.cover().cloned();
+    let out_of_stock = product.availability != Availability::InStock;
+    let commission = product.commission();
+    let points = product.career_points();
+    view! {
+        <li class="card" data-testid="product-card">
+            <a class="card__link" href=link>
+                <div class="card__media">
+                    {cover.map(|img| view! {
+                        <img
+                            src=img.thumbnail_url
+                            alt=img.alt
+                            loading="lazy"
+                            decoding="async"
+                            width="400"
+                            height="400"
+                        />
+                    })}
+                    {out_of_stock.then(|| view! { <span class="card__badge card__badge--out">"Нет в наличии"</span> })}
+                </div>
+                <div class="card__body">
+                    <Price price=product.price.clone() compare_at=product.compare_at.clone()/>
+                    <h3 class="card__title" data-testid="product-name">{product.name.clone()}</h3>
+                    <Stars rating=product.rating.clone()/>
+                    <Show when=move || show_partner.get()>
+                        <p class="card__partner" data-testid="partner-earnings">
+                            {format!("Комиссия {commission} · {points} баллов")}
+                        </p>
+                    </Show>
+                </div>
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,5 @@
+//! Pure shop logic: no leptos, no web-sys, so every rule here is testable natively.
+
+pub mod catalog;
+pub mod money;
+pub mod text;

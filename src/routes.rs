@@ -1,0 +1,63 @@
+//! Where the app is mounted: `/` or a sub-path such as `/shop` (trunk `--public-url`).
+
+use std::sync::OnceLock;
+
+static BASE: OnceLock<String> = OnceLock::new();
+
+/// Reads the deployment's sub-path once from `<base href>`, which trunk fills in.
+pub fn init_base() {
+    let _ = BASE.set(detect_base());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn detect_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("base[href]").ok().flatten())
+        .and_then(|b| b.get_attribute("href"))
+        .map(|h| normalize_base(&h))
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn detect_base() -> String {
+    String::new()
+}
+
+/// `"/shop/"` → `"/shop"`, `"/"` → `""`; absolute URLs keep only their path.
+pub fn normalize_base(href: &str) -> String {
+    let path = match href.split_once("://") {
+        Some((_, rest)) => rest.find('/').map(|i| &rest[i..]).unwrap_or("/"),
+        None => href,
+    };
+    let trimmed = path.trim_end_matches('/');
+    if trimmed.is_empty() || !trimmed.starts_with('/') {
+        String::new()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The router's base: `""` at the root of the host.
+pub fn base() -> &'static str {
+    BASE.get().map(String::as_str).unwrap_or("")
+}
+
+/// An in-app link: `href("/catalog")` → `/shop/catalog` under a sub-path.
+pub fn href(path: &str) -> String {
+    format!("{}{}", base(), path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_is_taken_from_the_base_href() {
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(normalize_base("/shop/"), "/shop");
+        assert_eq!(normalize_base("/a/b"), "/a/b");
+        assert_eq!(normalize_base("http://127.0.0.1:8080/shop/"), "/shop");
+        assert_eq!(normalize_base("http://127.0.0.1:8080"), "");
+    }
+}

@@ -1,0 +1,7 @@
+//! App-wide reactive state, provided once at the root through context.
+
+pub mod session;
+pub mod toasts;
+
+pub use session::{use_session, Session};
+pub use toasts::{use_toasts, Toasts};

@@ -1,0 +1,385 @@
+//! Every seed example for an endpoint the app calls decodes; every envelope's errors
+//! become the right `ApiError`.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use vitrina::api::commerce::{self, catalog, checkout};
+use vitrina::api::error::{parse_rate_limit, parse_retry_after};
+use vitrina::api::{courier, delivery, partner, ApiError, RawResponse, RetryAfter};
+use vitrina::domain::catalog::{Availability, ProductSummary};
+
+const NOW: u64 = 1_705_329_540;
+
+fn ok(body: &str) -> RawResponse {
+    RawResponse {
+        status: 200,
+        headers: vec![("x-request-id".into(), "req_1".into())],
+        body: body.into(),
+    }
+}
+
+fn status(status: u16, body: &str, headers: &[(&str, &str)]) -> RawResponse {
+    RawResponse {
+        status,
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        body: body.into(),
+    }
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[test]
+fn seed_products_list_decodes_into_cards_with_pagination() {
+    let env = commerce::decode::<catalog::ProductsDto>(
+        &ok(include_str!("fixtures/commerce_products.json")),
+        NOW,
+    )
+    .unwrap();
+    let page = catalog::products_page(env).unwrap();
+    assert_eq!(page.total, 85);
+    assert_eq!(page.total_pages, 5);
+    let p: &ProductSummary = &page.items[0];
+    assert_eq!(p.name, "Premium Health Supplement");
+    assert_eq!(p.price.amount, d("2500"));
+    assert_eq!(p.compare_at.as_ref().unwrap().amount, d("3000"));
+    assert_eq!(p.discount_percent(), Some(17));
+    assert_eq!(p.availability, Availability::InStock);
+    assert_eq!(p.rating.count, 156);
+    assert_eq!(p.commission().amount, d("250"));
+    assert_eq!(p.career_points(), d("125"));
+    assert_eq!(p.cover().unwrap().alt, "Premium Health Supplement bottle");
+}
+
+#[test]
+fn seed_product_detail_decodes() {
+    let env = commerce::decode::<catalog::ProductDetailDto>(
+        &ok(include_str!("fixtures/commerce_product.json")),
+        NOW,
+    )
+    .unwrap();
+    let p = env.data;
+    assert_eq!(p.category.as_ref().unwrap().breadcrumb.len(), 2);
+    assert_eq!(p.rating.distribution.as_ref().unwrap()["5"], 92);
+    assert_eq!(p.attributes["form"], "Capsules");
+    assert_eq!(p.related_products[0].price, d("1800"));
+    assert_eq!(p.weight, Some(d("250")));
+    assert!(p.variants.is_empty());
+}
+
+#[test]
+fn seed_reviews_decode_with_summary_and_shop_response() {
+    let env = commerce::decode::<catalog::ReviewsDto>(
+        &ok(include_str!("fixtures/commerce_reviews.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(env.meta.pagination.unwrap().total, 156);
+    let r = &env.data.reviews[0];
+    assert!(r.author.is_verified_purchaser);
+    assert_eq!(r.pros.len(), 3);
+    assert_eq!(r.is_helpful, None);
+    assert!(r.response.is_some());
+    assert_eq!(env.data.summary.average, d("4.7"));
+}
+
+#[test]
+fn seed_categories_tree_and_category_page_decode() {
+    let env = commerce::decode::<catalog::CategoriesDto>(
+        &ok(include_str!("fixtures/commerce_categories.json")),
+        NOW,
+    )
+    .unwrap();
+    let root = &env.data.categories[0];
+    assert_eq!(root.children[0].parent_id.as_deref(), Some("cat-001"));
+    assert_eq!(root.product_count, Some(125));
+
+    let env = commerce::decode::<catalog::CategoryDetailDto>(
+        &ok(include_str!("fixtures/commerce_category.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(env.data.breadcrumb.len(), 2);
+    assert_eq!(env.data.children[1].product_count, 18);
+    assert_eq!(env.data.filters.price_range.max, d("15000"));
+    assert_eq!(env.data.filters.tags[0].name, "vitamins");
+    assert_eq!(env.meta.pagination.unwrap().page_size, 20);
+}
+
+#[test]
+fn seed_checkout_response_decodes() {
+    let env = commerce::decode::<checkout::CheckoutDto>(
+        &ok(include_str!("fixtures/commerce_checkout.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(env.data.order_number, "ORD-2024-00001234");
+    assert_eq!(env.data.summary.total, d("8100"));
+    assert!(env.data.payment.payment_url.is_some());
+}
+
+#[test]
+fn money_keeps_every_digit_the_backend_sent() {
+    let body = include_str!("fixtures/commerce_products.json")
+        .replace("\"price\": 2500", "\"price\": 1299.90")
+        .replace("\"compareAtPrice\": 3000", "\"compareAtPrice\": 0.1");
+    let env = commerce::decode::<catalog::ProductsDto>(&ok(&body), NOW).unwrap();
+    let p = &env.data.products[0];
+    assert_eq!(p.price.to_string(), "1299.90");
+    assert_eq!(p.compare_at_price.unwrap().to_string(), "0.1");
+}
+
+#[test]
+fn a_negative_price_is_refused_as_undecodable_not_shown() {
+    let body = include_str!("fixtures/commerce_products.json").replace("\"price\": 2500", "\"price\": -1");
+    let env = commerce::decode::<catalog::ProductsDto>(&ok(&body), NOW).unwrap();
+    assert!(matches!(
+        catalog::products_page(env),
+        Err(ApiError::Decode { .. })
+    ));
+}
+
+#[test]
+fn commerce_validation_error_keeps_code_message_and_field_details() {
+    let body = r#"{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Неверные параметры","details":{"minPrice":["Минимальная цена больше максимальной"]}}}"#;
+    let e = commerce::decode::<catalog::ProductsDto>(
+        &status(400, body, &[("x-request-id", "req_abc")]),
+        NOW,
+    )
+    .unwrap_err();
+    let ApiError::Validation(b) = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(b.code, "VALIDATION_ERROR");
+    assert_eq!(b.field("minPrice").unwrap()[0], "Минимальная цена больше максимальной");
+    assert_eq!(e.request_id(), Some("req_abc"));
+}
+
+#[test]
+fn commerce_statuses_map_to_kinds() {
+    let body = |code: &str| {
+        format!(r#"{{"success":false,"error":{{"code":"{code}","message":"m"}}}}"#)
+    };
+    let kind = |s: u16, code: &str| {
+        commerce::decode::<serde_json::Value>(&status(s, &body(code), &[]), NOW).unwrap_err()
+    };
+    assert!(matches!(kind(401, "UNAUTHORIZED"), ApiError::Unauthorized(_)));
+    assert!(matches!(kind(403, "KYC_REQUIRED"), ApiError::Forbidden(_)));
+    assert_eq!(kind(404, "PRODUCT_NOT_FOUND").code(), Some("PRODUCT_NOT_FOUND"));
+    assert!(matches!(kind(404, "CATEGORY_NOT_FOUND"), ApiError::NotFound(_)));
+    assert!(matches!(kind(409, "ALREADY_REVIEWED"), ApiError::Conflict(_)));
+    assert!(matches!(kind(422, "IDEMPOTENCY_KEY_REUSED"), ApiError::Validation(_)));
+    assert!(matches!(kind(500, "INTERNAL"), ApiError::Server(_)));
+    assert!(matches!(kind(503, "X"), ApiError::Server(_)));
+}
+
+#[test]
+fn checkout_429_carries_retry_after_and_the_rate_limit_headers() {
+    let body = r#"{"success":false,"error":{"code":"RATE_LIMIT_EXCEEDED","message":"Слишком много попыток оформления заказа"}}"#;
+    let raw = status(
+        429,
+        body,
+        &[
+            ("x-ratelimit-limit", "2"),
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1705329600"),
+            ("x-ratelimit-policy", "financial"),
+            ("retry-after", "60"),
+            ("x-request-id", "req_429"),
+        ],
+    );
+    let e = commerce::decode::<checkout::CheckoutDto>(&raw, NOW).unwrap_err();
+    let ApiError::RateLimited {
+        limit,
+        received_at,
+        error,
+    } = &e
+    else {
+        panic!("{e:?}")
+    };
+    assert_eq!(limit.limit, Some(2));
+    assert_eq!(limit.remaining, Some(0));
+    assert_eq!(limit.reset, Some(1_705_329_600));
+    assert_eq!(limit.policy.as_deref(), Some("financial"));
+    assert_eq!(limit.retry_after, Some(RetryAfter::Seconds(60)));
+    assert_eq!(limit.wait_seconds(*received_at), Some(60));
+    assert_eq!(error.code, "RATE_LIMIT_EXCEEDED");
+    assert!(e.user_message().contains("60 с"), "{}", e.user_message());
+    assert!(e.is_transient());
+}
+
+#[test]
+fn rate_limit_headers_are_parsed_leniently() {
+    assert_eq!(parse_retry_after(" 30 "), Some(RetryAfter::Seconds(30)));
+    assert_eq!(parse_retry_after("1.2"), Some(RetryAfter::Seconds(2)));
+    assert_eq!(parse_retry_after("-5"), Some(RetryAfter::Seconds(0)));
+    assert_eq!(parse_retry_after("soon"), None);
+    assert_eq!(parse_retry_after(""), None);
+    assert_eq!(
+        parse_retry_after("Mon, 15 Jan 2024 14:40:00 GMT"),
+        Some(RetryAfter::At(1_705_329_600))
+    );
+    let headers = [
+        ("x-ratelimit-limit", "abc"),
+        ("x-ratelimit-remaining", " 3 "),
+        ("x-ratelimit-reset", "45"),
+        ("x-ratelimit-policy", "  "),
+    ];
+    let get = |n: &str| headers.iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
+    let l = parse_rate_limit(get, NOW);
+    assert_eq!(l.limit, None);
+    assert_eq!(l.remaining, Some(3));
+    // A small reset is a delta, not 1970.
+    assert_eq!(l.reset, Some(NOW + 45));
+    assert_eq!(l.policy, None);
+    assert_eq!(l.retry_at(NOW), Some(NOW + 45));
+}
+
+#[test]
+fn retry_after_as_http_date_gives_a_clock_time() {
+    let raw = status(
+        429,
+        "",
+        &[("retry-after", "Mon, 15 Jan 2024 14:40:00 GMT")],
+    );
+    let e = commerce::decode::<serde_json::Value>(&raw, NOW).unwrap_err();
+    let ApiError::RateLimited { limit, .. } = e else {
+        panic!()
+    };
+    assert_eq!(limit.retry_at(NOW), Some(1_705_329_600));
+    assert_eq!(limit.wait_seconds(NOW), Some(60));
+}
+
+#[test]
+fn an_html_error_page_from_a_proxy_still_reports_the_status() {
+    let e = commerce::decode::<serde_json::Value>(
+        &status(502, "<html>Bad Gateway</html>", &[("x-request-id", "req_gw")]),
+        NOW,
+    )
+    .unwrap_err();
+    let ApiError::Server(b) = &e else { panic!("{e:?}") };
+    assert_eq!(b.status, 502);
+    assert_eq!(b.code, "HTTP_502");
+    assert_eq!(e.request_id(), Some("req_gw"));
+}
+
+#[test]
+fn a_truncated_success_body_is_a_decode_error_with_request_id() {
+    let e = commerce::decode::<catalog::ProductsDto>(&ok(r#"{"success":true,"data":{"prod"#), NOW)
+        .unwrap_err();
+    assert!(matches!(e, ApiError::Decode { status: 200, .. }));
+    assert_eq!(e.request_id(), Some("req_1"));
+}
+
+#[test]
+fn delivery_error_envelope_keeps_code_fields_and_request_id() {
+    let e = delivery::decode::<serde_json::Value>(
+        &status(400, include_str!("fixtures/delivery_error.json"), &[]),
+        NOW,
+    )
+    .unwrap_err();
+    let ApiError::Validation(b) = &e else { panic!("{e:?}") };
+    assert_eq!(b.code, "validation_error");
+    assert_eq!(b.field("phone").unwrap(), ["format"]);
+    assert_eq!(e.request_id(), Some("req_97c6d..."));
+    let e = delivery::decode::<serde_json::Value>(
+        &status(
+            429,
+            r#"{"error":"rate_limited","message":"Too many","details":[],"request_id":"req_x"}"#,
+            &[("retry-after", "1")],
+        ),
+        NOW,
+    )
+    .unwrap_err();
+    assert!(matches!(e, ApiError::RateLimited { .. }));
+}
+
+#[test]
+fn delivery_success_is_the_bare_body() {
+    #[derive(serde::Deserialize)]
+    struct Slots {
+        slots: Vec<serde_json::Value>,
+    }
+    let s: Slots = delivery::decode(
+        &ok(r#"{"slots":[{"slot_id":"2025-10-16T10:00/12:00","price":{"currency":"RUB","amount":149.00},"eta_hours":2}]}"#),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(s.slots.len(), 1);
+}
+
+#[test]
+fn courier_errors_decode_both_dev_err_shapes() {
+    let e = courier::decode::<serde_json::Value>(
+        &status(400, include_str!("fixtures/courier_error_400.json"), &[]),
+        NOW,
+    )
+    .unwrap_err();
+    let ApiError::Validation(b) = &e else { panic!("{e:?}") };
+    assert_eq!(b.code, "3");
+    assert_eq!(b.field("comment").unwrap(), ["Это поле обязательно."]);
+
+    let e = courier::decode::<serde_json::Value>(
+        &status(403, include_str!("fixtures/courier_error_403.json"), &[]),
+        NOW,
+    )
+    .unwrap_err();
+    let ApiError::Forbidden(b) = &e else { panic!("{e:?}") };
+    assert_eq!(b.message, "Операция запрещена, переавторизуйтесь");
+    assert_eq!(b.details[0].1, ["Токен заблокирован."]);
+}
+
+#[test]
+fn courier_success_unwraps_data_and_a_failure_inside_200_is_still_an_error() {
+    let v: serde_json::Value =
+        courier::decode(&ok(r#"{"success":true,"status_code":200,"data":{"price":1000}}"#), NOW)
+            .unwrap();
+    assert_eq!(v["price"], serde_json::json!(1000));
+    let e = courier::decode::<serde_json::Value>(
+        &ok(include_str!("fixtures/courier_error_403.json")),
+        NOW,
+    )
+    .unwrap_err();
+    assert!(matches!(e, ApiError::Forbidden(_)));
+}
+
+#[test]
+fn partner_list_and_error_envelopes_decode() {
+    let l: partner::List<serde_json::Value> = partner::decode(
+        &ok(r#"{"data":[{"id":"123","operationType":"ADDITION","value":100.23,"description":"Начисление за заказ 12345","datetime":"2025-01-20T13:08:30.11Z"}],"limit":50,"offset":0,"total":1000}"#),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(l.total, Some(1000));
+    let e = partner::decode::<serde_json::Value>(
+        &status(400, include_str!("fixtures/partner_error.json"), &[]),
+        NOW,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), Some("OUT_OF_STOCK"));
+    let e = partner::decode::<serde_json::Value>(&status(404, "", &[]), NOW).unwrap_err();
+    assert!(matches!(e, ApiError::NotFound(_)));
+}
+
+#[test]
+fn catalog_query_becomes_the_seed_query_parameters() {
+    use vitrina::domain::catalog::CatalogQuery;
+    let q = CatalogQuery::from_pairs([
+        ("q", "котёл"),
+        ("inStock", "1"),
+        ("minPrice", "1000"),
+        ("maxPrice", "50000"),
+        ("sort", "price-asc"),
+        ("page", "2"),
+        ("tags", "хит"),
+    ]);
+    let s = catalog::products_query(&q).to_query_string();
+    assert_eq!(
+        s,
+        "?page=2&pageSize=24&status=ACTIVE&minPrice=1000&maxPrice=50000&search=%D0%BA%D0%BE%D1%82%D1%91%D0%BB&tags=%D1%85%D0%B8%D1%82&sortBy=price&sortOrder=asc"
+    );
+}
