@@ -103,8 +103,9 @@ mod tests {
 
     #[test]
     fn a_missing_key_is_named() {
-        let e = Config::parse(r#"{"commerce":"http://a","delivery":"http://b","courier":"http://c"}"#)
-            .unwrap_err();
+        let e =
+            Config::parse(r#"{"commerce":"http://a","delivery":"http://b","courier":"http://c"}"#)
+                .unwrap_err();
         assert!(e.to_string().contains("partner"), "{e}");
     }
 

@@ -6,7 +6,8 @@ use vitrina::{app, config, routes};
 fn main() {
     console_error_panic_hook::set_once();
     routes::init_base();
-    leptos::task::spawn_local(async {
+    // Config loads before the app mounts (and before leptos starts its executor).
+    wasm_bindgen_futures::spawn_local(async {
         match config::load().await {
             Ok(cfg) => {
                 mount_to_body(move || view! { <app::App config=cfg/> });

@@ -135,7 +135,8 @@ fn money_keeps_every_digit_the_backend_sent() {
 
 #[test]
 fn a_negative_price_is_refused_as_undecodable_not_shown() {
-    let body = include_str!("fixtures/commerce_products.json").replace("\"price\": 2500", "\"price\": -1");
+    let body =
+        include_str!("fixtures/commerce_products.json").replace("\"price\": 2500", "\"price\": -1");
     let env = commerce::decode::<catalog::ProductsDto>(&ok(&body), NOW).unwrap();
     assert!(matches!(
         catalog::products_page(env),
@@ -155,24 +156,41 @@ fn commerce_validation_error_keeps_code_message_and_field_details() {
         panic!("{e:?}")
     };
     assert_eq!(b.code, "VALIDATION_ERROR");
-    assert_eq!(b.field("minPrice").unwrap()[0], "Минимальная цена больше максимальной");
+    assert_eq!(
+        b.field("minPrice").unwrap()[0],
+        "Минимальная цена больше максимальной"
+    );
     assert_eq!(e.request_id(), Some("req_abc"));
 }
 
 #[test]
 fn commerce_statuses_map_to_kinds() {
-    let body = |code: &str| {
-        format!(r#"{{"success":false,"error":{{"code":"{code}","message":"m"}}}}"#)
-    };
+    let body =
+        |code: &str| format!(r#"{{"success":false,"error":{{"code":"{code}","message":"m"}}}}"#);
     let kind = |s: u16, code: &str| {
         commerce::decode::<serde_json::Value>(&status(s, &body(code), &[]), NOW).unwrap_err()
     };
-    assert!(matches!(kind(401, "UNAUTHORIZED"), ApiError::Unauthorized(_)));
+    assert!(matches!(
+        kind(401, "UNAUTHORIZED"),
+        ApiError::Unauthorized(_)
+    ));
     assert!(matches!(kind(403, "KYC_REQUIRED"), ApiError::Forbidden(_)));
-    assert_eq!(kind(404, "PRODUCT_NOT_FOUND").code(), Some("PRODUCT_NOT_FOUND"));
-    assert!(matches!(kind(404, "CATEGORY_NOT_FOUND"), ApiError::NotFound(_)));
-    assert!(matches!(kind(409, "ALREADY_REVIEWED"), ApiError::Conflict(_)));
-    assert!(matches!(kind(422, "IDEMPOTENCY_KEY_REUSED"), ApiError::Validation(_)));
+    assert_eq!(
+        kind(404, "PRODUCT_NOT_FOUND").code(),
+        Some("PRODUCT_NOT_FOUND")
+    );
+    assert!(matches!(
+        kind(404, "CATEGORY_NOT_FOUND"),
+        ApiError::NotFound(_)
+    ));
+    assert!(matches!(
+        kind(409, "ALREADY_REVIEWED"),
+        ApiError::Conflict(_)
+    ));
+    assert!(matches!(
+        kind(422, "IDEMPOTENCY_KEY_REUSED"),
+        ApiError::Validation(_)
+    ));
     assert!(matches!(kind(500, "INTERNAL"), ApiError::Server(_)));
     assert!(matches!(kind(503, "X"), ApiError::Server(_)));
 }
@@ -193,14 +211,10 @@ fn checkout_429_carries_retry_after_and_the_rate_limit_headers() {
         ],
     );
     let e = commerce::decode::<checkout::CheckoutDto>(&raw, NOW).unwrap_err();
-    let ApiError::RateLimited {
-        limit,
-        received_at,
-        error,
-    } = &e
-    else {
+    let ApiError::RateLimited(r) = &e else {
         panic!("{e:?}")
     };
+    let (limit, received_at, error) = (&r.limit, &r.received_at, &r.error);
     assert_eq!(limit.limit, Some(2));
     assert_eq!(limit.remaining, Some(0));
     assert_eq!(limit.reset, Some(1_705_329_600));
@@ -241,15 +255,12 @@ fn rate_limit_headers_are_parsed_leniently() {
 
 #[test]
 fn retry_after_as_http_date_gives_a_clock_time() {
-    let raw = status(
-        429,
-        "",
-        &[("retry-after", "Mon, 15 Jan 2024 14:40:00 GMT")],
-    );
+    let raw = status(429, "", &[("retry-after", "Mon, 15 Jan 2024 14:40:00 GMT")]);
     let e = commerce::decode::<serde_json::Value>(&raw, NOW).unwrap_err();
-    let ApiError::RateLimited { limit, .. } = e else {
+    let ApiError::RateLimited(r) = e else {
         panic!()
     };
+    let limit = r.limit;
     assert_eq!(limit.retry_at(NOW), Some(1_705_329_600));
     assert_eq!(limit.wait_seconds(NOW), Some(60));
 }
@@ -257,11 +268,17 @@ fn retry_after_as_http_date_gives_a_clock_time() {
 #[test]
 fn an_html_error_page_from_a_proxy_still_reports_the_status() {
     let e = commerce::decode::<serde_json::Value>(
-        &status(502, "<html>Bad Gateway</html>", &[("x-request-id", "req_gw")]),
+        &status(
+            502,
+            "<html>Bad Gateway</html>",
+            &[("x-request-id", "req_gw")],
+        ),
         NOW,
     )
     .unwrap_err();
-    let ApiError::Server(b) = &e else { panic!("{e:?}") };
+    let ApiError::Server(b) = &e else {
+        panic!("{e:?}")
+    };
     assert_eq!(b.status, 502);
     assert_eq!(b.code, "HTTP_502");
     assert_eq!(e.request_id(), Some("req_gw"));
@@ -282,7 +299,9 @@ fn delivery_error_envelope_keeps_code_fields_and_request_id() {
         NOW,
     )
     .unwrap_err();
-    let ApiError::Validation(b) = &e else { panic!("{e:?}") };
+    let ApiError::Validation(b) = &e else {
+        panic!("{e:?}")
+    };
     assert_eq!(b.code, "validation_error");
     assert_eq!(b.field("phone").unwrap(), ["format"]);
     assert_eq!(e.request_id(), Some("req_97c6d..."));
@@ -295,7 +314,7 @@ fn delivery_error_envelope_keeps_code_fields_and_request_id() {
         NOW,
     )
     .unwrap_err();
-    assert!(matches!(e, ApiError::RateLimited { .. }));
+    assert!(matches!(e, ApiError::RateLimited(_)));
 }
 
 #[test]
@@ -319,7 +338,9 @@ fn courier_errors_decode_both_dev_err_shapes() {
         NOW,
     )
     .unwrap_err();
-    let ApiError::Validation(b) = &e else { panic!("{e:?}") };
+    let ApiError::Validation(b) = &e else {
+        panic!("{e:?}")
+    };
     assert_eq!(b.code, "3");
     assert_eq!(b.field("comment").unwrap(), ["Это поле обязательно."]);
 
@@ -328,16 +349,20 @@ fn courier_errors_decode_both_dev_err_shapes() {
         NOW,
     )
     .unwrap_err();
-    let ApiError::Forbidden(b) = &e else { panic!("{e:?}") };
+    let ApiError::Forbidden(b) = &e else {
+        panic!("{e:?}")
+    };
     assert_eq!(b.message, "Операция запрещена, переавторизуйтесь");
     assert_eq!(b.details[0].1, ["Токен заблокирован."]);
 }
 
 #[test]
 fn courier_success_unwraps_data_and_a_failure_inside_200_is_still_an_error() {
-    let v: serde_json::Value =
-        courier::decode(&ok(r#"{"success":true,"status_code":200,"data":{"price":1000}}"#), NOW)
-            .unwrap();
+    let v: serde_json::Value = courier::decode(
+        &ok(r#"{"success":true,"status_code":200,"data":{"price":1000}}"#),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(v["price"], serde_json::json!(1000));
     let e = courier::decode::<serde_json::Value>(
         &ok(include_str!("fixtures/courier_error_403.json")),

@@ -3,8 +3,8 @@
 //! `{success,status_code,data}` / `{success:false,status_code,error:{code,message,dev_err}}`.
 
 use super::{
-    build_request,     details_from_map, http, parse_body, refused, unreadable_error, value_text, ApiError,
-    BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
+    build_request, details_from_map, http, parse_body, refused, unreadable_error, value_text,
+    ApiError, BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 

@@ -1,8 +1,8 @@
 //! OK Delivery API (seed 000): bare JSON on success, `{error,message,details,request_id}` on failure.
 
 use super::{
-    build_request,     http, parse_body, refused, unreadable_error, value_text, ApiError, BackendError, Endpoint,
-    IdempotencyKey, Method, RawResponse,
+    build_request, http, parse_body, refused, unreadable_error, value_text, ApiError, BackendError,
+    Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 

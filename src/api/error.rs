@@ -61,6 +61,22 @@ impl RateLimit {
     }
 }
 
+/// A 429: the limit headers, when the answer arrived, and what the backend said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RateLimited {
+    pub limit: RateLimit,
+    /// Unix seconds when the answer arrived, so the wait can be shown as a clock time.
+    pub received_at: u64,
+    pub error: BackendError,
+}
+
+impl RateLimited {
+    /// Unix seconds from which a retry is allowed.
+    pub fn retry_at(&self) -> Option<u64> {
+        self.limit.retry_at(self.received_at)
+    }
+}
+
 /// Every way a call to a backend can fail.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ApiError {
@@ -68,13 +84,9 @@ pub enum ApiError {
     Network(String),
     #[error("сервер не ответил за {after_ms} мс")]
     Timeout { after_ms: u32 },
+    /// Boxed: it is the largest variant, and every `Result` carries the error's size.
     #[error("слишком много запросов")]
-    RateLimited {
-        limit: RateLimit,
-        /// Unix seconds when the answer arrived, so the wait can be shown as a clock time.
-        received_at: u64,
-        error: BackendError,
-    },
+    RateLimited(Box<RateLimited>),
     #[error("требуется вход: {}", .0.message)]
     Unauthorized(BackendError),
     #[error("доступ запрещён: {}", .0.message)]
@@ -99,11 +111,11 @@ impl ApiError {
     /// Sorts a refused request by its HTTP status.
     pub fn from_status(status: u16, error: BackendError, limit: RateLimit, now: u64) -> ApiError {
         match status {
-            429 => ApiError::RateLimited {
+            429 => ApiError::RateLimited(Box::new(RateLimited {
                 limit,
                 received_at: now,
                 error,
-            },
+            })),
             401 => ApiError::Unauthorized(error),
             403 => ApiError::Forbidden(error),
             404 | 410 => ApiError::NotFound(error),
@@ -116,8 +128,8 @@ impl ApiError {
     /// The backend's own words, when it sent any.
     pub fn backend(&self) -> Option<&BackendError> {
         match self {
-            ApiError::RateLimited { error, .. }
-            | ApiError::Unauthorized(error)
+            ApiError::RateLimited(r) => Some(&r.error),
+            ApiError::Unauthorized(error)
             | ApiError::Forbidden(error)
             | ApiError::NotFound(error)
             | ApiError::Conflict(error)
@@ -145,7 +157,7 @@ impl ApiError {
             self,
             ApiError::Network(_)
                 | ApiError::Timeout { .. }
-                | ApiError::RateLimited { .. }
+                | ApiError::RateLimited(_)
                 | ApiError::Server(_)
         )
     }
@@ -164,9 +176,7 @@ impl ApiError {
                 "Нет связи с сервером. Проверьте подключение к интернету и повторите.".into()
             }
             ApiError::Timeout { .. } => "Сервер не ответил вовремя. Повторите попытку.".into(),
-            ApiError::RateLimited {
-                limit, received_at, ..
-            } => match limit.wait_seconds(*received_at) {
+            ApiError::RateLimited(r) => match r.limit.wait_seconds(r.received_at) {
                 Some(s) if s > 0 => {
                     format!("Слишком много запросов. Повторить можно через {s} с.")
                 }
@@ -177,7 +187,9 @@ impl ApiError {
             ApiError::NotFound(e) => backend_msg(e, "Не найдено."),
             ApiError::Conflict(e) => backend_msg(e, "Запрос уже выполняется или выполнен."),
             ApiError::Validation(e) => backend_msg(e, "Проверьте введённые данные."),
-            ApiError::Server(_) => "На сервере произошла ошибка. Мы уже знаем о ней — повторите позже.".into(),
+            ApiError::Server(_) => {
+                "На сервере произошла ошибка. Мы уже знаем о ней — повторите позже.".into()
+            }
             ApiError::Decode { .. } => {
                 "Сервер прислал ответ, который не удалось прочитать. Повторите позже.".into()
             }

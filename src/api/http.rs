@@ -126,13 +126,15 @@ impl HttpRequest {
     }
 
     pub fn json(mut self, body: String) -> Self {
-        self.headers.push(("Content-Type", "application/json".into()));
+        self.headers
+            .push(("Content-Type", "application/json".into()));
         self.body = Some(body);
         self
     }
 
     pub fn idempotency(mut self, key: &IdempotencyKey) -> Self {
-        self.headers.push(("Idempotency-Key", key.as_str().to_string()));
+        self.headers
+            .push(("Idempotency-Key", key.as_str().to_string()));
         self
     }
 }
@@ -224,13 +226,21 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
             req.timeout_ms as i32,
         )
         .map_err(|e| ApiError::Network(js_err(e)))?;
-    struct ClearOnDrop(web_sys::Window, i32, Closure<dyn FnMut()>);
+    struct ClearOnDrop {
+        window: web_sys::Window,
+        handle: i32,
+        _callback: Closure<dyn FnMut()>,
+    }
     impl Drop for ClearOnDrop {
         fn drop(&mut self) {
-            self.0.clear_timeout_with_handle(self.1);
+            self.window.clear_timeout_with_handle(self.handle);
         }
     }
-    let _guard = ClearOnDrop(window.clone(), handle, on_timeout);
+    let _guard = ClearOnDrop {
+        window: window.clone(),
+        handle,
+        _callback: on_timeout,
+    };
 
     let fail = |e: JsValue| {
         if timed_out.get() {

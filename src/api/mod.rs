@@ -8,7 +8,7 @@ pub mod error;
 pub mod http;
 pub mod partner;
 
-pub use error::{ApiError, BackendError, FieldErrors, RateLimit, RetryAfter};
+pub use error::{ApiError, BackendError, FieldErrors, RateLimit, RateLimited, RetryAfter};
 pub use http::{IdempotencyKey, Method, RawResponse};
 
 use serde::de::DeserializeOwned;
@@ -171,7 +171,9 @@ mod tests {
     #[test]
     fn query_values_are_percent_encoded_including_cyrillic() {
         let mut q = Query::new();
-        q.push("search", "котёл газовый").push("tags", "хит,скидка").push("page", 2);
+        q.push("search", "котёл газовый")
+            .push("tags", "хит,скидка")
+            .push("page", 2);
         assert_eq!(
             q.to_query_string(),
             "?search=%D0%BA%D0%BE%D1%82%D1%91%D0%BB%20%D0%B3%D0%B0%D0%B7%D0%BE%D0%B2%D1%8B%D0%B9&tags=%D1%85%D0%B8%D1%82%2C%D1%81%D0%BA%D0%B8%D0%B4%D0%BA%D0%B0&page=2"
@@ -182,6 +184,9 @@ mod tests {
     #[test]
     fn endpoint_joins_base_and_path_without_double_slash() {
         let e = Endpoint::new("http://127.0.0.1:8081/commerce/api/v1/");
-        assert_eq!(e.url("/products"), "http://127.0.0.1:8081/commerce/api/v1/products");
+        assert_eq!(
+            e.url("/products"),
+            "http://127.0.0.1:8081/commerce/api/v1/products"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Partner API (seed 004): lists as `{data,limit,offset,total}`, errors as `{code,message}`.
 
 use super::{
-    build_request,     http, parse_body, refused, unreadable_error, ApiError, BackendError, Endpoint,
+    build_request, http, parse_body, refused, unreadable_error, ApiError, BackendError, Endpoint,
     IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};

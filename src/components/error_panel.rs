@@ -32,37 +32,34 @@ pub fn ErrorPanel(
     #[prop(optional, into)] title: Option<String>,
 ) -> impl IntoView {
     let retry_at = match &error {
-        ApiError::RateLimited {
-            limit, received_at, ..
-        } => limit.retry_at(*received_at),
+        ApiError::RateLimited(r) => r.retry_at(),
         _ => None,
     };
     let now = RwSignal::new(now_unix());
     if retry_at.is_some() {
-        if let Ok(handle) = set_interval_with_handle(
-            move || now.set(now_unix()),
-            Duration::from_millis(500),
-        ) {
+        if let Ok(handle) =
+            set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500))
+        {
             on_cleanup(move || handle.clear());
         }
     }
     let wait = move || retry_at.map(|t| t.saturating_sub(now.get()));
     let can_retry = move || wait().is_none_or(|w| w == 0);
     let heading = title.unwrap_or_else(|| match &error {
-        ApiError::RateLimited { .. } => "Слишком много запросов".into(),
+        ApiError::RateLimited(_) => "Слишком много запросов".into(),
         ApiError::Network(_) | ApiError::Timeout { .. } => "Нет связи с магазином".into(),
         ApiError::NotFound(_) => "Ничего не нашлось".into(),
         _ => "Не удалось загрузить".into(),
     });
     let message = match &error {
-        ApiError::RateLimited { .. } => {
+        ApiError::RateLimited(_) => {
             "Магазин просит немного подождать перед следующим запросом.".to_string()
         }
         other => other.user_message(),
     };
     let request_id = error.request_id().map(str::to_string);
     let kind = match &error {
-        ApiError::RateLimited { .. } => "rate-limited",
+        ApiError::RateLimited(_) => "rate-limited",
         ApiError::Network(_) => "network",
         ApiError::Timeout { .. } => "timeout",
         ApiError::Server(_) => "server",

@@ -56,7 +56,10 @@ pub fn SiteHeader() -> impl IntoView {
                         on:input:target=move |ev| search.set(ev.target().value())
                     />
                     <button class="search__button" type="submit" aria-label="Найти">
-                        <span aria-hidden="true">"⌕"</span>
+                        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
+                            <circle cx="10.5" cy="10.5" r="6.5"/>
+                            <path d="M15.5 15.5 21 21"/>
+                        </svg>
                     </button>
                 </form>
                 <nav class="header-actions" aria-label="Личное">
@@ -69,7 +72,12 @@ pub fn SiteHeader() -> impl IntoView {
                         }.into_any(),
                     }}
                     <a class="header-link cart-link" href=href("/cart") aria-label=move || format!("Корзина, товаров: {}", cart_count())>
-                        <span aria-hidden="true">"Корзина"</span>
+                        <svg class="cart-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round">
+                            <path d="M3 4h2l2.4 10.2a1.5 1.5 0 0 0 1.5 1.1h8.6a1.5 1.5 0 0 0 1.4-1.1L21 8H6.2"/>
+                            <circle cx="9.5" cy="19.5" r="1.4"/>
+                            <circle cx="17" cy="19.5" r="1.4"/>
+                        </svg>
+                        <span class="cart-link__text" aria-hidden="true">"Корзина"</span>
                         <span class="badge" data-testid="cart-badge">{cart_count}</span>
                     </a>
                 </nav>

@@ -39,7 +39,10 @@ pub fn Stars(rating: Rating) -> impl IntoView {
 
 /// A product card; `show_partner` adds commission and career points.
 #[component]
-pub fn ProductCard(product: ProductSummary, #[prop(into)] show_partner: Signal<bool>) -> impl IntoView {
+pub fn ProductCard(
+    product: ProductSummary,
+    #[prop(into)] show_partner: Signal<bool>,
+) -> impl IntoView {
     let link = href(&format!("/product/{}", product.id));
     let cover = product.cover().cloned();
     let out_of_stock = product.availability != Availability::InStock;

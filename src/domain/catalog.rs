@@ -80,7 +80,10 @@ impl ProductSummary {
 
     /// Career points for one unit: the points percentage of the price, in whole points.
     pub fn career_points(&self) -> Decimal {
-        self.price.percent(self.career_points_percent).amount.round()
+        self.price
+            .percent(self.career_points_percent)
+            .amount
+            .round()
     }
 }
 
@@ -111,8 +114,18 @@ pub enum SortOrder {
 /// The orders a shopper can pick, with Russian labels, as `(url value, field, order, label)`.
 pub const SORTS: &[(&str, SortBy, SortOrder, &str)] = &[
     ("popular", SortBy::Popularity, SortOrder::Desc, "Популярные"),
-    ("price-asc", SortBy::Price, SortOrder::Asc, "Сначала дешевле"),
-    ("price-desc", SortBy::Price, SortOrder::Desc, "Сначала дороже"),
+    (
+        "price-asc",
+        SortBy::Price,
+        SortOrder::Asc,
+        "Сначала дешевле",
+    ),
+    (
+        "price-desc",
+        SortBy::Price,
+        SortOrder::Desc,
+        "Сначала дороже",
+    ),
     ("new", SortBy::CreatedAt, SortOrder::Desc, "Новинки"),
     ("name-asc", SortBy::Name, SortOrder::Asc, "По названию"),
 ];

@@ -64,7 +64,7 @@ fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     let len = digits.chars().count();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(ch);
@@ -122,7 +122,10 @@ mod tests {
         assert_eq!(plain(Money::rub(d("1234.5")).to_string()), "1 234,50 ₽");
         assert_eq!(plain(Money::rub(d("2500")).to_string()), "2 500 ₽");
         assert_eq!(plain(Money::rub(d("999.99")).to_string()), "999,99 ₽");
-        assert_eq!(plain(Money::rub(d("1234567.05")).to_string()), "1 234 567,05 ₽");
+        assert_eq!(
+            plain(Money::rub(d("1234567.05")).to_string()),
+            "1 234 567,05 ₽"
+        );
         assert_eq!(plain(Money::rub(d("0")).to_string()), "0 ₽");
         assert_eq!(plain(Money::rub(d("100.00")).to_string()), "100 ₽");
         assert_eq!(plain(Money::rub(d("-350")).to_string()), "−350 ₽");
@@ -137,10 +140,16 @@ mod tests {
     #[test]
     fn discount_percent_is_whole_and_only_for_real_discounts() {
         let price = Money::rub(d("2500"));
-        assert_eq!(price.discount_percent_from(&Money::rub(d("3000"))), Some(17));
+        assert_eq!(
+            price.discount_percent_from(&Money::rub(d("3000"))),
+            Some(17)
+        );
         assert_eq!(price.discount_percent_from(&Money::rub(d("2500"))), None);
         assert_eq!(price.discount_percent_from(&Money::rub(d("2000"))), None);
-        assert_eq!(price.discount_percent_from(&Money::new(d("3000"), "USD")), None);
+        assert_eq!(
+            price.discount_percent_from(&Money::new(d("3000"), "USD")),
+            None
+        );
     }
 
     #[test]

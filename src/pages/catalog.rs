@@ -29,7 +29,8 @@ pub fn CatalogPage() -> impl IntoView {
     let query_map = use_query_map();
     let navigate = use_navigate();
     let view_query = Memo::new(move |_| {
-        query_map.with(|m| CatalogQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
+        query_map
+            .with(|m| CatalogQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
     let products = LocalResource::new(move || {
         let q = view_query.get();

@@ -1,7 +1,9 @@
 //! `/`: the shop's front page.
 
 use crate::api::commerce::catalog;
-use crate::components::{error_panel::ErrorPanel, product_card::ProductCard, skeleton::ProductGridSkeleton};
+use crate::components::{
+    error_panel::ErrorPanel, product_card::ProductCard, skeleton::ProductGridSkeleton,
+};
 use crate::domain::catalog::CatalogQuery;
 use crate::routes::href;
 use crate::state::use_session;

@@ -47,8 +47,14 @@ pub struct SignedIn {
 pub async fn request_code(ep: &Endpoint, phone: &str) -> Result<OtpSent, ApiError> {
     let body = serde_json::to_string(&OtpRequest { phone }).unwrap_or_default();
     let key = IdempotencyKey::new();
-    let r: Envelope<OtpSent> =
-        request(ep, Method::Post, "/auth/otp/request", Some(body), Some(&key)).await?;
+    let r: Envelope<OtpSent> = request(
+        ep,
+        Method::Post,
+        "/auth/otp/request",
+        Some(body),
+        Some(&key),
+    )
+    .await?;
     Ok(r.data)
 }
 

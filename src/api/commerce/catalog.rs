@@ -408,12 +408,11 @@ pub fn products_query(q: &CatalogQuery) -> Query {
         .push_opt("minPrice", q.min_price.map(|d| d.normalize()))
         .push_opt("maxPrice", q.max_price.map(|d| d.normalize()))
         .push_opt("search", q.search.as_ref())
-        .push_opt(
-            "tags",
-            (!q.tags.is_empty()).then(|| q.tags.join(",")),
-        );
+        .push_opt("tags", (!q.tags.is_empty()).then(|| q.tags.join(",")));
     if let Some((by, order)) = q.sort_fields() {
-        query.push("sortBy", by.api()).push("sortOrder", order.api());
+        query
+            .push("sortBy", by.api())
+            .push("sortOrder", order.api());
     }
     query
 }

@@ -5,8 +5,8 @@ pub mod catalog;
 pub mod checkout;
 
 use super::{
-    build_request,     details_from_map, http, parse_body, refused, unreadable_error, ApiError, BackendError,
-    Endpoint, IdempotencyKey, Method, RawResponse,
+    build_request, details_from_map, http, parse_body, refused, unreadable_error, ApiError,
+    BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 

@@ -1,0 +1,29 @@
+# Vitrina — the two commands are `make demo` and `make test`; both install what is missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup build demo test bench clean
+
+## Install the toolchain (idempotent: skips what is already at the right version).
+setup:
+	@scripts/setup.sh
+
+## Release build of the app into dist/ and of the stub backends.
+build: setup
+	@scripts/build.sh
+
+## Build, start the stub backends on 127.0.0.1:8081 and serve dist/ on 127.0.0.1:8080.
+demo: build
+	@scripts/demo.sh
+
+## Every check and test layer; ends with one line `N passed, N failed`.
+test: setup
+	@scripts/test.sh
+
+## Size and speed numbers (not assertions).
+bench: build
+	@scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf dist dist-sub tests/e2e/artifacts

@@ -1,0 +1,228 @@
+//! Components rendered in headless Chromium: what a shopper would read on them.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use vitrina::api::{ApiError, BackendError, RateLimit, RateLimited, RetryAfter};
+use vitrina::app::ConfigErrorPage;
+use vitrina::components::{
+    error_panel::ErrorPanel, pagination::Pagination, price::Price, product_card::ProductCard,
+};
+use vitrina::config::ConfigError;
+use vitrina::domain::catalog::{Availability, ProductImage, ProductSummary, Rating};
+use vitrina::domain::money::Money;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh container and returns the container.
+fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), f);
+    std::mem::forget(handle);
+    host
+}
+
+fn text(el: &web_sys::HtmlElement) -> String {
+    el.text_content().unwrap_or_default().replace('\u{a0}', " ")
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn product(availability: Availability) -> ProductSummary {
+    ProductSummary {
+        id: "p1".into(),
+        name: "Котёл газовый Baxi Eco Nova 24F".into(),
+        slug: "kotel".into(),
+        short_description: None,
+        price: Money::rub(d("45990.5")),
+        compare_at: Some(Money::rub(d("52000"))),
+        availability,
+        stock_quantity: Some(0),
+        category_name: None,
+        images: vec![ProductImage {
+            url: "/a.svg".into(),
+            thumbnail_url: "/a-thumb.svg".into(),
+            alt: "Котёл спереди".into(),
+            is_primary: true,
+        }],
+        tags: vec![],
+        rating: Rating {
+            average: d("4.6"),
+            count: 37,
+        },
+        commission_percent: d("10"),
+        career_points_percent: d("5"),
+    }
+}
+
+async fn tick() {
+    gloo_tick().await;
+}
+
+/// Lets the reactive system flush effects.
+async fn gloo_tick() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn price_shows_rubles_old_price_and_discount() {
+    let el = render(|| {
+        view! { <Price price=Money::rub(d("1234.5")) compare_at=Some(Money::rub(d("1500")))/> }
+    });
+    assert_eq!(text(&el), "1 234,50 ₽1 500 ₽−18 %");
+}
+
+#[wasm_bindgen_test]
+fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
+    let el = render(
+        || view! { <ProductCard product=product(Availability::OutOfStock) show_partner=false/> },
+    );
+    let t = text(&el);
+    assert!(t.contains("Нет в наличии"), "{t}");
+    assert!(t.contains("45 990,50 ₽"), "{t}");
+    assert!(!t.contains("Комиссия"), "{t}");
+    let img = el.query_selector("img").unwrap().unwrap();
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("Котёл спереди"));
+}
+
+#[wasm_bindgen_test]
+fn partner_sees_commission_in_rubles_and_career_points() {
+    let el = render(
+        || view! { <ProductCard product=product(Availability::InStock) show_partner=true/> },
+    );
+    let t = text(&el);
+    assert!(t.contains("Комиссия 4 599,05 ₽ · 2300 баллов"), "{t}");
+    assert!(!t.contains("Нет в наличии"), "{t}");
+}
+
+#[wasm_bindgen_test]
+async fn rate_limited_panel_shows_when_retry_is_allowed_and_holds_the_button() {
+    let now = (js_sys::Date::now() / 1000.0) as u64;
+    let error = ApiError::RateLimited(Box::new(RateLimited {
+        limit: RateLimit {
+            limit: Some(2),
+            remaining: Some(0),
+            reset: Some(now + 40),
+            policy: Some("financial".into()),
+            retry_after: Some(RetryAfter::Seconds(40)),
+        },
+        received_at: now,
+        error: BackendError {
+            status: 429,
+            code: "RATE_LIMIT_EXCEEDED".into(),
+            message: "Слишком много попыток".into(),
+            details: vec![],
+            request_id: Some("req_42".into()),
+        },
+    }));
+    let el = render(move || view! { <ErrorPanel error=error on_retry=Callback::new(|_| ())/> });
+    tick().await;
+    let t = text(&el);
+    assert!(t.contains("Повторить можно через 4"), "{t}");
+    assert!(t.contains("req_42"), "{t}");
+    let button: web_sys::HtmlButtonElement = el
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(button.disabled());
+}
+
+#[wasm_bindgen_test]
+fn server_error_panel_offers_a_retry_and_the_request_id() {
+    let error = ApiError::Server(BackendError {
+        status: 503,
+        code: "HTTP_503".into(),
+        message: String::new(),
+        details: vec![],
+        request_id: Some("req_503".into()),
+    });
+    let el = render(move || view! { <ErrorPanel error=error on_retry=Callback::new(|_| ())/> });
+    let t = text(&el);
+    assert!(t.contains("На сервере произошла ошибка"), "{t}");
+    assert!(t.contains("req_503"), "{t}");
+    assert!(el.query_selector("button").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn pagination_links_every_page_but_the_current_one() {
+    let el = render(
+        || view! { <Pagination current=2 total_pages=3 link=|n| format!("/catalog?page={n}")/> },
+    );
+    let links = el.query_selector_all("a").unwrap();
+    let hrefs: Vec<String> = (0..links.length())
+        .map(|i| {
+            links
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+                .get_attribute("href")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "/catalog?page=1",
+            "/catalog?page=1",
+            "/catalog?page=3",
+            "/catalog?page=3"
+        ]
+    );
+    let current = el.query_selector("[aria-current=page]").unwrap().unwrap();
+    assert_eq!(current.text_content().unwrap(), "2");
+}
+
+#[wasm_bindgen_test]
+fn config_error_page_names_the_problem() {
+    let el = render(|| {
+        view! {
+            <ConfigErrorPage error=ConfigError::Invalid { key: "commerce", reason: "пустое значение".into() }/>
+        }
+    });
+    let t = text(&el);
+    assert!(t.contains("Магазин временно недоступен"), "{t}");
+    assert!(
+        t.contains("в config.json ключ «commerce»: пустое значение"),
+        "{t}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_error_toast_shows_the_backend_message_and_request_id() {
+    use vitrina::components::toast::ToastHost;
+    use vitrina::state::Toasts;
+    let toasts = StoredValue::new(None::<Toasts>);
+    let el = render(move || {
+        let t = Toasts::new();
+        provide_context(t);
+        toasts.set_value(Some(t));
+        view! { <ToastHost/> }
+    });
+    let error = ApiError::Validation(BackendError {
+        status: 400,
+        code: "INSUFFICIENT_STOCK".into(),
+        message: "Недостаточно товара на складе".into(),
+        details: vec![],
+        request_id: Some("req_77".into()),
+    });
+    toasts.get_value().unwrap().error(&error);
+    tick().await;
+    let t = text(&el);
+    assert!(t.contains("Недостаточно товара на складе"), "{t}");
+    assert!(t.contains("Код запроса: req_77"), "{t}");
+}
