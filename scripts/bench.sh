@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Size and speed numbers for the release build. Reports, never asserts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/results
+mkdir -p "$OUT"
+
+echo "== bytes of dist/ (raw / gzip -9)"
+total_raw=0
+total_gz=0
+for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  printf '  %-45s %8d B  %8d B gz\n' "$(basename "$f")" "$raw" "$gz"
+done
+printf '  %-45s %8d B  %8d B gz\n' "first load total" "$total_raw" "$total_gz"
+
+echo "== catalog page in Chromium (stub on 127.0.0.1:19081, app on 127.0.0.1:19080)"
+BIN=target/release
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+"$BIN/stub-api" --host 127.0.0.1 --port 19081 --products "${PRODUCTS:-300}" >/dev/null &
+pids+=($!)
+sed 's/18081/19081/g' tests/e2e/config.e2e.json >"$OUT/config.bench.json"
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 19080 --dir dist --config "$OUT/config.bench.json" >/dev/null &
+pids+=($!)
+for url in http://127.0.0.1:19081/__control/users http://127.0.0.1:19080/; do
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" && break; sleep 0.2; done
+done
+APP_URL=http://127.0.0.1:19080 node tests/e2e/tools/bench.js | tee "$OUT/catalog.txt"

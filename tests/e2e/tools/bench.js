@@ -1,0 +1,72 @@
+// Catalog page timings in Chromium: bytes over the wire, LCP, and a page change → paint,
+// unthrottled and at 4× CPU throttling. Prints numbers; asserts nothing.
+import { launch } from './browser.js';
+
+const APP_URL = process.env.APP_URL;
+const RUNS = Number(process.env.RUNS || 5);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+async function measure(browser, throttle) {
+  const lcps = [];
+  const bytes = [];
+  const clicks = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    let transferred = 0;
+    cdp.on('Network.loadingFinished', (e) => {
+      transferred += e.encodedDataLength;
+    });
+    await page.addInitScript(() => {
+      window.__lcp = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__lcp = e.startTime;
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(`${APP_URL}/catalog`, { waitUntil: 'networkidle' });
+    await page.getByTestId('product-card').first().waitFor();
+    await page.waitForTimeout(200);
+    lcps.push(await page.evaluate(() => window.__lcp));
+    bytes.push(transferred);
+
+    // Page change: click → the new first card painted.
+    const before = await page.getByTestId('product-name').first().textContent();
+    const t = await page.evaluate(
+      (prev) =>
+        new Promise((resolve) => {
+          const start = performance.now();
+          const obs = new MutationObserver(() => {
+            const el = document.querySelector('[data-testid=product-name]');
+            if (el && el.textContent !== prev) {
+              obs.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+          document.querySelector('a[rel=next]').click();
+        }),
+      before,
+    );
+    clicks.push(t);
+    await context.close();
+  }
+  return { lcp: median(lcps), bytes: median(bytes), click: median(clicks) };
+}
+
+const browser = await launch();
+for (const throttle of [1, 4]) {
+  const r = await measure(browser, throttle);
+  console.log(
+    `CPU ×${throttle}: first load ${(r.bytes / 1024).toFixed(1)} KiB transferred, ` +
+      `LCP ${r.lcp.toFixed(0)} ms, next-page click → paint ${r.click.toFixed(1)} ms (median of ${RUNS})`,
+  );
+}
+await browser.close();
