@@ -1,0 +1,109 @@
+//! `vitrina-serve --dir dist [--host 127.0.0.1] [--port 8080] [--public-url /] [--config FILE]`
+//! Serves the built app the way a static host should: SPA fallback, cache headers by
+//! file kind, gzip, and optionally another `config.json` swapped in.
+
+use axum::{
+    body::Body,
+    extract::Request,
+    http::{header, HeaderValue, StatusCode},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+    Router,
+};
+use std::path::PathBuf;
+use tower_http::{
+    compression::CompressionLayer,
+    services::{ServeDir, ServeFile},
+};
+
+/// `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`: trunk's content hash.
+fn is_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("");
+    file.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+async fn cache_headers(req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let mut resp = next.run(req).await;
+    let is_html = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let value = if is_html || path.ends_with("config.json") {
+        "no-cache"
+    } else if is_hashed(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=3600"
+    };
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    resp
+}
+
+fn main() {
+    let mut dir = PathBuf::from("dist");
+    let mut host = "127.0.0.1".to_string();
+    let mut port: u16 = 8080;
+    let mut prefix = "/".to_string();
+    let mut config: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_else(|| {
+            eprintln!("vitrina-serve: {flag} needs a value");
+            std::process::exit(2)
+        });
+        match flag.as_str() {
+            "--dir" => dir = value.into(),
+            "--host" => host = value,
+            "--port" => port = value.parse().unwrap_or(8080),
+            "--public-url" => prefix = value,
+            "--config" => config = Some(value.into()),
+            other => {
+                eprintln!("vitrina-serve: unknown flag {other}");
+                std::process::exit(2)
+            }
+        }
+    }
+    let prefix = format!("/{}", prefix.trim_matches('/'));
+    let prefix = if prefix == "/" { String::new() } else { prefix };
+    let index = dir.join("index.html");
+    if !index.exists() {
+        eprintln!("vitrina-serve: {} has no index.html — run `make build` first", dir.display());
+        std::process::exit(1);
+    }
+    let files = ServeDir::new(&dir).fallback(ServeFile::new(&index));
+    let mut site = Router::new();
+    if let Some(cfg) = config {
+        site = site.route_service("/config.json", ServeFile::new(cfg));
+    }
+    let site = site.fallback_service(files);
+    let app = if prefix.is_empty() {
+        site
+    } else {
+        let to = format!("{prefix}/");
+        Router::new()
+            .route(&prefix, get(move || async move { Redirect::permanent(&to) }))
+            .nest(&prefix, site)
+            .fallback(|| async { (StatusCode::NOT_FOUND, Body::from("not under the public url")).into_response() })
+    };
+    let app = app
+        .layer(middleware::from_fn(cache_headers))
+        .layer(CompressionLayer::new());
+    let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((host.as_str(), port))
+            .await
+            .unwrap_or_else(|e| {
+                eprintln!("vitrina-serve: cannot listen on {host}:{port}: {e}");
+                std::process::exit(1)
+            });
+        println!("serving {} at http://{host}:{port}{prefix}/", dir.display());
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(stub_api::shutdown_signal())
+            .await;
+    });
+}

@@ -1,0 +1,193 @@
+//! Stub backends for Vitrina: commerce, delivery, courier and partner APIs on one port,
+//! faithful to the seed documents' envelopes, error codes and limits, plus a control API
+//! for tests.
+
+pub mod commerce;
+pub mod control;
+pub mod data;
+pub mod envelope;
+pub mod gate;
+pub mod media;
+
+use axum::{http::HeaderMap, Router};
+use data::{Catalog, Order, User};
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::sync::{atomic::AtomicU64, Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// How the stub is started.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub products: usize,
+    /// Length of the per-minute limit windows (60 s in the seeds; shorter in tests).
+    pub rate_window_secs: u64,
+    /// Absolute origin used in image and payment URLs.
+    pub public_base: String,
+    /// Extra allowed CORS origins; any loopback origin is always allowed.
+    pub allow_origins: Vec<String>,
+    pub token_ttl_secs: u64,
+    pub otp_cooldown_secs: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            products: 300,
+            rate_window_secs: 60,
+            public_base: "http://127.0.0.1:8081".into(),
+            allow_origins: Vec::new(),
+            token_ttl_secs: 3600,
+            otp_cooldown_secs: 30,
+        }
+    }
+}
+
+/// A code sent to a phone.
+#[derive(Clone, Debug)]
+pub struct Otp {
+    pub code: String,
+    pub expires: Instant,
+    pub sent: Instant,
+}
+
+/// One line of a server cart: product, variant, quantity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CartLine {
+    pub id: String,
+    pub product: usize,
+    pub variant: Option<usize>,
+    pub quantity: u32,
+    pub added: i64,
+}
+
+/// Everything tests may change; `reset` rebuilds it from the seed.
+#[derive(Default)]
+pub struct Mutable {
+    pub users: Vec<User>,
+    pub tokens: HashMap<String, (String, Instant)>,
+    pub otps: HashMap<String, Otp>,
+    pub carts: HashMap<String, Vec<CartLine>>,
+    pub orders: Vec<Order>,
+    pub orders_created: BTreeMap<String, u64>,
+    pub checkout_attempts: BTreeMap<String, u64>,
+    pub requests: BTreeMap<String, u64>,
+    pub windows: HashMap<(String, String), gate::Window>,
+    pub idempotency: HashMap<gate::IdemKey, gate::IdemEntry>,
+    pub faults: Vec<control::Fault>,
+    pub seq: u64,
+}
+
+/// The stub's state, shared by every handler.
+pub struct Shared {
+    pub opts: Options,
+    pub catalog: Catalog,
+    pub mutable: Mutex<Mutable>,
+    pub request_seq: AtomicU64,
+}
+
+pub type AppState = Arc<Shared>;
+
+pub fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+impl Shared {
+    pub fn new(opts: Options) -> Self {
+        let catalog = Catalog::generate(opts.products);
+        let mutable = Mutex::new(Self::seed(&catalog));
+        Shared {
+            opts,
+            catalog,
+            mutable,
+            request_seq: AtomicU64::new(1),
+        }
+    }
+
+    fn seed(catalog: &Catalog) -> Mutable {
+        let users = data::demo_users();
+        let shopper = users[0].id.clone();
+        let mut m = Mutable {
+            orders: data::demo_orders(catalog, &shopper),
+            users,
+            ..Default::default()
+        };
+        control::fill_cart(&mut m, catalog, &shopper);
+        m
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, Mutable> {
+        // A panicking handler must not wedge the stub for every later test.
+        self.mutable.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn reset(&self) {
+        *self.lock() = Self::seed(&self.catalog);
+    }
+
+    /// The signed-in user behind `Authorization: Bearer`, if the token is live.
+    pub fn user(&self, headers: &HeaderMap) -> Option<User> {
+        let token = headers
+            .get("authorization")?
+            .to_str()
+            .ok()?
+            .strip_prefix("Bearer ")?
+            .trim()
+            .to_string();
+        let m = self.lock();
+        let (uid, exp) = m.tokens.get(&token)?;
+        if *exp < Instant::now() {
+            return None;
+        }
+        m.users.iter().find(|u| &u.id == uid).cloned()
+    }
+
+    pub fn window(&self) -> Duration {
+        Duration::from_secs(self.opts.rate_window_secs.max(1))
+    }
+}
+
+/// The whole stub as a router.
+pub fn app(opts: Options) -> Router {
+    let state: AppState = Arc::new(Shared::new(opts));
+    Router::new()
+        .nest("/commerce/api/v1", commerce::routes())
+        .nest("/__control", control::routes())
+        .merge(media::routes())
+        .fallback(gate::unknown_route)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), gate::gate))
+        .layer(gate::cors(&state.opts))
+        .with_state(state)
+}
+
+/// Serves the stub on `listener` until the process is told to stop.
+pub async fn serve(listener: tokio::net::TcpListener, opts: Options) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app(opts).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+/// Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
