@@ -1,6 +1,8 @@
 //! Commerce API (seed 003): sign-in, catalog reads, checkout.
 
-use crate::data::{self, category_id, iso, money, product_id, slug, Catalog, Product, Rng, User, TAGS};
+use crate::data::{
+    self, category_id, iso, money, product_id, slug, Catalog, Product, Rng, User, TAGS,
+};
 use crate::envelope::{fail, ok, pagination};
 use crate::{unix_now, AppState, Otp};
 use axum::{
@@ -49,11 +51,19 @@ fn json_body(body: &Bytes) -> Result<Map<String, Value>, Response> {
 }
 
 fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
-    m.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())
+    m.get(k)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 fn unauthorized() -> Response {
-    fail(401, "UNAUTHORIZED", "Неверный или истекший токен доступа", Value::Null)
+    fail(
+        401,
+        "UNAUTHORIZED",
+        "Неверный или истекший токен доступа",
+        Value::Null,
+    )
 }
 
 // ---------- sign-in ----------
@@ -69,7 +79,10 @@ async fn otp_request(State(s): State<AppState>, body: Bytes) -> Response {
     };
     let phone = str_field(&m, "phone").unwrap_or("");
     if !valid_phone(phone) {
-        return validation(details("phone", "Телефон должен быть в формате +7XXXXXXXXXX"));
+        return validation(details(
+            "phone",
+            "Телефон должен быть в формате +7XXXXXXXXXX",
+        ));
     }
     let cooldown = Duration::from_secs(s.opts.otp_cooldown_secs);
     let mut st = s.lock();
@@ -78,7 +91,12 @@ async fn otp_request(State(s): State<AppState>, body: Bytes) -> Response {
         if since < cooldown {
             let wait = (cooldown - since).as_secs().max(1);
             drop(st);
-            let mut r = fail(429, "RATE_LIMIT_EXCEEDED", "Код уже отправлен, повторите позже", Value::Null);
+            let mut r = fail(
+                429,
+                "RATE_LIMIT_EXCEEDED",
+                "Код уже отправлен, повторите позже",
+                Value::Null,
+            );
             if let Ok(v) = wait.to_string().parse() {
                 r.headers_mut().insert("retry-after", v);
             }
@@ -104,21 +122,39 @@ async fn otp_verify(State(s): State<AppState>, body: Bytes) -> Response {
     let phone = str_field(&m, "phone").unwrap_or("");
     let code = str_field(&m, "code").unwrap_or("");
     if !valid_phone(phone) {
-        return validation(details("phone", "Телефон должен быть в формате +7XXXXXXXXXX"));
+        return validation(details(
+            "phone",
+            "Телефон должен быть в формате +7XXXXXXXXXX",
+        ));
     }
     if code.is_empty() {
         return validation(details("code", "Введите код из сообщения"));
     }
     let mut st = s.lock();
     let Some(otp) = st.otps.get(phone).cloned() else {
-        return fail(400, "CODE_EXPIRED", "Код истёк или не запрашивался. Запросите новый", Value::Null);
+        return fail(
+            400,
+            "CODE_EXPIRED",
+            "Код истёк или не запрашивался. Запросите новый",
+            Value::Null,
+        );
     };
     if otp.expires < Instant::now() {
         st.otps.remove(phone);
-        return fail(400, "CODE_EXPIRED", "Код истёк или не запрашивался. Запросите новый", Value::Null);
+        return fail(
+            400,
+            "CODE_EXPIRED",
+            "Код истёк или не запрашивался. Запросите новый",
+            Value::Null,
+        );
     }
     if otp.code != code {
-        return fail(400, "INVALID_CODE", "Неверный код", details("code", "Неверный код"));
+        return fail(
+            400,
+            "INVALID_CODE",
+            "Неверный код",
+            details("code", "Неверный код"),
+        );
     }
     st.otps.remove(phone);
     let user = match st.users.iter().find(|u| u.phone == phone) {
@@ -137,9 +173,16 @@ async fn otp_verify(State(s): State<AppState>, body: Bytes) -> Response {
         }
     };
     st.seq += 1;
-    let token = format!("tok_{:016x}{:08x}", Rng::new(st.seq ^ unix_now() as u64).next_u64(), st.seq);
+    let token = format!(
+        "tok_{:016x}{:08x}",
+        Rng::new(st.seq ^ unix_now() as u64).next_u64(),
+        st.seq
+    );
     let ttl = s.opts.token_ttl_secs;
-    st.tokens.insert(token.clone(), (user.id.clone(), Instant::now() + Duration::from_secs(ttl)));
+    st.tokens.insert(
+        token.clone(),
+        (user.id.clone(), Instant::now() + Duration::from_secs(ttl)),
+    );
     ok(
         StatusCode::OK,
         json!({"accessToken": token, "expiresIn": ttl, "user": user.to_json()}),
@@ -185,7 +228,14 @@ fn description(p: &Product) -> String {
 }
 
 fn short_description(p: &Product) -> Option<String> {
-    (p.idx % 5 != 0).then(|| format!("{} {}, гарантия {} года", p.noun().to_lowercase(), p.brand, 1 + p.idx % 3))
+    (!p.idx.is_multiple_of(5)).then(|| {
+        format!(
+            "{} {}, гарантия {} года",
+            p.noun().to_lowercase(),
+            p.brand,
+            1 + p.idx % 3
+        )
+    })
 }
 
 fn status(p: &Product) -> &'static str {
@@ -228,12 +278,17 @@ fn distribution(p: &Product) -> Value {
 /// `GET /products/:id` (seed 003).
 pub fn product_detail_json(c: &Catalog, base: &str, p: &Product) -> Value {
     let mut v = product_json(c, base, p);
-    let crumbs: Vec<Value> = c.breadcrumb(p.category).into_iter().map(|i| c.crumb(i)).collect();
+    let crumbs: Vec<Value> = c
+        .breadcrumb(p.category)
+        .into_iter()
+        .map(|i| c.crumb(i))
+        .collect();
     v["category"]["breadcrumb"] = json!(crumbs);
     v["images"] = json!(images(base, p, true));
     v["trackInventory"] = json!(true);
     v["weight"] = json!(200 + (p.idx % 40) * 250);
-    v["dimensions"] = json!({"length": 10 + p.idx % 60, "width": 10 + p.idx % 30, "height": 5 + p.idx % 80});
+    v["dimensions"] =
+        json!({"length": 10 + p.idx % 60, "width": 10 + p.idx % 30, "height": 5 + p.idx % 80});
     v["variants"] = json!(p
         .variant_values()
         .iter()
@@ -282,7 +337,11 @@ struct ListQuery {
     desc: bool,
 }
 
-fn parse_list(c: &Catalog, q: &HashMap<String, String>, allow_category: bool) -> Result<ListQuery, Value> {
+fn parse_list(
+    c: &Catalog,
+    q: &HashMap<String, String>,
+    allow_category: bool,
+) -> Result<ListQuery, Value> {
     let mut errors = Map::new();
     let mut err = |k: &str, m: &str| {
         errors.insert(k.to_string(), json!([m]));
@@ -338,7 +397,10 @@ fn parse_list(c: &Catalog, q: &HashMap<String, String>, allow_category: bool) ->
         Some("name") => "name",
         Some("createdAt") => "createdAt",
         Some(_) => {
-            err("sortBy", "Допустимые значения: price, name, createdAt, popularity");
+            err(
+                "sortBy",
+                "Допустимые значения: price, name, createdAt, popularity",
+            );
             "popularity"
         }
     };
@@ -352,11 +414,13 @@ fn parse_list(c: &Catalog, q: &HashMap<String, String>, allow_category: bool) ->
         }
     };
     let category = if allow_category {
-        q.get("categoryId").filter(|v| !v.is_empty()).map(|id| match c.category_by_id(id) {
-            Some(idx) => c.subtree(idx),
-            // An unknown category filters everything out rather than failing.
-            None => vec![false; c.categories.len()],
-        })
+        q.get("categoryId")
+            .filter(|v| !v.is_empty())
+            .map(|id| match c.category_by_id(id) {
+                Some(idx) => c.subtree(idx),
+                // An unknown category filters everything out rather than failing.
+                None => vec![false; c.categories.len()],
+            })
     } else {
         None
     };
@@ -373,12 +437,28 @@ fn parse_list(c: &Catalog, q: &HashMap<String, String>, allow_category: bool) ->
     }
     let words = q
         .get("search")
-        .map(|s| s.to_lowercase().split_whitespace().map(str::to_string).collect())
+        .map(|s| {
+            s.to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
     if !errors.is_empty() {
         return Err(Value::Object(errors));
     }
-    Ok(ListQuery { page, page_size, category, in_stock, min, max, words, tags, sort, desc })
+    Ok(ListQuery {
+        page,
+        page_size,
+        category,
+        in_stock,
+        min,
+        max,
+        words,
+        tags,
+        sort,
+        desc,
+    })
 }
 
 impl ListQuery {
@@ -438,8 +518,15 @@ async fn products(State(s): State<AppState>, Query(q): Query<HashMap<String, Str
         Err(d) => return validation(d),
     };
     let (page, total) = lq.run(&s.catalog, None);
-    let items: Vec<Value> = page.iter().map(|p| product_json(&s.catalog, &s.opts.public_base, p)).collect();
-    ok(StatusCode::OK, json!({"products": items}), Some(pagination(total, lq.page, lq.page_size)))
+    let items: Vec<Value> = page
+        .iter()
+        .map(|p| product_json(&s.catalog, &s.opts.public_base, p))
+        .collect();
+    ok(
+        StatusCode::OK,
+        json!({"products": items}),
+        Some(pagination(total, lq.page, lq.page_size)),
+    )
 }
 
 fn product_not_found() -> Response {
@@ -448,15 +535,47 @@ fn product_not_found() -> Response {
 
 async fn product(State(s): State<AppState>, Path(id): Path<String>) -> Response {
     match s.catalog.product(&id) {
-        Some(p) => ok(StatusCode::OK, product_detail_json(&s.catalog, &s.opts.public_base, p), None),
+        Some(p) => ok(
+            StatusCode::OK,
+            product_detail_json(&s.catalog, &s.opts.public_base, p),
+            None,
+        ),
         None => product_not_found(),
     }
 }
 
-const REVIEW_NAMES: &[&str] = &["Алексей К.", "Мария С.", "Дмитрий П.", "Елена В.", "Сергей Н.", "Ольга Т.", "Игорь Л.", "Наталья Р."];
-const REVIEW_TITLES: &[&str] = &["Отличная покупка", "Всё как в описании", "Работает без нареканий", "Есть нюансы", "Не оправдал ожиданий", "Рекомендую"];
-const PROS: &[&str] = &["Качественная сборка", "Тихо работает", "Простой монтаж", "Хорошая цена", "Быстрая доставка", "Понятная инструкция"];
-const CONS: &[&str] = &["Короткий шнур", "Инструкция только на английском", "Тяжёлый", "Шумит на максимуме"];
+const REVIEW_NAMES: &[&str] = &[
+    "Алексей К.",
+    "Мария С.",
+    "Дмитрий П.",
+    "Елена В.",
+    "Сергей Н.",
+    "Ольга Т.",
+    "Игорь Л.",
+    "Наталья Р.",
+];
+const REVIEW_TITLES: &[&str] = &[
+    "Отличная покупка",
+    "Всё как в описании",
+    "Работает без нареканий",
+    "Есть нюансы",
+    "Не оправдал ожиданий",
+    "Рекомендую",
+];
+const PROS: &[&str] = &[
+    "Качественная сборка",
+    "Тихо работает",
+    "Простой монтаж",
+    "Хорошая цена",
+    "Быстрая доставка",
+    "Понятная инструкция",
+];
+const CONS: &[&str] = &[
+    "Короткий шнур",
+    "Инструкция только на английском",
+    "Тяжёлый",
+    "Шумит на максимуме",
+];
 
 /// Reviews of a product, generated to match its rating distribution exactly.
 fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
@@ -467,13 +586,23 @@ fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
             n += 1;
             let mut r = Rng::new(p.idx as u64 * 100_003 + n);
             let created = data::EPOCH_2025 + p.created + r.below(300 * 86_400) as i64;
-            let pros: Vec<&str> = if r.chance(60) { (0..1 + r.below(3)).map(|_| *r.pick(PROS)).collect() } else { vec![] };
-            let cons: Vec<&str> = if star <= 4 && r.chance(60) { (0..1 + r.below(2)).map(|_| *r.pick(CONS)).collect() } else { vec![] };
+            let pros: Vec<&str> = if r.chance(60) {
+                (0..1 + r.below(3)).map(|_| *r.pick(PROS)).collect()
+            } else {
+                vec![]
+            };
+            let cons: Vec<&str> = if star <= 4 && r.chance(60) {
+                (0..1 + r.below(2)).map(|_| *r.pick(CONS)).collect()
+            } else {
+                vec![]
+            };
             let with_images = r.chance(15);
-            let response = (n % 3 == 0).then(|| json!({
-                "content": "Спасибо за отзыв! Мы передали ваши замечания производителю.",
-                "respondedAt": iso(created + 86_400),
-            }));
+            let response = n.is_multiple_of(3).then(|| {
+                json!({
+                    "content": "Спасибо за отзыв! Мы передали ваши замечания производителю.",
+                    "respondedAt": iso(created + 86_400),
+                })
+            });
             out.push(json!({
                 "id": data::uuid(0x7000, p.idx as u64 * 10_000 + n),
                 "author": {
@@ -500,7 +629,11 @@ fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
     out
 }
 
-async fn reviews(State(s): State<AppState>, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn reviews(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let Some(p) = s.catalog.product(&id) else {
         return product_not_found();
     };
@@ -510,7 +643,11 @@ async fn reviews(State(s): State<AppState>, Path(id): Path<String>, Query(q): Qu
     let page_size = num("pageSize", 10).filter(|v| (1..=50).contains(v));
     let rating = match q.get("rating") {
         None => Some(None),
-        Some(v) => v.parse::<u64>().ok().filter(|r| (1..=5).contains(r)).map(Some),
+        Some(v) => v
+            .parse::<u64>()
+            .ok()
+            .filter(|r| (1..=5).contains(r))
+            .map(Some),
     };
     if page.is_none() {
         errors.insert("page".into(), json!(["Номер страницы — целое число от 1"]));
@@ -523,13 +660,19 @@ async fn reviews(State(s): State<AppState>, Path(id): Path<String>, Query(q): Qu
     }
     let sort = q.get("sortBy").map(String::as_str).unwrap_or("createdAt");
     if !["createdAt", "rating", "helpful"].contains(&sort) {
-        errors.insert("sortBy".into(), json!(["Допустимые значения: createdAt, rating, helpful"]));
+        errors.insert(
+            "sortBy".into(),
+            json!(["Допустимые значения: createdAt, rating, helpful"]),
+        );
     }
     let desc = match q.get("sortOrder").map(String::as_str) {
         None | Some("desc") => true,
         Some("asc") => false,
         Some(_) => {
-            errors.insert("sortOrder".into(), json!(["Допустимые значения: asc, desc"]));
+            errors.insert(
+                "sortOrder".into(),
+                json!(["Допустимые значения: asc, desc"]),
+            );
             true
         }
     };
@@ -608,12 +751,20 @@ fn category_json(c: &Catalog, base: &str, idx: usize, counts: Option<&[u64]>) ->
     })
 }
 
-async fn categories(State(s): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn categories(
+    State(s): State<AppState>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let c = &s.catalog;
     let include = match q.get("includeProducts").map(String::as_str) {
         None | Some("false") => false,
         Some("true") => true,
-        Some(_) => return validation(details("includeProducts", "Допустимые значения: true, false")),
+        Some(_) => {
+            return validation(details(
+                "includeProducts",
+                "Допустимые значения: true, false",
+            ))
+        }
     };
     let counts = include.then(|| product_counts(c));
     let ids: Vec<usize> = match q.get("parentId").map(String::as_str) {
@@ -630,10 +781,19 @@ async fn categories(State(s): State<AppState>, Query(q): Query<HashMap<String, S
     ok(StatusCode::OK, json!({"categories": list}), None)
 }
 
-async fn category(State(s): State<AppState>, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn category(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let c = &s.catalog;
     let Some(idx) = c.category_by_id(&id) else {
-        return fail(404, "CATEGORY_NOT_FOUND", "Категория не найдена", Value::Null);
+        return fail(
+            404,
+            "CATEGORY_NOT_FOUND",
+            "Категория не найдена",
+            Value::Null,
+        );
     };
     let lq = match parse_list(c, &q, false) {
         Ok(lq) => lq,
@@ -683,7 +843,10 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     let Some(user) = s.user(&headers) else {
         return unauthorized();
     };
-    *s.lock().checkout_attempts.entry(user.id.clone()).or_insert(0) += 1;
+    *s.lock()
+        .checkout_attempts
+        .entry(user.id.clone())
+        .or_insert(0) += 1;
     let m = match json_body(&body) {
         Ok(m) => m,
         Err(r) => return r,
@@ -691,23 +854,46 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     let mut errors = Map::new();
     let address = str_field(&m, "shippingAddressId");
     if address.is_none() {
-        errors.insert("shippingAddressId".into(), json!(["Укажите адрес доставки"]));
+        errors.insert(
+            "shippingAddressId".into(),
+            json!(["Укажите адрес доставки"]),
+        );
     }
     let method_id = str_field(&m, "shippingMethodId");
     if method_id.is_none() {
-        errors.insert("shippingMethodId".into(), json!(["Укажите способ доставки"]));
+        errors.insert(
+            "shippingMethodId".into(),
+            json!(["Укажите способ доставки"]),
+        );
     }
     let payment = str_field(&m, "paymentMethod").filter(|p| PAYMENT_METHODS.contains(p));
     if payment.is_none() {
-        errors.insert("paymentMethod".into(), json!(["Допустимые значения: CARD, BANK_TRANSFER, EWALLET, BALANCE"]));
+        errors.insert(
+            "paymentMethod".into(),
+            json!(["Допустимые значения: CARD, BANK_TRANSFER, EWALLET, BALANCE"]),
+        );
     }
     if !errors.is_empty() {
-        return fail(400, "VALIDATION_ERROR", "Неверные входные данные", Value::Object(errors));
+        return fail(
+            400,
+            "VALIDATION_ERROR",
+            "Неверные входные данные",
+            Value::Object(errors),
+        );
     }
     let (method_id, payment) = (method_id.unwrap_or_default(), payment.unwrap_or_default());
     let methods = data::shipping_methods();
-    let Some(method) = methods.as_array().and_then(|a| a.iter().find(|x| x["id"] == method_id)).cloned() else {
-        return fail(400, "INVALID_SHIPPING_METHOD", "Способ доставки недоступен", Value::Null);
+    let Some(method) = methods
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["id"] == method_id))
+        .cloned()
+    else {
+        return fail(
+            400,
+            "INVALID_SHIPPING_METHOD",
+            "Способ доставки недоступен",
+            Value::Null,
+        );
     };
     let c = &s.catalog;
     let mut st = s.lock();
@@ -742,7 +928,10 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
         user_id: user.id.clone(),
         status: "PENDING_PAYMENT",
         payment_status: "PENDING",
-        lines: lines.iter().map(|l| (l.product, l.variant, l.quantity)).collect(),
+        lines: lines
+            .iter()
+            .map(|l| (l.product, l.variant, l.quantity))
+            .collect(),
         shipping_method: method_id.to_string(),
         payment_method: payment.to_string(),
         created: now,
@@ -754,7 +943,9 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     drop(st);
     let mut pay = json!({"method": payment, "amount": money(total), "currency": "RUB", "expiresAt": iso(now + 2 * 3600)});
     match payment {
-        "CARD" | "EWALLET" => pay["paymentUrl"] = json!(format!("{}/pay/{order_id}", s.opts.public_base)),
+        "CARD" | "EWALLET" => {
+            pay["paymentUrl"] = json!(format!("{}/pay/{order_id}", s.opts.public_base))
+        }
         "BANK_TRANSFER" => {
             pay["bankDetails"] = json!({
                 "bankName": "АО «Демо Банк»", "accountNumber": "40702810900000012345",

@@ -43,7 +43,9 @@ pub fn take_fault(state: &AppState, method: &Method, path: &str) -> Option<Fault
     let i = m.faults.iter().position(|f| {
         f.count > 0
             && path.starts_with(&f.path)
-            && f.method.as_deref().is_none_or(|fm| fm.eq_ignore_ascii_case(method.as_str()))
+            && f.method
+                .as_deref()
+                .is_none_or(|fm| fm.eq_ignore_ascii_case(method.as_str()))
     })?;
     m.faults[i].count -= 1;
     let f = m.faults[i].clone();

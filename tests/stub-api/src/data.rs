@@ -65,11 +65,39 @@ pub fn money(kopecks: i64) -> Value {
 }
 
 const TRANSLIT: &[(char, &str)] = &[
-    ('а', "a"), ('б', "b"), ('в', "v"), ('г', "g"), ('д', "d"), ('е', "e"), ('ё', "e"),
-    ('ж', "zh"), ('з', "z"), ('и', "i"), ('й', "y"), ('к', "k"), ('л', "l"), ('м', "m"),
-    ('н', "n"), ('о', "o"), ('п', "p"), ('р', "r"), ('с', "s"), ('т', "t"), ('у', "u"),
-    ('ф', "f"), ('х', "h"), ('ц', "ts"), ('ч', "ch"), ('ш', "sh"), ('щ', "sch"), ('ъ', ""),
-    ('ы', "y"), ('ь', ""), ('э', "e"), ('ю', "yu"), ('я', "ya"),
+    ('а', "a"),
+    ('б', "b"),
+    ('в', "v"),
+    ('г', "g"),
+    ('д', "d"),
+    ('е', "e"),
+    ('ё', "e"),
+    ('ж', "zh"),
+    ('з', "z"),
+    ('и', "i"),
+    ('й', "y"),
+    ('к', "k"),
+    ('л', "l"),
+    ('м', "m"),
+    ('н', "n"),
+    ('о', "o"),
+    ('п', "p"),
+    ('р', "r"),
+    ('с', "s"),
+    ('т', "t"),
+    ('у', "u"),
+    ('ф', "f"),
+    ('х', "h"),
+    ('ц', "ts"),
+    ('ч', "ch"),
+    ('ш', "sh"),
+    ('щ', "sch"),
+    ('ъ', ""),
+    ('ы', "y"),
+    ('ь', ""),
+    ('э', "e"),
+    ('ю', "yu"),
+    ('я', "ya"),
 ];
 
 /// Latin slug of a Russian name.
@@ -97,81 +125,375 @@ struct Family {
     price_rub: (i64, i64),
 }
 
-const ROOTS: &[(&str, &str, &[(&str, &[usize])])] = &[
-    ("Отопление", "Котлы, радиаторы и тёплые полы", &[
-        ("Котлы", &[0, 1, 2]),
-        ("Радиаторы", &[3, 4]),
-        ("Тёплый пол", &[5, 6]),
-    ]),
-    ("Водоснабжение", "Насосы, водонагреватели, фильтры", &[
-        ("Насосы", &[7, 8]),
-        ("Водонагреватели", &[9, 10]),
-        ("Фильтры для воды", &[11, 12]),
-    ]),
-    ("Сантехника", "Смесители, унитазы, ванны и душевые", &[
-        ("Смесители", &[13, 14]),
-        ("Унитазы и инсталляции", &[15, 16]),
-        ("Ванны и душевые", &[17, 18, 19]),
-    ]),
-    ("Инструменты", "Электро- и ручной инструмент", &[
-        ("Электроинструмент", &[20, 21, 22]),
-        ("Ручной инструмент", &[23, 24]),
-        ("Измерительный инструмент", &[25, 26]),
-    ]),
-    ("Электрика", "Кабель, автоматы, освещение", &[
-        ("Кабель и провод", &[27, 28]),
-        ("Автоматы и щиты", &[29, 30]),
-        ("Освещение", &[31, 32]),
-    ]),
-    ("Вентиляция", "Вентиляторы и кондиционеры", &[
-        ("Вентиляторы", &[33, 34]),
-        ("Кондиционеры", &[35, 36]),
-        ("Воздуховоды", &[37]),
-    ]),
+/// Second-level category: its name and the product families of its leaves.
+type Child = (&'static str, &'static [usize]);
+
+/// Root categories: name, description, children.
+const ROOTS: &[(&str, &str, &[Child])] = &[
+    (
+        "Отопление",
+        "Котлы, радиаторы и тёплые полы",
+        &[
+            ("Котлы", &[0, 1, 2]),
+            ("Радиаторы", &[3, 4]),
+            ("Тёплый пол", &[5, 6]),
+        ],
+    ),
+    (
+        "Водоснабжение",
+        "Насосы, водонагреватели, фильтры",
+        &[
+            ("Насосы", &[7, 8]),
+            ("Водонагреватели", &[9, 10]),
+            ("Фильтры для воды", &[11, 12]),
+        ],
+    ),
+    (
+        "Сантехника",
+        "Смесители, унитазы, ванны и душевые",
+        &[
+            ("Смесители", &[13, 14]),
+            ("Унитазы и инсталляции", &[15, 16]),
+            ("Ванны и душевые", &[17, 18, 19]),
+        ],
+    ),
+    (
+        "Инструменты",
+        "Электро- и ручной инструмент",
+        &[
+            ("Электроинструмент", &[20, 21, 22]),
+            ("Ручной инструмент", &[23, 24]),
+            ("Измерительный инструмент", &[25, 26]),
+        ],
+    ),
+    (
+        "Электрика",
+        "Кабель, автоматы, освещение",
+        &[
+            ("Кабель и провод", &[27, 28]),
+            ("Автоматы и щиты", &[29, 30]),
+            ("Освещение", &[31, 32]),
+        ],
+    ),
+    (
+        "Вентиляция",
+        "Вентиляторы и кондиционеры",
+        &[
+            ("Вентиляторы", &[33, 34]),
+            ("Кондиционеры", &[35, 36]),
+            ("Воздуховоды", &[37]),
+        ],
+    ),
 ];
 
 /// Leaf 37 («Фасонные части воздуховодов») deliberately has no products.
 pub const EMPTY_LEAF_FAMILY: usize = 37;
 
 const FAMILIES: &[Family] = &[
-    Family { leaf: "Газовые котлы", noun: "Котёл газовый", brands: &["Baxi", "Navien", "Vaillant", "Protherm", "Bosch"], variant_key: "Мощность", variant_values: &["18 кВт", "24 кВт", "28 кВт", "35 кВт"], price_rub: (28000, 180000) },
-    Family { leaf: "Электрические котлы", noun: "Котёл электрический", brands: &["Эван", "Protherm", "Kospel", "Zota"], variant_key: "Мощность", variant_values: &["6 кВт", "9 кВт", "12 кВт"], price_rub: (14000, 70000) },
-    Family { leaf: "Твердотопливные котлы", noun: "Котёл твердотопливный", brands: &["Zota", "Теплодар", "Stropuva"], variant_key: "Мощность", variant_values: &["15 кВт", "20 кВт", "25 кВт"], price_rub: (30000, 160000) },
-    Family { leaf: "Биметаллические радиаторы", noun: "Радиатор биметаллический", brands: &["Rifar", "Royal Thermo", "Global", "Sira"], variant_key: "Секций", variant_values: &["6", "8", "10", "12"], price_rub: (4500, 22000) },
-    Family { leaf: "Стальные радиаторы", noun: "Радиатор стальной панельный", brands: &["Kermi", "Buderus", "Purmo"], variant_key: "Длина", variant_values: &["600 мм", "800 мм", "1000 мм"], price_rub: (5200, 26000) },
-    Family { leaf: "Нагревательные маты", noun: "Мат нагревательный", brands: &["Теплолюкс", "Devi", "Caleo"], variant_key: "Площадь", variant_values: &["2 м²", "4 м²", "6 м²"], price_rub: (3000, 18000) },
-    Family { leaf: "Терморегуляторы", noun: "Терморегулятор", brands: &["Теплолюкс", "Devi", "Electrolux"], variant_key: "Цвет", variant_values: &["Белый", "Чёрный", "Серебристый"], price_rub: (900, 9000) },
-    Family { leaf: "Циркуляционные насосы", noun: "Насос циркуляционный", brands: &["Grundfos", "Wilo", "DAB", "Джилекс"], variant_key: "Напор", variant_values: &["4 м", "6 м", "8 м"], price_rub: (3500, 32000) },
-    Family { leaf: "Скважинные насосы", noun: "Насос скважинный", brands: &["Grundfos", "Джилекс", "Unipump"], variant_key: "Напор", variant_values: &["60 м", "90 м", "120 м"], price_rub: (9000, 70000) },
-    Family { leaf: "Накопительные водонагреватели", noun: "Водонагреватель накопительный", brands: &["Ariston", "Thermex", "Electrolux", "Gorenje"], variant_key: "Объём", variant_values: &["30 л", "50 л", "80 л", "100 л"], price_rub: (8000, 45000) },
-    Family { leaf: "Проточные водонагреватели", noun: "Водонагреватель проточный", brands: &["Thermex", "Electrolux", "Stiebel Eltron"], variant_key: "Мощность", variant_values: &["3,5 кВт", "5,5 кВт", "8 кВт"], price_rub: (2500, 30000) },
-    Family { leaf: "Магистральные фильтры", noun: "Фильтр магистральный", brands: &["Аквафор", "Гейзер", "Барьер"], variant_key: "Размер", variant_values: &["10\"", "20\""], price_rub: (700, 9000) },
-    Family { leaf: "Системы обратного осмоса", noun: "Система обратного осмоса", brands: &["Аквафор", "Гейзер", "Атолл"], variant_key: "Ступеней", variant_values: &["5", "6"], price_rub: (7000, 35000) },
-    Family { leaf: "Смесители для кухни", noun: "Смеситель для кухни", brands: &["Grohe", "Hansgrohe", "Lemark", "Iddis"], variant_key: "Цвет", variant_values: &["Хром", "Чёрный матовый", "Бронза"], price_rub: (2500, 38000) },
-    Family { leaf: "Смесители для ванной", noun: "Смеситель для ванны", brands: &["Grohe", "Hansgrohe", "Lemark", "Vidima"], variant_key: "Цвет", variant_values: &["Хром", "Белый", "Чёрный матовый"], price_rub: (2800, 42000) },
-    Family { leaf: "Унитазы", noun: "Унитаз подвесной", brands: &["Jika", "Cersanit", "Roca", "Vitra"], variant_key: "Сиденье", variant_values: &["Микролифт", "Обычное"], price_rub: (6000, 48000) },
-    Family { leaf: "Инсталляции", noun: "Инсталляция для унитаза", brands: &["Grohe", "Geberit", "Cersanit"], variant_key: "Кнопка", variant_values: &["Хром", "Белая"], price_rub: (9000, 39000) },
-    Family { leaf: "Акриловые ванны", noun: "Ванна акриловая", brands: &["Triton", "Cersanit", "Roca"], variant_key: "Длина", variant_values: &["150 см", "160 см", "170 см"], price_rub: (9000, 60000) },
-    Family { leaf: "Душевые кабины", noun: "Душевая кабина", brands: &["Niagara", "Timo", "River"], variant_key: "Размер", variant_values: &["90×90", "100×100"], price_rub: (18000, 95000) },
-    Family { leaf: "Душевые системы", noun: "Душевая система", brands: &["Grohe", "Hansgrohe", "Lemark"], variant_key: "Цвет", variant_values: &["Хром", "Чёрный"], price_rub: (7000, 65000) },
-    Family { leaf: "Дрели и шуруповёрты", noun: "Дрель-шуруповёрт аккумуляторная", brands: &["Bosch", "Makita", "DeWalt", "Интерскол"], variant_key: "Аккумулятор", variant_values: &["2 А·ч", "4 А·ч"], price_rub: (3500, 28000) },
-    Family { leaf: "Перфораторы", noun: "Перфоратор", brands: &["Bosch", "Makita", "Metabo", "Интерскол"], variant_key: "Мощность", variant_values: &["800 Вт", "1000 Вт"], price_rub: (5000, 45000) },
-    Family { leaf: "Болгарки", noun: "Шлифмашина угловая", brands: &["Bosch", "Makita", "Зубр"], variant_key: "Диск", variant_values: &["125 мм", "230 мм"], price_rub: (2900, 21000) },
-    Family { leaf: "Наборы инструментов", noun: "Набор инструментов", brands: &["Зубр", "Stanley", "Jonnesway"], variant_key: "Предметов", variant_values: &["82", "108", "150"], price_rub: (1900, 24000) },
-    Family { leaf: "Ключи", noun: "Ключ трубный", brands: &["Зубр", "Ridgid", "Stanley"], variant_key: "Размер", variant_values: &["1\"", "1,5\"", "2\""], price_rub: (600, 7000) },
-    Family { leaf: "Лазерные уровни", noun: "Уровень лазерный", brands: &["Bosch", "ADA", "Condtrol"], variant_key: "Луч", variant_values: &["Красный", "Зелёный"], price_rub: (3500, 40000) },
-    Family { leaf: "Мультиметры", noun: "Мультиметр цифровой", brands: &["Fluke", "Mastech", "UNI-T"], variant_key: "Класс", variant_values: &["CAT III", "CAT IV"], price_rub: (900, 26000) },
-    Family { leaf: "Силовой кабель", noun: "Кабель ВВГнг-LS", brands: &["Севкабель", "Кольчугино", "Конкорд"], variant_key: "Сечение", variant_values: &["3×1,5", "3×2,5", "3×4"], price_rub: (1500, 16000) },
-    Family { leaf: "Провод монтажный", noun: "Провод ПуГВ", brands: &["Севкабель", "Конкорд"], variant_key: "Цвет", variant_values: &["Белый", "Синий", "Жёлто-зелёный"], price_rub: (500, 6000) },
-    Family { leaf: "Автоматические выключатели", noun: "Автоматический выключатель", brands: &["Schneider Electric", "ABB", "IEK", "EKF"], variant_key: "Ток", variant_values: &["16 А", "25 А", "32 А"], price_rub: (300, 4200) },
-    Family { leaf: "Щиты распределительные", noun: "Щит распределительный", brands: &["Schneider Electric", "IEK", "Hager"], variant_key: "Модулей", variant_values: &["12", "24", "36"], price_rub: (1200, 14000) },
-    Family { leaf: "Светильники", noun: "Светильник светодиодный", brands: &["Gauss", "Philips", "Эра"], variant_key: "Цветовая температура", variant_values: &["3000 K", "4000 K", "6500 K"], price_rub: (400, 9000) },
-    Family { leaf: "Лампы", noun: "Лампа светодиодная", brands: &["Gauss", "Philips", "Osram"], variant_key: "Цоколь", variant_values: &["E27", "E14", "GU10"], price_rub: (120, 1500) },
-    Family { leaf: "Канальные вентиляторы", noun: "Вентилятор канальный", brands: &["Soler & Palau", "Вентс", "Systemair"], variant_key: "Диаметр", variant_values: &["100 мм", "125 мм", "160 мм"], price_rub: (2500, 19000) },
-    Family { leaf: "Вытяжные вентиляторы", noun: "Вентилятор вытяжной", brands: &["Вентс", "Electrolux", "Blauberg"], variant_key: "Цвет", variant_values: &["Белый", "Серый"], price_rub: (900, 8000) },
-    Family { leaf: "Сплит-системы", noun: "Сплит-система", brands: &["Daikin", "Mitsubishi Electric", "Haier", "Ballu"], variant_key: "Площадь", variant_values: &["до 20 м²", "до 35 м²", "до 50 м²"], price_rub: (22000, 160000) },
-    Family { leaf: "Мобильные кондиционеры", noun: "Кондиционер мобильный", brands: &["Ballu", "Electrolux", "Zanussi"], variant_key: "Площадь", variant_values: &["до 20 м²", "до 25 м²"], price_rub: (15000, 45000) },
-    Family { leaf: "Фасонные части воздуховодов", noun: "Отвод воздуховода", brands: &["Вентс"], variant_key: "Диаметр", variant_values: &["100 мм"], price_rub: (100, 900) },
+    Family {
+        leaf: "Газовые котлы",
+        noun: "Котёл газовый",
+        brands: &["Baxi", "Navien", "Vaillant", "Protherm", "Bosch"],
+        variant_key: "Мощность",
+        variant_values: &["18 кВт", "24 кВт", "28 кВт", "35 кВт"],
+        price_rub: (28000, 180000),
+    },
+    Family {
+        leaf: "Электрические котлы",
+        noun: "Котёл электрический",
+        brands: &["Эван", "Protherm", "Kospel", "Zota"],
+        variant_key: "Мощность",
+        variant_values: &["6 кВт", "9 кВт", "12 кВт"],
+        price_rub: (14000, 70000),
+    },
+    Family {
+        leaf: "Твердотопливные котлы",
+        noun: "Котёл твердотопливный",
+        brands: &["Zota", "Теплодар", "Stropuva"],
+        variant_key: "Мощность",
+        variant_values: &["15 кВт", "20 кВт", "25 кВт"],
+        price_rub: (30000, 160000),
+    },
+    Family {
+        leaf: "Биметаллические радиаторы",
+        noun: "Радиатор биметаллический",
+        brands: &["Rifar", "Royal Thermo", "Global", "Sira"],
+        variant_key: "Секций",
+        variant_values: &["6", "8", "10", "12"],
+        price_rub: (4500, 22000),
+    },
+    Family {
+        leaf: "Стальные радиаторы",
+        noun: "Радиатор стальной панельный",
+        brands: &["Kermi", "Buderus", "Purmo"],
+        variant_key: "Длина",
+        variant_values: &["600 мм", "800 мм", "1000 мм"],
+        price_rub: (5200, 26000),
+    },
+    Family {
+        leaf: "Нагревательные маты",
+        noun: "Мат нагревательный",
+        brands: &["Теплолюкс", "Devi", "Caleo"],
+        variant_key: "Площадь",
+        variant_values: &["2 м²", "4 м²", "6 м²"],
+        price_rub: (3000, 18000),
+    },
+    Family {
+        leaf: "Терморегуляторы",
+        noun: "Терморегулятор",
+        brands: &["Теплолюкс", "Devi", "Electrolux"],
+        variant_key: "Цвет",
+        variant_values: &["Белый", "Чёрный", "Серебристый"],
+        price_rub: (900, 9000),
+    },
+    Family {
+        leaf: "Циркуляционные насосы",
+        noun: "Насос циркуляционный",
+        brands: &["Grundfos", "Wilo", "DAB", "Джилекс"],
+        variant_key: "Напор",
+        variant_values: &["4 м", "6 м", "8 м"],
+        price_rub: (3500, 32000),
+    },
+    Family {
+        leaf: "Скважинные насосы",
+        noun: "Насос скважинный",
+        brands: &["Grundfos", "Джилекс", "Unipump"],
+        variant_key: "Напор",
+        variant_values: &["60 м", "90 м", "120 м"],
+        price_rub: (9000, 70000),
+    },
+    Family {
+        leaf: "Накопительные водонагреватели",
+        noun: "Водонагреватель накопительный",
+        brands: &["Ariston", "Thermex", "Electrolux", "Gorenje"],
+        variant_key: "Объём",
+        variant_values: &["30 л", "50 л", "80 л", "100 л"],
+        price_rub: (8000, 45000),
+    },
+    Family {
+        leaf: "Проточные водонагреватели",
+        noun: "Водонагреватель проточный",
+        brands: &["Thermex", "Electrolux", "Stiebel Eltron"],
+        variant_key: "Мощность",
+        variant_values: &["3,5 кВт", "5,5 кВт", "8 кВт"],
+        price_rub: (2500, 30000),
+    },
+    Family {
+        leaf: "Магистральные фильтры",
+        noun: "Фильтр магистральный",
+        brands: &["Аквафор", "Гейзер", "Барьер"],
+        variant_key: "Размер",
+        variant_values: &["10\"", "20\""],
+        price_rub: (700, 9000),
+    },
+    Family {
+        leaf: "Системы обратного осмоса",
+        noun: "Система обратного осмоса",
+        brands: &["Аквафор", "Гейзер", "Атолл"],
+        variant_key: "Ступеней",
+        variant_values: &["5", "6"],
+        price_rub: (7000, 35000),
+    },
+    Family {
+        leaf: "Смесители для кухни",
+        noun: "Смеситель для кухни",
+        brands: &["Grohe", "Hansgrohe", "Lemark", "Iddis"],
+        variant_key: "Цвет",
+        variant_values: &["Хром", "Чёрный матовый", "Бронза"],
+        price_rub: (2500, 38000),
+    },
+    Family {
+        leaf: "Смесители для ванной",
+        noun: "Смеситель для ванны",
+        brands: &["Grohe", "Hansgrohe", "Lemark", "Vidima"],
+        variant_key: "Цвет",
+        variant_values: &["Хром", "Белый", "Чёрный матовый"],
+        price_rub: (2800, 42000),
+    },
+    Family {
+        leaf: "Унитазы",
+        noun: "Унитаз подвесной",
+        brands: &["Jika", "Cersanit", "Roca", "Vitra"],
+        variant_key: "Сиденье",
+        variant_values: &["Микролифт", "Обычное"],
+        price_rub: (6000, 48000),
+    },
+    Family {
+        leaf: "Инсталляции",
+        noun: "Инсталляция для унитаза",
+        brands: &["Grohe", "Geberit", "Cersanit"],
+        variant_key: "Кнопка",
+        variant_values: &["Хром", "Белая"],
+        price_rub: (9000, 39000),
+    },
+    Family {
+        leaf: "Акриловые ванны",
+        noun: "Ванна акриловая",
+        brands: &["Triton", "Cersanit", "Roca"],
+        variant_key: "Длина",
+        variant_values: &["150 см", "160 см", "170 см"],
+        price_rub: (9000, 60000),
+    },
+    Family {
+        leaf: "Душевые кабины",
+        noun: "Душевая кабина",
+        brands: &["Niagara", "Timo", "River"],
+        variant_key: "Размер",
+        variant_values: &["90×90", "100×100"],
+        price_rub: (18000, 95000),
+    },
+    Family {
+        leaf: "Душевые системы",
+        noun: "Душевая система",
+        brands: &["Grohe", "Hansgrohe", "Lemark"],
+        variant_key: "Цвет",
+        variant_values: &["Хром", "Чёрный"],
+        price_rub: (7000, 65000),
+    },
+    Family {
+        leaf: "Дрели и шуруповёрты",
+        noun: "Дрель-шуруповёрт аккумуляторная",
+        brands: &["Bosch", "Makita", "DeWalt", "Интерскол"],
+        variant_key: "Аккумулятор",
+        variant_values: &["2 А·ч", "4 А·ч"],
+        price_rub: (3500, 28000),
+    },
+    Family {
+        leaf: "Перфораторы",
+        noun: "Перфоратор",
+        brands: &["Bosch", "Makita", "Metabo", "Интерскол"],
+        variant_key: "Мощность",
+        variant_values: &["800 Вт", "1000 Вт"],
+        price_rub: (5000, 45000),
+    },
+    Family {
+        leaf: "Болгарки",
+        noun: "Шлифмашина угловая",
+        brands: &["Bosch", "Makita", "Зубр"],
+        variant_key: "Диск",
+        variant_values: &["125 мм", "230 мм"],
+        price_rub: (2900, 21000),
+    },
+    Family {
+        leaf: "Наборы инструментов",
+        noun: "Набор инструментов",
+        brands: &["Зубр", "Stanley", "Jonnesway"],
+        variant_key: "Предметов",
+        variant_values: &["82", "108", "150"],
+        price_rub: (1900, 24000),
+    },
+    Family {
+        leaf: "Ключи",
+        noun: "Ключ трубный",
+        brands: &["Зубр", "Ridgid", "Stanley"],
+        variant_key: "Размер",
+        variant_values: &["1\"", "1,5\"", "2\""],
+        price_rub: (600, 7000),
+    },
+    Family {
+        leaf: "Лазерные уровни",
+        noun: "Уровень лазерный",
+        brands: &["Bosch", "ADA", "Condtrol"],
+        variant_key: "Луч",
+        variant_values: &["Красный", "Зелёный"],
+        price_rub: (3500, 40000),
+    },
+    Family {
+        leaf: "Мультиметры",
+        noun: "Мультиметр цифровой",
+        brands: &["Fluke", "Mastech", "UNI-T"],
+        variant_key: "Класс",
+        variant_values: &["CAT III", "CAT IV"],
+        price_rub: (900, 26000),
+    },
+    Family {
+        leaf: "Силовой кабель",
+        noun: "Кабель ВВГнг-LS",
+        brands: &["Севкабель", "Кольчугино", "Конкорд"],
+        variant_key: "Сечение",
+        variant_values: &["3×1,5", "3×2,5", "3×4"],
+        price_rub: (1500, 16000),
+    },
+    Family {
+        leaf: "Провод монтажный",
+        noun: "Провод ПуГВ",
+        brands: &["Севкабель", "Конкорд"],
+        variant_key: "Цвет",
+        variant_values: &["Белый", "Синий", "Жёлто-зелёный"],
+        price_rub: (500, 6000),
+    },
+    Family {
+        leaf: "Автоматические выключатели",
+        noun: "Автоматический выключатель",
+        brands: &["Schneider Electric", "ABB", "IEK", "EKF"],
+        variant_key: "Ток",
+        variant_values: &["16 А", "25 А", "32 А"],
+        price_rub: (300, 4200),
+    },
+    Family {
+        leaf: "Щиты распределительные",
+        noun: "Щит распределительный",
+        brands: &["Schneider Electric", "IEK", "Hager"],
+        variant_key: "Модулей",
+        variant_values: &["12", "24", "36"],
+        price_rub: (1200, 14000),
+    },
+    Family {
+        leaf: "Светильники",
+        noun: "Светильник светодиодный",
+        brands: &["Gauss", "Philips", "Эра"],
+        variant_key: "Цветовая температура",
+        variant_values: &["3000 K", "4000 K", "6500 K"],
+        price_rub: (400, 9000),
+    },
+    Family {
+        leaf: "Лампы",
+        noun: "Лампа светодиодная",
+        brands: &["Gauss", "Philips", "Osram"],
+        variant_key: "Цоколь",
+        variant_values: &["E27", "E14", "GU10"],
+        price_rub: (120, 1500),
+    },
+    Family {
+        leaf: "Канальные вентиляторы",
+        noun: "Вентилятор канальный",
+        brands: &["Soler & Palau", "Вентс", "Systemair"],
+        variant_key: "Диаметр",
+        variant_values: &["100 мм", "125 мм", "160 мм"],
+        price_rub: (2500, 19000),
+    },
+    Family {
+        leaf: "Вытяжные вентиляторы",
+        noun: "Вентилятор вытяжной",
+        brands: &["Вентс", "Electrolux", "Blauberg"],
+        variant_key: "Цвет",
+        variant_values: &["Белый", "Серый"],
+        price_rub: (900, 8000),
+    },
+    Family {
+        leaf: "Сплит-системы",
+        noun: "Сплит-система",
+        brands: &["Daikin", "Mitsubishi Electric", "Haier", "Ballu"],
+        variant_key: "Площадь",
+        variant_values: &["до 20 м²", "до 35 м²", "до 50 м²"],
+        price_rub: (22000, 160000),
+    },
+    Family {
+        leaf: "Мобильные кондиционеры",
+        noun: "Кондиционер мобильный",
+        brands: &["Ballu", "Electrolux", "Zanussi"],
+        variant_key: "Площадь",
+        variant_values: &["до 20 м²", "до 25 м²"],
+        price_rub: (15000, 45000),
+    },
+    Family {
+        leaf: "Фасонные части воздуховодов",
+        noun: "Отвод воздуховода",
+        brands: &["Вентс"],
+        variant_key: "Диаметр",
+        variant_values: &["100 мм"],
+        price_rub: (100, 900),
+    },
 ];
 
 pub const TAGS: &[&str] = &["хит", "новинка", "скидка", "эко", "премиум", "для дачи"];
@@ -223,7 +545,12 @@ impl Product {
         if n == 0 {
             return 0.0;
         }
-        let sum: u64 = self.dist.iter().enumerate().map(|(i, c)| (i as u64 + 1) * c).sum();
+        let sum: u64 = self
+            .dist
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i as u64 + 1) * c)
+            .sum();
         (sum as f64 / n as f64 * 10.0).round() / 10.0
     }
 
@@ -236,7 +563,10 @@ impl Product {
     }
 
     pub fn tag_names(&self) -> Vec<&'static str> {
-        (0..TAGS.len()).filter(|t| self.has_tag(*t)).map(|t| TAGS[t]).collect()
+        (0..TAGS.len())
+            .filter(|t| self.has_tag(*t))
+            .map(|t| TAGS[t])
+            .collect()
     }
 
     pub fn variant_values(&self) -> &'static [&'static str] {
@@ -387,7 +717,11 @@ impl Catalog {
             let compare_at = r
                 .chance(30)
                 .then(|| (price + price * (5 + r.below(35) as i64) / 100) / 100 * 100);
-            let stock = if r.chance(10) { 0 } else { 1 + r.below(200) as i64 };
+            let stock = if r.chance(10) {
+                0
+            } else {
+                1 + r.below(200) as i64
+            };
             let mut tags = 0u8;
             for t in 0..TAGS.len() {
                 if r.chance(18) {
@@ -620,13 +954,20 @@ pub fn warehouses() -> Vec<Value> {
             .map(|d| json!({"dayOfWeek": d, "begin": begin, "end": end}))
             .collect()
     };
-    let city = |id: u64, name: &str, lat: f64, lng: f64, kladr: &str| {
-        json!({"id": uuid(0xd100, id), "name": name, "location": {"lat": lat, "lng": lng}, "regionKladrCode": kladr, "isSanction": false})
-    };
+    let city = |id: u64, name: &str, lat: f64, lng: f64, kladr: &str| json!({"id": uuid(0xd100, id), "name": name, "location": {"lat": lat, "lng": lng}, "regionKladrCode": kladr, "isSanction": false});
     let msk = city(1, "Москва", 55.7558, 37.6173, "7700000000000");
     let spb = city(2, "Санкт-Петербург", 59.9386, 30.3141, "7800000000000");
     let kzn = city(3, "Казань", 55.7963, 49.1088, "1600000000000");
-    let w = |n: u64, kind: &str, city: &Value, title: &str, address: &str, lat: f64, lng: f64, express: bool, pickup: bool, sched: Vec<Value>| {
+    let w = |n: u64,
+             kind: &str,
+             city: &Value,
+             title: &str,
+             address: &str,
+             lat: f64,
+             lng: f64,
+             express: bool,
+             pickup: bool,
+             sched: Vec<Value>| {
         json!({
             "id": uuid(0xd000, n), "parentId": null, "type": kind, "city": city, "title": title, "level": 1,
             "address": address, "location": {"lat": lat, "lng": lng},
@@ -636,12 +977,78 @@ pub fn warehouses() -> Vec<Value> {
         })
     };
     vec![
-        w(1, "STORAGE", &msk, "Склад Москва-Север", "ул. Складочная, 1", 55.80, 37.59, false, false, schedule("08:00", "20:00", true)),
-        w(2, "SHOP", &msk, "Магазин на Тверской", "ул. Тверская, 15", 55.765, 37.605, true, true, schedule("09:00", "21:00", true)),
-        w(3, "SHOP", &msk, "Магазин в Митино", "Пятницкое ш., 18", 55.846, 37.357, true, true, schedule("10:00", "22:00", true)),
-        w(4, "STORAGE", &spb, "Склад Санкт-Петербург", "Софийская ул., 14", 59.87, 30.42, false, false, schedule("08:00", "20:00", false)),
-        w(5, "SHOP", &spb, "Магазин на Лиговском", "Лиговский пр., 30", 59.93, 30.36, true, true, schedule("09:00", "21:00", true)),
-        w(6, "SHOP", &kzn, "Магазин в Казани", "ул. Баумана, 58", 55.79, 49.12, false, true, schedule("09:00", "20:00", false)),
+        w(
+            1,
+            "STORAGE",
+            &msk,
+            "Склад Москва-Север",
+            "ул. Складочная, 1",
+            55.80,
+            37.59,
+            false,
+            false,
+            schedule("08:00", "20:00", true),
+        ),
+        w(
+            2,
+            "SHOP",
+            &msk,
+            "Магазин на Тверской",
+            "ул. Тверская, 15",
+            55.765,
+            37.605,
+            true,
+            true,
+            schedule("09:00", "21:00", true),
+        ),
+        w(
+            3,
+            "SHOP",
+            &msk,
+            "Магазин в Митино",
+            "Пятницкое ш., 18",
+            55.846,
+            37.357,
+            true,
+            true,
+            schedule("10:00", "22:00", true),
+        ),
+        w(
+            4,
+            "STORAGE",
+            &spb,
+            "Склад Санкт-Петербург",
+            "Софийская ул., 14",
+            59.87,
+            30.42,
+            false,
+            false,
+            schedule("08:00", "20:00", false),
+        ),
+        w(
+            5,
+            "SHOP",
+            &spb,
+            "Магазин на Лиговском",
+            "Лиговский пр., 30",
+            59.93,
+            30.36,
+            true,
+            true,
+            schedule("09:00", "21:00", true),
+        ),
+        w(
+            6,
+            "SHOP",
+            &kzn,
+            "Магазин в Казани",
+            "ул. Баумана, 58",
+            55.79,
+            49.12,
+            false,
+            true,
+            schedule("09:00", "20:00", false),
+        ),
     ]
 }
 
@@ -663,7 +1070,13 @@ pub fn delivery_slots(today_unix: i64) -> Vec<Value> {
 }
 
 pub const ORDER_STATUSES: &[&str] = &[
-    "PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED",
+    "PENDING_PAYMENT",
+    "PAID",
+    "PROCESSING",
+    "SHIPPED",
+    "DELIVERED",
+    "CANCELLED",
+    "REFUNDED",
 ];
 
 /// A placed order, kept whole for the orders endpoints.
@@ -694,28 +1107,68 @@ pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
                 "PAID" => &["PENDING_PAYMENT", "PAID"],
                 "PROCESSING" => &["PENDING_PAYMENT", "PAID", "PROCESSING"],
                 "SHIPPED" => &["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED"],
-                "DELIVERED" => &["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED"],
+                "DELIVERED" => &[
+                    "PENDING_PAYMENT",
+                    "PAID",
+                    "PROCESSING",
+                    "SHIPPED",
+                    "DELIVERED",
+                ],
                 "CANCELLED" => &["PENDING_PAYMENT", "CANCELLED"],
-                _ => &["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED", "DELIVERED", "REFUNDED"],
+                _ => &[
+                    "PENDING_PAYMENT",
+                    "PAID",
+                    "PROCESSING",
+                    "SHIPPED",
+                    "DELIVERED",
+                    "REFUNDED",
+                ],
             };
             let history = chain
                 .iter()
                 .enumerate()
-                .map(|(k, s)| (*s, created + k as i64 * 86_400, (*s == "SHIPPED").then(|| "Трек-номер RP123456789RU".to_string())))
+                .map(|(k, s)| {
+                    (
+                        *s,
+                        created + k as i64 * 86_400,
+                        (*s == "SHIPPED").then(|| "Трек-номер RP123456789RU".to_string()),
+                    )
+                })
                 .collect();
             let shipped = chain.contains(&"SHIPPED");
             let delivered = chain.contains(&"DELIVERED");
             let mut tracking = Vec::new();
             if shipped {
-                tracking.push(("SHIPPED", "Склад Москва-Север", "Заказ передан в доставку", created + 3 * 86_400));
-                tracking.push(("IN_TRANSIT", "Сортировочный центр Москва", "Прибыл в сортировочный центр", created + 4 * 86_400));
+                tracking.push((
+                    "SHIPPED",
+                    "Склад Москва-Север",
+                    "Заказ передан в доставку",
+                    created + 3 * 86_400,
+                ));
+                tracking.push((
+                    "IN_TRANSIT",
+                    "Сортировочный центр Москва",
+                    "Прибыл в сортировочный центр",
+                    created + 4 * 86_400,
+                ));
             }
             if delivered {
-                tracking.push(("OUT_FOR_DELIVERY", "Москва", "Передан курьеру", created + 5 * 86_400 - 7200));
+                tracking.push((
+                    "OUT_FOR_DELIVERY",
+                    "Москва",
+                    "Передан курьеру",
+                    created + 5 * 86_400 - 7200,
+                ));
                 tracking.push(("DELIVERED", "Москва", "Заказ вручён", created + 5 * 86_400));
             }
             tracking.reverse();
-            let in_stock: Vec<usize> = catalog.products.iter().filter(|p| p.in_stock()).map(|p| p.idx).take(40).collect();
+            let in_stock: Vec<usize> = catalog
+                .products
+                .iter()
+                .filter(|p| p.in_stock())
+                .map(|p| p.idx)
+                .take(40)
+                .collect();
             let lines = vec![
                 (in_stock[(i * 3) % in_stock.len()], None, 1 + (i as u32 % 2)),
                 (in_stock[(i * 3 + 1) % in_stock.len()], None, 1),
@@ -750,7 +1203,10 @@ mod tests {
         let a = Catalog::generate(500);
         let b = Catalog::generate(500);
         for (x, y) in a.products.iter().zip(&b.products) {
-            assert_eq!((x.name.as_str(), x.price, x.stock), (y.name.as_str(), y.price, y.stock));
+            assert_eq!(
+                (x.name.as_str(), x.price, x.stock),
+                (y.name.as_str(), y.price, y.stock)
+            );
         }
         assert_eq!(a.by_price, b.by_price);
     }
@@ -764,7 +1220,11 @@ mod tests {
         assert!(c.products.iter().any(|p| !p.in_stock()));
         assert!(c.products.iter().any(|p| p.rating_count() == 0));
         assert!(c.products.iter().any(|p| p.price % 100 != 0));
-        let empty = c.categories.iter().find(|c| c.family == Some(EMPTY_LEAF_FAMILY)).unwrap();
+        let empty = c
+            .categories
+            .iter()
+            .find(|c| c.family == Some(EMPTY_LEAF_FAMILY))
+            .unwrap();
         assert!(c.products.iter().all(|p| p.category != empty.idx));
         assert_eq!(c.categories.iter().map(|c| c.level).max(), Some(2));
     }

@@ -48,7 +48,14 @@ impl Backend {
 
     /// An error in this backend's shape. `code` is the commerce/partner code; delivery
     /// and courier derive theirs from the status as their documents do.
-    pub fn error(self, status: u16, code: &str, message: &str, details: Value, request_id: &str) -> Response {
+    pub fn error(
+        self,
+        status: u16,
+        code: &str,
+        message: &str,
+        details: Value,
+        request_id: &str,
+    ) -> Response {
         let body = match self {
             Backend::Commerce | Backend::Other => json!({
                 "success": false,
@@ -67,7 +74,11 @@ impl Backend {
             }),
             Backend::Partner => json!({"code": code, "message": message}),
         };
-        let mut resp = (StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), Json(body)).into_response();
+        let mut resp = (
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            Json(body),
+        )
+            .into_response();
         if let Ok(v) = HeaderValue::from_str(request_id) {
             if !request_id.is_empty() {
                 resp.headers_mut().insert("x-request-id", v);

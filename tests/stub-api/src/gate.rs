@@ -34,8 +34,15 @@ pub type IdemKey = (String, String, String, String);
 
 #[derive(Clone, Debug)]
 pub enum IdemEntry {
-    InFlight { body_hash: u64 },
-    Done { body_hash: u64, status: u16, headers: Vec<(String, String)>, body: Bytes },
+    InFlight {
+        body_hash: u64,
+    },
+    Done {
+        body_hash: u64,
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Bytes,
+    },
 }
 
 /// A limit from the seeds: how many per window, and the policy name sent back.
@@ -48,7 +55,14 @@ struct Bucket {
 
 fn bucket(state: &AppState, method: &Method, path: &str) -> Option<Bucket> {
     let minute = state.opts.rate_window_secs.max(1) as i64;
-    let b = |name, limit, window_secs, policy| Some(Bucket { name, limit, window_secs, policy });
+    let b = |name, limit, window_secs, policy| {
+        Some(Bucket {
+            name,
+            limit,
+            window_secs,
+            policy,
+        })
+    };
     if let Some(rest) = path.strip_prefix("/commerce/api/v1") {
         if rest == "/cart/checkout" && method == Method::POST {
             b("checkout", 2, minute, "financial")
@@ -58,7 +72,10 @@ fn bucket(state: &AppState, method: &Method, path: &str) -> Option<Bucket> {
             b("orders", 100, minute, "standard")
         } else if rest.starts_with("/products") && method == Method::POST {
             b("reviews", 100, minute, "standard")
-        } else if rest.starts_with("/products") || rest.starts_with("/categories") || rest.starts_with("/shipping") {
+        } else if rest.starts_with("/products")
+            || rest.starts_with("/categories")
+            || rest.starts_with("/shipping")
+        {
             b("catalog", 200, minute, "standard")
         } else {
             None
@@ -133,9 +150,15 @@ fn hit(state: &AppState, b: &Bucket, client: &str) -> RateInfo {
     let w = m
         .windows
         .entry((b.name.to_string(), client.to_string()))
-        .or_insert(Window { started: now, count: 0 });
+        .or_insert(Window {
+            started: now,
+            count: 0,
+        });
     if now >= w.started + b.window_secs {
-        *w = Window { started: now, count: 0 };
+        *w = Window {
+            started: now,
+            count: 0,
+        };
     }
     let exceeded = w.count >= b.limit;
     if !exceeded {
@@ -155,7 +178,9 @@ const REPLAYED_HEADERS: &[&str] = &["content-type", "location"];
 
 async fn buffer(resp: Response) -> (axum::http::response::Parts, Bytes) {
     let (parts, body) = resp.into_parts();
-    let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024)
+        .await
+        .unwrap_or_default();
     (parts, bytes)
 }
 
@@ -187,19 +212,33 @@ pub async fn gate(
         state.request_seq.fetch_add(1, Ordering::Relaxed) as u32
     );
     req.extensions_mut().insert(RequestId(rid.clone()));
-    *state.lock().requests.entry(pattern(&method, &path)).or_insert(0) += 1;
+    *state
+        .lock()
+        .requests
+        .entry(pattern(&method, &path))
+        .or_insert(0) += 1;
 
     let fault = crate::control::take_fault(&state, &method, &path);
     let mut drop_after_commit = false;
     if let Some(f) = &fault {
-        if f.delay_ms > 0 {
-            tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
-        }
         if let Some(status) = f.status {
-            let mut resp = backend.error(status, &fault_code(status), &fault_message(status), Value::Null, &rid);
+            let mut resp = backend.error(
+                status,
+                &fault_code(status),
+                &fault_message(status),
+                Value::Null,
+                &rid,
+            );
             if status == 429 {
                 let reset = unix_now() + 30;
-                RateInfo { limit: 2, remaining: 0, reset, policy: "financial", exceeded: true }.apply(resp.headers_mut());
+                RateInfo {
+                    limit: 2,
+                    remaining: 0,
+                    reset,
+                    policy: "financial",
+                    exceeded: true,
+                }
+                .apply(resp.headers_mut());
             }
             apply_extra(&mut resp, &f.headers);
             set(resp.headers_mut(), "x-request-id", &rid);
@@ -242,12 +281,19 @@ pub async fn gate(
     let mut stored_as = None;
     if let Some(key) = key {
         let (parts, body) = req.into_parts();
-        let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024).await.unwrap_or_default();
+        let bytes = axum::body::to_bytes(body, 16 * 1024 * 1024)
+            .await
+            .unwrap_or_default();
         let body_hash = hash(&bytes);
         let ikey: IdemKey = (client.clone(), method.to_string(), path.clone(), key);
         let existing = state.lock().idempotency.get(&ikey).cloned();
         match existing {
-            Some(IdemEntry::Done { body_hash: h, status, headers, body }) if h == body_hash => {
+            Some(IdemEntry::Done {
+                body_hash: h,
+                status,
+                headers,
+                body,
+            }) if h == body_hash => {
                 let mut resp = Response::builder()
                     .status(status)
                     .body(Body::from(body))
@@ -267,9 +313,17 @@ pub async fn gate(
             Some(IdemEntry::Done { .. }) | Some(IdemEntry::InFlight { .. }) => {
                 let in_flight = matches!(existing, Some(IdemEntry::InFlight { .. }));
                 let (status, code, msg) = if in_flight {
-                    (409, "IDEMPOTENCY_KEY_IN_USE", "Запрос с этим ключом идемпотентности ещё выполняется")
+                    (
+                        409,
+                        "IDEMPOTENCY_KEY_IN_USE",
+                        "Запрос с этим ключом идемпотентности ещё выполняется",
+                    )
                 } else {
-                    (422, "IDEMPOTENCY_KEY_REUSED", "Ключ идемпотентности уже использован с другим телом запроса")
+                    (
+                        422,
+                        "IDEMPOTENCY_KEY_REUSED",
+                        "Ключ идемпотентности уже использован с другим телом запроса",
+                    )
                 };
                 let mut resp = backend.error(status, code, msg, Value::Null, &rid);
                 if let Some(r) = &rate {
@@ -289,6 +343,10 @@ pub async fn gate(
         req = Request::from_parts(parts, Body::from(bytes));
     }
 
+    // A slow backend: the key is already taken, so a concurrent retry meets 409.
+    if let Some(f) = fault.as_ref().filter(|f| f.delay_ms > 0) {
+        tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
+    }
     let mut resp = next.run(req).await;
     if let Some((ikey, body_hash)) = stored_as {
         let (parts, bytes) = buffer(resp).await;
@@ -299,9 +357,23 @@ pub async fn gate(
         } else {
             let headers = REPLAYED_HEADERS
                 .iter()
-                .filter_map(|h| parts.headers.get(*h).and_then(|v| v.to_str().ok()).map(|v| (h.to_string(), v.to_string())))
+                .filter_map(|h| {
+                    parts
+                        .headers
+                        .get(*h)
+                        .and_then(|v| v.to_str().ok())
+                        .map(|v| (h.to_string(), v.to_string()))
+                })
                 .collect();
-            m.idempotency.insert(ikey, IdemEntry::Done { body_hash, status, headers, body: bytes.clone() });
+            m.idempotency.insert(
+                ikey,
+                IdemEntry::Done {
+                    body_hash,
+                    status,
+                    headers,
+                    body: bytes.clone(),
+                },
+            );
         }
         drop(m);
         resp = Response::from_parts(parts, Body::from(bytes));
@@ -325,7 +397,10 @@ fn apply_extra(resp: &mut Response, extra: &serde_json::Map<String, Value>) {
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        if let (Ok(k), Ok(v)) = (HeaderName::try_from(k.to_ascii_lowercase()), HeaderValue::from_str(&v)) {
+        if let (Ok(k), Ok(v)) = (
+            HeaderName::try_from(k.to_ascii_lowercase()),
+            HeaderValue::from_str(&v),
+        ) {
             resp.headers_mut().insert(k, v);
         }
     }
@@ -381,7 +456,14 @@ pub fn cors(opts: &crate::Options) -> CorsLayer {
                 || o == "http://127.0.0.1"
                 || o == "http://localhost"
         }))
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

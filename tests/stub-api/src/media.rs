@@ -21,7 +21,10 @@ const PALETTE: &[(&str, &str)] = &[
 ];
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A square card: soft background, a simple shape, and a label.
@@ -29,8 +32,14 @@ pub fn svg(seed: u64, label: &str, sub: &str, size: u32) -> String {
     let mut r = Rng::new(seed);
     let (bg, fg) = PALETTE[r.below(PALETTE.len() as u64) as usize];
     let shape = match r.below(3) {
-        0 => format!(r#"<circle cx="200" cy="170" r="{}" fill="{fg}" opacity="0.85"/>"#, 70 + r.below(30)),
-        1 => format!(r#"<rect x="{}" y="95" width="150" height="150" rx="24" fill="{fg}" opacity="0.85"/>"#, 125),
+        0 => format!(
+            r#"<circle cx="200" cy="170" r="{}" fill="{fg}" opacity="0.85"/>"#,
+            70 + r.below(30)
+        ),
+        1 => format!(
+            r#"<rect x="{}" y="95" width="150" height="150" rx="24" fill="{fg}" opacity="0.85"/>"#,
+            125
+        ),
         _ => format!(r#"<path d="M200 80 L300 250 L100 250 Z" fill="{fg}" opacity="0.85"/>"#),
     };
     format!(
@@ -51,7 +60,10 @@ fn svg_response(body: String) -> Response {
         .into_response()
 }
 
-async fn product_image(State(s): State<AppState>, Path((id, file)): Path<(String, String)>) -> Response {
+async fn product_image(
+    State(s): State<AppState>,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
     let Some(p) = parse_product_id(&id).and_then(|i| s.catalog.products.get(i)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -74,7 +86,12 @@ async fn category_image(State(s): State<AppState>, Path(file): Path<String>) -> 
     let Some(idx) = s.catalog.category_by_id(id) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    svg_response(svg(idx as u64 * 101, &s.catalog.categories[idx].name, "", 400))
+    svg_response(svg(
+        idx as u64 * 101,
+        &s.catalog.categories[idx].name,
+        "",
+        400,
+    ))
 }
 
 /// A pretend payment page, so payment URLs stay on this machine.

@@ -46,7 +46,10 @@ fn main() {
                 eprintln!("stub-api: cannot listen on {host}:{port}: {e}");
                 std::process::exit(1)
             });
-        println!("stub-api listening on http://{host}:{port} ({} products)", opts.products);
+        println!(
+            "stub-api listening on http://{host}:{port} ({} products)",
+            opts.products
+        );
         if let Err(e) = serve(listener, opts).await {
             eprintln!("stub-api: {e}");
         }

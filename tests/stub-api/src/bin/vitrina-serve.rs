@@ -72,7 +72,10 @@ fn main() {
     let prefix = if prefix == "/" { String::new() } else { prefix };
     let index = dir.join("index.html");
     if !index.exists() {
-        eprintln!("vitrina-serve: {} has no index.html — run `make build` first", dir.display());
+        eprintln!(
+            "vitrina-serve: {} has no index.html — run `make build` first",
+            dir.display()
+        );
         std::process::exit(1);
     }
     let files = ServeDir::new(&dir).fallback(ServeFile::new(&index));
@@ -86,9 +89,18 @@ fn main() {
     } else {
         let to = format!("{prefix}/");
         Router::new()
-            .route(&prefix, get(move || async move { Redirect::permanent(&to) }))
+            .route(
+                &prefix,
+                get(move || async move { Redirect::permanent(&to) }),
+            )
             .nest(&prefix, site)
-            .fallback(|| async { (StatusCode::NOT_FOUND, Body::from("not under the public url")).into_response() })
+            .fallback(|| async {
+                (
+                    StatusCode::NOT_FOUND,
+                    Body::from("not under the public url"),
+                )
+                    .into_response()
+            })
     };
     let app = app
         .layer(middleware::from_fn(cache_headers))
