@@ -8,10 +8,10 @@ use axum::{
     http::{header, HeaderValue, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
-    routing::get,
     Router,
 };
 use std::path::PathBuf;
+use tower::ServiceExt;
 use tower_http::{
     compression::CompressionLayer,
     services::{ServeDir, ServeFile},
@@ -78,6 +78,7 @@ fn main() {
         );
         std::process::exit(1);
     }
+    let shown = prefix.clone();
     let files = ServeDir::new(&dir).fallback(ServeFile::new(&index));
     let mut site = Router::new();
     if let Some(cfg) = config {
@@ -87,20 +88,37 @@ fn main() {
     let app = if prefix.is_empty() {
         site
     } else {
-        let to = format!("{prefix}/");
-        Router::new()
-            .route(
-                &prefix,
-                get(move || async move { Redirect::permanent(&to) }),
-            )
-            .nest(&prefix, site)
-            .fallback(|| async {
-                (
-                    StatusCode::NOT_FOUND,
-                    Body::from("not under the public url"),
-                )
-                    .into_response()
-            })
+        // Strip the public URL by hand: axum's nest() does not match the bare `/shop/`.
+        let prefix = prefix.clone();
+        Router::new().fallback(move |req: Request| {
+            let site = site.clone();
+            let prefix = prefix.clone();
+            async move {
+                let path = req.uri().path().to_string();
+                if path == prefix {
+                    return Redirect::permanent(&format!("{prefix}/")).into_response();
+                }
+                let Some(rest) = path.strip_prefix(&format!("{prefix}/")).map(str::to_string)
+                else {
+                    return (
+                        StatusCode::NOT_FOUND,
+                        Body::from("not under the public url"),
+                    )
+                        .into_response();
+                };
+                let (mut parts, body) = req.into_parts();
+                let query = parts
+                    .uri
+                    .query()
+                    .map(|q| format!("?{q}"))
+                    .unwrap_or_default();
+                parts.uri = format!("/{rest}{query}").parse().unwrap_or_default();
+                match site.oneshot(Request::from_parts(parts, body)).await {
+                    Ok(resp) => resp,
+                    Err(never) => match never {},
+                }
+            }
+        })
     };
     let app = app
         .layer(middleware::from_fn(cache_headers))
@@ -113,9 +131,22 @@ fn main() {
                 eprintln!("vitrina-serve: cannot listen on {host}:{port}: {e}");
                 std::process::exit(1)
             });
-        println!("serving {} at http://{host}:{port}{prefix}/", dir.display());
+        println!("serving {} at http://{host}:{port}{shown}/", dir.display());
         let _ = axum::serve(listener, app)
             .with_graceful_shutdown(stub_api::shutdown_signal())
             .await;
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn trunk_hashed_files_are_recognised() {
+        assert!(is_hashed("/vitrina-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("/shop/base-e40f4d04dd760474.css"));
+        assert!(!is_hashed("/config.json"));
+        assert!(!is_hashed("/index.html"));
+    }
 }
