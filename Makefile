@@ -6,23 +6,23 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 ## Install the toolchain (idempotent: skips what is already at the right version).
 setup:
-	@scripts/setup.sh
+	@bash scripts/setup.sh
 
 ## Release build of the app into dist/ and of the stub backends.
 build: setup
-	@scripts/build.sh
+	@bash scripts/build.sh
 
 ## Build, start the stub backends on 127.0.0.1:8081 and serve dist/ on 127.0.0.1:8080.
 demo: build
-	@scripts/demo.sh
+	@bash scripts/demo.sh
 
 ## Every check and test layer; ends with one line `N passed, N failed`.
 test: setup
-	@scripts/test.sh
+	@bash scripts/test.sh
 
 ## Size and speed numbers (not assertions).
 bench: build
-	@scripts/bench.sh
+	@bash scripts/bench.sh
 
 clean:
 	cargo clean
