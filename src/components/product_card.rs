@@ -5,10 +5,9 @@ use crate::domain::catalog::{Availability, ProductSummary, Rating};
 use crate::routes::href;
 use leptos::prelude::*;
 
-/// Five stars with halves, and the review count.
+/// Five stars filled to the average, and the review count.
 #[component]
 pub fn Stars(rating: Rating) -> impl IntoView {
-    let (full, half) = rating.stars();
     let label = if rating.count == 0 {
         "Нет оценок".to_string()
     } else {
@@ -18,20 +17,13 @@ pub fn Stars(rating: Rating) -> impl IntoView {
             rating.count
         )
     };
-    let stars: String = (0..5)
-        .map(|i| {
-            if i < full {
-                '★'
-            } else if i == full && half {
-                '⯪'
-            } else {
-                '☆'
-            }
-        })
-        .collect();
+    let fill = format!("width: {}%", rating.fill_percent());
     view! {
-        <div class="stars" aria-label=label.clone() title=label>
-            <span class="stars__icons" aria-hidden="true">{stars}</span>
+        <div class="stars" role="img" aria-label=label.clone() title=label>
+            <span class="stars__track" aria-hidden="true">
+                "★★★★★"
+                <span class="stars__fill" style=fill>"★★★★★"</span>
+            </span>
             <span class="stars__count" aria-hidden="true">{rating.count}</span>
         </div>
     }

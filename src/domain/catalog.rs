@@ -21,12 +21,10 @@ pub struct Rating {
 }
 
 impl Rating {
-    /// Whole and half stars for the five-star row, e.g. 4.7 → (4, true).
-    pub fn stars(&self) -> (u8, bool) {
+    /// How much of the five-star row is filled, in whole percent: 4.7 → 94.
+    pub fn fill_percent(&self) -> u32 {
         let avg = self.average.clamp(Decimal::ZERO, Decimal::from(5));
-        let twice = (avg * Decimal::from(2)).round();
-        let halves: u8 = twice.try_into().unwrap_or(0);
-        (halves / 2, halves % 2 == 1)
+        (avg * Decimal::from(20)).round().try_into().unwrap_or(0)
     }
 }
 
@@ -339,14 +337,15 @@ mod tests {
     }
 
     #[test]
-    fn stars_round_to_halves() {
+    fn star_fill_is_the_average_out_of_five_and_clamped() {
         let r = |a: &str| Rating {
             average: Decimal::from_str(a).unwrap(),
             count: 1,
         };
-        assert_eq!(r("4.7").stars(), (4, true));
-        assert_eq!(r("4.8").stars(), (5, false));
-        assert_eq!(r("0").stars(), (0, false));
-        assert_eq!(r("9").stars(), (5, false));
+        assert_eq!(r("4.7").fill_percent(), 94);
+        assert_eq!(r("5").fill_percent(), 100);
+        assert_eq!(r("0").fill_percent(), 0);
+        assert_eq!(r("9").fill_percent(), 100);
+        assert_eq!(r("-1").fill_percent(), 0);
     }
 }
