@@ -3,7 +3,7 @@
 //! `{success,status_code,data}` / `{success:false,status_code,error:{code,message,dev_err}}`.
 
 use super::{
-    build_request, details_from_map, http, parse_body, refused, unreadable_error, value_text,
+    build_request, call, details_from_map, parse_body, refused, unreadable_error, value_text,
     ApiError, BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
@@ -89,7 +89,5 @@ pub async fn request<T: DeserializeOwned>(
     key: Option<&IdempotencyKey>,
 ) -> Result<T, ApiError> {
     // No Authorization here: the gateway authenticates the merchant itself.
-    let req = build_request(ep, method, path, body, key, false);
-    let raw = http::send(req).await?;
-    decode(&raw, http::now_unix())
+    call(build_request(ep, method, path, body, key, false), decode).await
 }

@@ -1,7 +1,7 @@
 //! OK Delivery API (seed 000): bare JSON on success, `{error,message,details,request_id}` on failure.
 
 use super::{
-    build_request, http, parse_body, refused, unreadable_error, value_text, ApiError, BackendError,
+    build_request, call, decode_bare, unreadable_error, value_text, ApiError, BackendError,
     Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
@@ -52,11 +52,7 @@ fn backend_error(raw: &RawResponse) -> BackendError {
 
 /// Turns a delivery response into its data or a typed error.
 pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
-    if raw.is_success() {
-        parse_body(raw)
-    } else {
-        Err(refused(raw, backend_error(raw), now))
-    }
+    decode_bare(raw, now, backend_error)
 }
 
 /// The one request helper of this backend.
@@ -67,7 +63,5 @@ pub async fn request<T: DeserializeOwned>(
     body: Option<String>,
     key: Option<&IdempotencyKey>,
 ) -> Result<T, ApiError> {
-    let req = build_request(ep, method, path, body, key, true);
-    let raw = http::send(req).await?;
-    decode(&raw, http::now_unix())
+    call(build_request(ep, method, path, body, key, true), decode).await
 }

@@ -109,6 +109,29 @@ pub(crate) fn build_request(
     req
 }
 
+/// Sends a request and decodes the answer with a backend's decoder.
+pub(crate) async fn call<T>(
+    req: http::HttpRequest,
+    decode: impl FnOnce(&RawResponse, u64) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let raw = http::send(req).await?;
+    decode(&raw, http::now_unix())
+}
+
+/// For backends without a success envelope: the body is the data, errors go through
+/// that backend's `backend_error`.
+pub(crate) fn decode_bare<T: DeserializeOwned>(
+    raw: &RawResponse,
+    now: u64,
+    backend_error: fn(&RawResponse) -> BackendError,
+) -> Result<T, ApiError> {
+    if raw.is_success() {
+        parse_body(raw)
+    } else {
+        Err(refused(raw, backend_error(raw), now))
+    }
+}
+
 /// Decodes a success body, or says why it could not.
 pub(crate) fn parse_body<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
     serde_json::from_str(&raw.body).map_err(|e| ApiError::Decode {

@@ -1,7 +1,7 @@
 //! Partner API (seed 004): lists as `{data,limit,offset,total}`, errors as `{code,message}`.
 
 use super::{
-    build_request, http, parse_body, refused, unreadable_error, ApiError, BackendError, Endpoint,
+    build_request, call, decode_bare, unreadable_error, ApiError, BackendError, Endpoint,
     IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
@@ -41,11 +41,7 @@ fn backend_error(raw: &RawResponse) -> BackendError {
 
 /// Turns a partner response into its data or a typed error.
 pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
-    if raw.is_success() {
-        parse_body(raw)
-    } else {
-        Err(refused(raw, backend_error(raw), now))
-    }
+    decode_bare(raw, now, backend_error)
 }
 
 /// The one request helper of this backend.
@@ -56,7 +52,5 @@ pub async fn request<T: DeserializeOwned>(
     body: Option<String>,
     key: Option<&IdempotencyKey>,
 ) -> Result<T, ApiError> {
-    let req = build_request(ep, method, path, body, key, true);
-    let raw = http::send(req).await?;
-    decode(&raw, http::now_unix())
+    call(build_request(ep, method, path, body, key, true), decode).await
 }

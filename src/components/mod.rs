@@ -2,6 +2,7 @@
 
 pub mod error_panel;
 pub mod header;
+pub mod notice_page;
 pub mod pagination;
 pub mod price;
 pub mod product_card;

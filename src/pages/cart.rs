@@ -1,18 +1,10 @@
-//! `/cart`: the cart (lines, quantities, totals) — built by the cart issue.
+//! `/cart` — for now a notice; the full page comes with its issue.
 
-use crate::routes::href;
+use crate::components::notice_page::NoticePage;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/cart`: the cart (lines, quantities, totals) — built by the cart issue.
 #[component]
 pub fn CartPage() -> impl IntoView {
-    view! {
-        <Title text="Корзина"/>
-        <section class="stub-page">
-            <h1 class="page-title">"Корзина"</h1>
-            <p>"Корзина пока пуста. Добавляйте товары из каталога."</p>
-            <a class="btn" href=href("/catalog")>"Перейти в каталог"</a>
-        </section>
-    }
+    view! { <NoticePage title="Корзина" text="Корзина пока пуста. Добавляйте товары из каталога." link="/catalog" link_text="Перейти в каталог"/> }
 }

@@ -1,31 +1,16 @@
-//! `/checkout` and `/checkout/return` — built by the checkout issue.
+//! `/checkout` and `/checkout/return` — for now a notice; the full page comes with its issue.
 
-use crate::routes::href;
+use crate::components::notice_page::NoticePage;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-/// Checkout placeholder.
+/// Checkout: built by the checkout issue.
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
-    view! {
-        <Title text="Оформление заказа"/>
-        <section class="stub-page">
-            <h1 class="page-title">"Оформление заказа"</h1>
-            <p>"Добавьте товары в корзину, чтобы оформить заказ."</p>
-            <a class="btn" href=href("/cart")>"В корзину"</a>
-        </section>
-    }
+    view! { <NoticePage title="Оформление заказа" text="Добавьте товары в корзину, чтобы оформить заказ." link="/cart" link_text="В корзину"/> }
 }
 
 /// Where the payment page sends the shopper back.
 #[component]
 pub fn CheckoutReturnPage() -> impl IntoView {
-    view! {
-        <Title text="Оплата заказа"/>
-        <section class="stub-page">
-            <h1 class="page-title">"Оплата заказа"</h1>
-            <p>"Проверяем статус оплаты…"</p>
-            <a class="btn" href=href("/account/orders")>"Мои заказы"</a>
-        </section>
-    }
+    view! { <NoticePage title="Оплата заказа" text="Проверяем статус оплаты…" link="/account/orders" link_text="Мои заказы"/> }
 }

@@ -1,31 +1,16 @@
-//! `/account/orders` and `/account/orders/:id` — built by the orders issue.
+//! `/account/orders` and `/account/orders/:id` — for now a notice; the full page comes with its issue.
 
-use crate::routes::href;
+use crate::components::notice_page::NoticePage;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-/// Orders list placeholder.
+/// Orders list: built by the orders issue.
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    view! {
-        <Title text="Мои заказы"/>
-        <section class="stub-page">
-            <h1 class="page-title">"Мои заказы"</h1>
-            <p>"Войдите, чтобы увидеть свои заказы."</p>
-            <a class="btn" href=href("/signin")>"Войти"</a>
-        </section>
-    }
+    view! { <NoticePage title="Мои заказы" text="Войдите, чтобы увидеть свои заказы." link="/signin" link_text="Войти"/> }
 }
 
-/// One order placeholder.
+/// One order: built by the orders issue.
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    view! {
-        <Title text="Заказ"/>
-        <section class="stub-page">
-            <h1 class="page-title">"Заказ"</h1>
-            <p>"Войдите, чтобы увидеть заказ."</p>
-            <a class="btn" href=href("/account/orders")>"Мои заказы"</a>
-        </section>
-    }
+    view! { <NoticePage title="Заказ" text="Войдите, чтобы увидеть заказ." link="/account/orders" link_text="Мои заказы"/> }
 }

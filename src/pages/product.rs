@@ -1,18 +1,10 @@
-//! `/product/:id`: the product page — built by the catalog issue.
+//! `/product/:id` — for now a notice; the full page comes with its issue.
 
-use crate::routes::href;
+use crate::components::notice_page::NoticePage;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-/// Product page placeholder: the route exists so links from cards resolve.
+/// `/product/:id`: the product page — built by the catalog issue.
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    view! {
-        <Title text="Товар"/>
-        <section class="stub-page">
-            <h1 class="page-title">"Карточка товара"</h1>
-            <p>"Подробная страница товара появится в следующем выпуске."</p>
-            <a class="btn" href=href("/catalog")>"Вернуться в каталог"</a>
-        </section>
-    }
+    view! { <NoticePage title="Карточка товара" text="Подробная страница товара появится в следующем выпуске." link="/catalog" link_text="Вернуться в каталог"/> }
 }

@@ -126,40 +126,10 @@ pub struct RelatedDto {
     pub thumbnail_url: Option<String>,
 }
 
-/// `GET /products/:id`. Spelled out rather than flattened: serde_json's arbitrary
-/// precision (exact money) does not survive `#[serde(flatten)]`.
+/// The fields `GET /products/:id` adds to a list `Product`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct ProductDetailDto {
-    pub id: String,
-    pub name: String,
-    pub slug: String,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub short_description: Option<String>,
-    pub price: Decimal,
-    #[serde(default)]
-    pub compare_at_price: Option<Decimal>,
-    pub currency: String,
-    #[serde(default)]
-    pub sku: String,
-    pub status: String,
-    #[serde(default)]
-    pub stock_quantity: Option<i64>,
-    #[serde(default)]
-    pub category: Option<CategoryRefDto>,
-    #[serde(default)]
-    pub images: Vec<ImageDto>,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    pub rating: RatingDto,
-    #[serde(default)]
-    pub commission_percentage: Decimal,
-    #[serde(default)]
-    pub career_points_percentage: Decimal,
-    #[serde(default)]
-    pub created_at: String,
+pub struct ProductExtraDto {
     #[serde(default)]
     pub track_inventory: bool,
     #[serde(default)]
@@ -174,6 +144,25 @@ pub struct ProductDetailDto {
     pub related_products: Vec<RelatedDto>,
     #[serde(default)]
     pub updated_at: Option<String>,
+}
+
+/// `GET /products/:id`: the list fields plus the detail ones. Read twice from one JSON
+/// value instead of `#[serde(flatten)]`, which loses serde_json's exact numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProductDetailDto {
+    pub base: ProductDto,
+    pub extra: ProductExtraDto,
+}
+
+impl<'de> Deserialize<'de> for ProductDetailDto {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let v = serde_json::Value::deserialize(d)?;
+        Ok(ProductDetailDto {
+            base: serde_json::from_value(v.clone()).map_err(D::Error::custom)?,
+            extra: serde_json::from_value(v).map_err(D::Error::custom)?,
+        })
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

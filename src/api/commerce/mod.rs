@@ -5,7 +5,7 @@ pub mod catalog;
 pub mod checkout;
 
 use super::{
-    build_request, details_from_map, http, parse_body, refused, unreadable_error, ApiError,
+    build_request, call, details_from_map, parse_body, refused, unreadable_error, ApiError,
     BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
@@ -102,7 +102,5 @@ pub async fn request<T: DeserializeOwned>(
     body: Option<String>,
     key: Option<&IdempotencyKey>,
 ) -> Result<Envelope<T>, ApiError> {
-    let req = build_request(ep, method, path, body, key, true);
-    let raw = http::send(req).await?;
-    decode(&raw, http::now_unix())
+    call(build_request(ep, method, path, body, key, true), decode).await
 }

@@ -734,7 +734,8 @@ fn product_counts(c: &Catalog) -> Vec<u64> {
     total
 }
 
-fn category_json(c: &Catalog, base: &str, idx: usize, counts: Option<&[u64]>) -> Value {
+/// Fields every category shape starts with.
+fn category_head(c: &Catalog, base: &str, idx: usize) -> Value {
     let cat = &c.categories[idx];
     json!({
         "id": category_id(idx),
@@ -742,13 +743,29 @@ fn category_json(c: &Catalog, base: &str, idx: usize, counts: Option<&[u64]>) ->
         "slug": slug(&cat.name),
         "description": cat.description,
         "imageUrl": format!("{base}/media/categories/{}.svg", category_id(idx)),
+    })
+}
+
+fn category_json(c: &Catalog, base: &str, idx: usize, counts: Option<&[u64]>) -> Value {
+    let cat = &c.categories[idx];
+    let mut v = category_head(c, base, idx);
+    let rest = json!({
         "parentId": cat.parent.map(category_id),
         "level": cat.level,
         "position": cat.position,
         "productCount": counts.map(|n| n[idx]),
         "children": cat.children.iter().map(|ch| category_json(c, base, *ch, counts)).collect::<Vec<_>>(),
         "isActive": true,
-    })
+    });
+    merge(&mut v, rest);
+    v
+}
+
+/// Adds `extra`'s fields to `v` (both objects).
+fn merge(v: &mut Value, extra: Value) {
+    if let (Value::Object(a), Value::Object(b)) = (v, extra) {
+        a.extend(b);
+    }
 }
 
 async fn categories(
@@ -814,14 +831,10 @@ async fn category(
         .collect();
     let cat = &c.categories[idx];
     let base = &s.opts.public_base;
-    ok(
-        StatusCode::OK,
+    let mut v = category_head(c, base, idx);
+    merge(
+        &mut v,
         json!({
-            "id": category_id(idx),
-            "name": cat.name,
-            "slug": slug(&cat.name),
-            "description": cat.description,
-            "imageUrl": format!("{base}/media/categories/{}.svg", category_id(idx)),
             "parent": cat.parent.map(|p| c.crumb(p)),
             "breadcrumb": c.breadcrumb(idx).into_iter().map(|i| c.crumb(i)).collect::<Vec<_>>(),
             "children": cat.children.iter().map(|ch| json!({
@@ -831,6 +844,10 @@ async fn category(
             "products": page.iter().map(|p| product_json(c, base, p)).collect::<Vec<_>>(),
             "filters": {"priceRange": {"min": money(min), "max": money(max)}, "tags": tags},
         }),
+    );
+    ok(
+        StatusCode::OK,
+        v,
         Some(pagination(total, lq.page, lq.page_size)),
     )
 }
