@@ -18,6 +18,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     provide_context(Session::new(config));
     provide_context(Toasts::new());
+    crate::state::scroll::install();
 
     view! {
         <Title formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>

@@ -1,7 +1,9 @@
 //! Reusable view pieces: props in, view out; they never fetch.
 
 pub mod error_panel;
+pub mod filters;
 pub mod header;
+pub mod listing;
 pub mod notice_page;
 pub mod pagination;
 pub mod price;

@@ -85,6 +85,143 @@ impl ProductSummary {
     }
 }
 
+/// One purchasable option of a product (power, colour…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    pub id: String,
+    pub name: String,
+    pub sku: String,
+    pub price: Money,
+    pub stock: Option<u64>,
+    pub attributes: Vec<(String, String)>,
+}
+
+/// A product shown beside another one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelatedProduct {
+    pub id: String,
+    pub name: String,
+    pub price: Money,
+    pub thumbnail: Option<String>,
+}
+
+/// Everything the product page shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProductDetail {
+    pub summary: ProductSummary,
+    pub description: String,
+    pub sku: String,
+    pub breadcrumb: Vec<Crumb>,
+    pub variants: Vec<Variant>,
+    pub attributes: Vec<(String, String)>,
+    /// Grams.
+    pub weight: Option<Decimal>,
+    /// Length × width × height, centimetres.
+    pub dimensions: Option<[Option<Decimal>; 3]>,
+    /// Reviews with 1…5 stars.
+    pub distribution: [u64; 5],
+    pub related: Vec<RelatedProduct>,
+}
+
+/// Bar widths of the rating histogram, in percent of the largest bar.
+pub fn histogram(distribution: &[u64; 5]) -> [u32; 5] {
+    let max = distribution.iter().copied().max().unwrap_or(0);
+    let mut out = [0u32; 5];
+    if max == 0 {
+        return out;
+    }
+    for (o, n) in out.iter_mut().zip(distribution) {
+        *o = ((n * 100 + max / 2) / max) as u32;
+    }
+    out
+}
+
+/// A shopper's review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub id: String,
+    pub author: String,
+    pub verified: bool,
+    pub rating: u8,
+    pub title: Option<String>,
+    pub content: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub helpful: u64,
+    pub images: Vec<(String, String)>,
+    /// The shop's answer and its date.
+    pub response: Option<(String, String)>,
+    pub created_at: String,
+}
+
+/// Average, count and the five bars.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ReviewSummary {
+    pub rating: Rating,
+    pub distribution: [u64; 5],
+}
+
+/// Which reviews to show: a star filter, an order, a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewQuery {
+    pub rating: Option<u8>,
+    /// `createdAt`, `rating` or `helpful` — the API's names.
+    pub sort: &'static str,
+    pub page: u32,
+}
+
+pub const REVIEW_SORTS: &[(&str, &str)] = &[
+    ("createdAt", "Сначала новые"),
+    ("helpful", "Сначала полезные"),
+    ("rating", "По оценке"),
+];
+
+pub const REVIEW_PAGE_SIZE: u32 = 10;
+
+impl ReviewQuery {
+    /// From the product page's URL (`rating`, `rsort`, `rpage`), leniently.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = ReviewQuery {
+            rating: None,
+            sort: "createdAt",
+            page: 1,
+        };
+        for (k, v) in pairs {
+            match k {
+                "rating" => q.rating = v.parse().ok().filter(|r| (1..=5).contains(r)),
+                "rsort" => {
+                    if let Some((s, _)) = REVIEW_SORTS.iter().find(|(s, _)| *s == v) {
+                        q.sort = s;
+                    }
+                }
+                "rpage" => q.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                _ => {}
+            }
+        }
+        q
+    }
+}
+
+/// A link in a breadcrumb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Crumb {
+    pub id: String,
+    pub name: String,
+}
+
+/// A category page's frame: where it sits, what is below, what can be filtered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryInfo {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// Root first, this category last.
+    pub breadcrumb: Vec<Crumb>,
+    pub children: Vec<(Crumb, u64)>,
+    pub price_range: Option<(Decimal, Decimal)>,
+    pub tags: Vec<(String, u64)>,
+}
+
 /// One page of a list and where it sits in the whole.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Page<T> {
@@ -334,6 +471,20 @@ mod tests {
         );
         assert_eq!(page_window(1, 20), vec![Some(1), Some(2), None, Some(20)]);
         assert_eq!(page_window(20, 20), vec![Some(1), None, Some(19), Some(20)]);
+    }
+
+    #[test]
+    fn histogram_bars_are_relative_to_the_biggest() {
+        assert_eq!(histogram(&[2, 5, 12, 45, 92]), [2, 5, 13, 49, 100]);
+        assert_eq!(histogram(&[0; 5]), [0; 5]);
+    }
+
+    #[test]
+    fn review_query_reads_the_url_leniently() {
+        let q = ReviewQuery::from_pairs([("rating", "5"), ("rsort", "helpful"), ("rpage", "2")]);
+        assert_eq!((q.rating, q.sort, q.page), (Some(5), "helpful", 2));
+        let q = ReviewQuery::from_pairs([("rating", "9"), ("rsort", "x"), ("rpage", "0")]);
+        assert_eq!((q.rating, q.sort, q.page), (None, "createdAt", 1));
     }
 
     #[test]

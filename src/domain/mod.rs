@@ -2,4 +2,5 @@
 
 pub mod catalog;
 pub mod money;
+pub mod review;
 pub mod text;

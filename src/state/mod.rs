@@ -1,5 +1,6 @@
 //! App-wide reactive state, provided once at the root through context.
 
+pub mod scroll;
 pub mod session;
 pub mod toasts;
 

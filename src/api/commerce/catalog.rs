@@ -3,7 +3,9 @@
 use super::{request, Endpoint, Envelope, Pagination};
 use crate::api::{ApiError, Method, Query};
 use crate::domain::catalog::{
-    Availability, CatalogQuery, Page, ProductImage, ProductSummary, Rating,
+    Availability, CatalogQuery, CategoryInfo, Crumb, Page, ProductDetail, ProductImage,
+    ProductSummary, Rating, RelatedProduct, Review, ReviewQuery, ReviewSummary, Variant,
+    REVIEW_PAGE_SIZE,
 };
 use crate::domain::money::Money;
 use rust_decimal::Decimal;
@@ -422,4 +424,176 @@ pub async fn list(ep: &Endpoint, q: &CatalogQuery) -> Result<Page<ProductSummary
     let path = format!("/products{}", products_query(q).to_query_string());
     let env = request::<ProductsDto>(ep, Method::Get, &path, None, None).await?;
     products_page(env)
+}
+
+impl From<CrumbDto> for Crumb {
+    fn from(c: CrumbDto) -> Self {
+        Crumb {
+            id: c.id,
+            name: c.name,
+        }
+    }
+}
+
+impl From<CategoryDetailDto> for CategoryInfo {
+    fn from(c: CategoryDetailDto) -> Self {
+        let range = &c.filters.price_range;
+        CategoryInfo {
+            price_range: (range.max > Decimal::ZERO).then_some((range.min, range.max)),
+            tags: c
+                .filters
+                .tags
+                .into_iter()
+                .map(|t| (t.name, t.count))
+                .collect(),
+            children: c
+                .children
+                .into_iter()
+                .map(|ch| {
+                    (
+                        Crumb {
+                            id: ch.id,
+                            name: ch.name,
+                        },
+                        ch.product_count,
+                    )
+                })
+                .collect(),
+            breadcrumb: c.breadcrumb.into_iter().map(Crumb::from).collect(),
+            description: c.description.filter(|d| !d.trim().is_empty()),
+            id: c.id,
+            name: c.name,
+        }
+    }
+}
+
+/// `GET /categories/:id` for the page frame; its products come from `GET /products`
+/// with `categoryId`, which takes every filter.
+pub async fn category(ep: &Endpoint, id: &str) -> Result<CategoryInfo, ApiError> {
+    let path = format!(
+        "/categories/{}?page=1&pageSize=1",
+        crate::api::encode_component(id)
+    );
+    let env = request::<CategoryDetailDto>(ep, Method::Get, &path, None, None).await?;
+    Ok(env.data.into())
+}
+
+fn distribution(d: &Option<DistributionDto>) -> [u64; 5] {
+    let mut out = [0u64; 5];
+    if let Some(d) = d {
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = d.get(&(i + 1).to_string()).copied().unwrap_or(0);
+        }
+    }
+    out
+}
+
+impl TryFrom<ProductDetailDto> for ProductDetail {
+    type Error = ApiError;
+
+    fn try_from(d: ProductDetailDto) -> Result<Self, ApiError> {
+        let (base, x) = (d.base, d.extra);
+        let currency = base.currency.clone();
+        let breadcrumb = base
+            .category
+            .as_ref()
+            .map(|c| c.breadcrumb.iter().cloned().map(Crumb::from).collect())
+            .unwrap_or_default();
+        let dist = distribution(&base.rating.distribution);
+        let description = base.description.clone();
+        let sku = base.sku.clone();
+        let summary = ProductSummary::try_from(base)?;
+        Ok(ProductDetail {
+            summary,
+            description,
+            sku,
+            breadcrumb,
+            variants: x
+                .variants
+                .into_iter()
+                .map(|v| Variant {
+                    id: v.id,
+                    name: v.name,
+                    sku: v.sku,
+                    price: Money::new(v.price, currency.clone()),
+                    stock: v.stock_quantity.map(|q| q.max(0) as u64),
+                    attributes: v.attributes.into_iter().collect(),
+                })
+                .collect(),
+            attributes: x.attributes.into_iter().collect(),
+            weight: x.weight,
+            dimensions: x.dimensions.map(|d| [d.length, d.width, d.height]),
+            distribution: dist,
+            related: x
+                .related_products
+                .into_iter()
+                .map(|r| RelatedProduct {
+                    id: r.id,
+                    name: r.name,
+                    price: Money::new(r.price, currency.clone()),
+                    thumbnail: r.thumbnail_url,
+                })
+                .collect(),
+        })
+    }
+}
+
+impl From<ReviewDto> for Review {
+    fn from(r: ReviewDto) -> Self {
+        Review {
+            id: r.id,
+            author: r.author.name,
+            verified: r.author.is_verified_purchaser,
+            rating: r.rating.clamp(1, 5),
+            title: r.title.filter(|t| !t.trim().is_empty()),
+            content: r.content,
+            pros: r.pros,
+            cons: r.cons,
+            helpful: r.helpful_count,
+            images: r
+                .images
+                .into_iter()
+                .map(|i| (i.url, i.thumbnail_url))
+                .collect(),
+            response: r.response.map(|x| (x.content, x.responded_at)),
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// `GET /products/:id`.
+pub async fn product(ep: &Endpoint, id: &str) -> Result<ProductDetail, ApiError> {
+    let path = format!("/products/{}", crate::api::encode_component(id));
+    let env = request::<ProductDetailDto>(ep, Method::Get, &path, None, None).await?;
+    ProductDetail::try_from(env.data)
+}
+
+/// `GET /products/:id/reviews` for the chosen stars, order and page.
+pub async fn reviews(
+    ep: &Endpoint,
+    id: &str,
+    q: &ReviewQuery,
+) -> Result<(Page<Review>, ReviewSummary), ApiError> {
+    let mut query = Query::new();
+    query
+        .push("page", q.page)
+        .push("pageSize", REVIEW_PAGE_SIZE)
+        .push("sortBy", q.sort)
+        .push("sortOrder", "desc")
+        .push_opt("rating", q.rating);
+    let path = format!(
+        "/products/{}/reviews{}",
+        crate::api::encode_component(id),
+        query.to_query_string()
+    );
+    let env = request::<ReviewsDto>(ep, Method::Get, &path, None, None).await?;
+    let summary = ReviewSummary {
+        rating: Rating {
+            average: env.data.summary.average,
+            count: env.data.summary.count,
+        },
+        distribution: distribution(&env.data.summary.distribution),
+    };
+    let items = env.data.reviews.into_iter().map(Review::from).collect();
+    Ok((page_of(items, env.meta.pagination), summary))
 }

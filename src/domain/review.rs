@@ -1,0 +1,190 @@
+//! The rules a review must meet (seed 003 `CreateReviewRequest`), checked before sending.
+
+/// What the shopper typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewDraft {
+    /// 0 until a star is chosen.
+    pub rating: u8,
+    pub title: String,
+    pub content: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+}
+
+pub const TITLE_MAX: usize = 100;
+pub const CONTENT_MIN: usize = 10;
+pub const CONTENT_MAX: usize = 2000;
+pub const LIST_MAX: usize = 5;
+pub const ITEM_MAX: usize = 100;
+
+/// Problems keyed by the API's field names, so server `details` land in the same place.
+pub type Problems = Vec<(&'static str, String)>;
+
+fn chars(s: &str) -> usize {
+    s.trim().chars().count()
+}
+
+fn check_list(name: &'static str, label: &str, items: &[String], out: &mut Problems) {
+    let filled: Vec<&String> = items.iter().filter(|s| !s.trim().is_empty()).collect();
+    if filled.len() > LIST_MAX {
+        out.push((name, format!("{label}: не больше {LIST_MAX} пунктов")));
+    }
+    if filled.iter().any(|s| chars(s) > ITEM_MAX) {
+        out.push((
+            name,
+            format!("{label}: каждый пункт — не длиннее {ITEM_MAX} символов"),
+        ));
+    }
+}
+
+impl ReviewDraft {
+    /// Every broken rule, in form order; empty when the draft can be sent.
+    pub fn problems(&self) -> Problems {
+        let mut out = Vec::new();
+        if !(1..=5).contains(&self.rating) {
+            out.push(("rating", "Поставьте оценку от 1 до 5".to_string()));
+        }
+        if chars(&self.title) > TITLE_MAX {
+            out.push((
+                "title",
+                format!("Заголовок — не длиннее {TITLE_MAX} символов"),
+            ));
+        }
+        let n = chars(&self.content);
+        if n < CONTENT_MIN {
+            out.push((
+                "content",
+                format!("Напишите хотя бы {CONTENT_MIN} символов (сейчас {n})"),
+            ));
+        } else if n > CONTENT_MAX {
+            out.push((
+                "content",
+                format!("Текст — не длиннее {CONTENT_MAX} символов (сейчас {n})"),
+            ));
+        }
+        check_list("pros", "Достоинства", &self.pros, &mut out);
+        check_list("cons", "Недостатки", &self.cons, &mut out);
+        out
+    }
+
+    /// The request body: trimmed, empty list items and an empty title left out.
+    pub fn to_request(&self) -> serde_json::Value {
+        let list = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let mut body = serde_json::json!({
+            "rating": self.rating,
+            "content": self.content.trim(),
+            "pros": list(&self.pros),
+            "cons": list(&self.cons),
+        });
+        if !self.title.trim().is_empty() {
+            body["title"] = self.title.trim().into();
+        }
+        body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> ReviewDraft {
+        ReviewDraft {
+            rating: 4,
+            title: "Хороший котёл".into(),
+            content: "Греет быстро, работает тихо.".into(),
+            pros: vec!["Тихий".into(), "".into()],
+            cons: vec![],
+        }
+    }
+
+    fn fields(d: &ReviewDraft) -> Vec<&'static str> {
+        d.problems().into_iter().map(|(f, _)| f).collect()
+    }
+
+    #[test]
+    fn a_complete_review_passes_and_drops_empty_items() {
+        let d = good();
+        assert!(d.problems().is_empty());
+        let body = d.to_request();
+        assert_eq!(body["pros"], serde_json::json!(["Тихий"]));
+        assert_eq!(body["title"], "Хороший котёл");
+    }
+
+    #[test]
+    fn rating_must_be_chosen() {
+        let d = ReviewDraft {
+            rating: 0,
+            ..good()
+        };
+        assert_eq!(fields(&d), ["rating"]);
+        let d = ReviewDraft {
+            rating: 6,
+            ..good()
+        };
+        assert_eq!(fields(&d), ["rating"]);
+    }
+
+    #[test]
+    fn text_length_counts_characters_not_bytes_and_ignores_edges() {
+        // Nine Cyrillic letters are 18 bytes but still too short.
+        let d = ReviewDraft {
+            content: "  короткоо  ".into(),
+            ..good()
+        };
+        assert_eq!(fields(&d), ["content"]);
+        let d = ReviewDraft {
+            content: "десятьбукв".into(),
+            ..good()
+        };
+        assert!(d.problems().is_empty());
+        let d = ReviewDraft {
+            content: "я".repeat(2001),
+            ..good()
+        };
+        assert_eq!(fields(&d), ["content"]);
+        let d = ReviewDraft {
+            content: "я".repeat(2000),
+            ..good()
+        };
+        assert!(d.problems().is_empty());
+    }
+
+    #[test]
+    fn title_and_list_limits() {
+        let d = ReviewDraft {
+            title: "з".repeat(101),
+            ..good()
+        };
+        assert_eq!(fields(&d), ["title"]);
+        let d = ReviewDraft {
+            pros: vec!["плюс".into(); 6],
+            ..good()
+        };
+        assert_eq!(fields(&d), ["pros"]);
+        let d = ReviewDraft {
+            cons: vec!["м".repeat(101)],
+            ..good()
+        };
+        assert_eq!(fields(&d), ["cons"]);
+        let d = ReviewDraft {
+            pros: vec!["плюс".into(); 5],
+            cons: vec!["минус".into(); 5],
+            ..good()
+        };
+        assert!(d.problems().is_empty());
+    }
+
+    #[test]
+    fn an_empty_title_is_left_out_of_the_request() {
+        let d = ReviewDraft {
+            title: "   ".into(),
+            ..good()
+        };
+        assert!(d.to_request().get("title").is_none());
+    }
+}

@@ -1,0 +1,153 @@
+// Browsing: filters in the URL, Back restoring view and scroll, categories, product page,
+// reviews histogram, not-found pages.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, api, openBrowser, plain, resetStub } from '../tools/harness.js';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser.close();
+});
+beforeEach(resetStub);
+
+const names = async (page) =>
+  (await page.getByTestId('product-name').allTextContents()).map(plain);
+
+test('filter, sort and page live in the URL; Back from a product restores them and the scroll', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+
+  await page.getByTestId('filter-in-stock').check();
+  await page.waitForURL(/inStock=1/);
+  await page.getByTestId('sort').selectOption('price-asc');
+  await page.waitForURL(/sort=price-asc/);
+  await page.getByRole('link', { name: 'Вперёд →' }).click();
+  await page.waitForURL(/page=2/);
+  const url = page.url();
+  assert.match(url, /inStock=1/);
+  assert.match(url, /sort=price-asc/);
+
+  // The page shows what the API says for exactly that view.
+  const expected = await api('/products?page=2&pageSize=24&status=ACTIVE&sortBy=price&sortOrder=asc');
+  await page.getByText(expected.data.products[0].name, { exact: true }).first().waitFor();
+  assert.deepEqual(await names(page), expected.data.products.map((p) => p.name));
+  assert.equal(await page.getByText('Нет в наличии').count(), 0);
+  // Chips name the active filters.
+  assert.match(plain(await page.getByTestId('filter-chips').textContent()), /В наличии/);
+
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.waitForTimeout(150);
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 800, `scrolled to ${y}`);
+  const card = page.getByTestId('product-card').nth(9);
+  const chosen = plain(await card.getByTestId('product-name').textContent());
+  await card.click();
+  await page.getByTestId('product-title').waitFor();
+  assert.equal(plain(await page.getByTestId('product-title').textContent()), chosen);
+
+  await page.goBack();
+  await page.waitForURL(url);
+  await page.getByText(expected.data.products[0].name, { exact: true }).first().waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId('filter-in-stock').isChecked(), true);
+  assert.equal(await page.getByTestId('sort').inputValue(), 'price-asc');
+  const back = await page.evaluate(() => window.scrollY);
+  assert.ok(Math.abs(back - y) < 5, `scroll restored to ${back}, was ${y}`);
+  await page.context().close();
+});
+
+test('a chip removes its filter in one click and the empty state suggests it', async () => {
+  const page = await browser.page();
+  await page.goto(`${APP_URL}/catalog?q=${encodeURIComponent('несуществующийтовар')}&inStock=1`);
+  await page.getByTestId('empty-state').waitFor();
+  assert.match(plain(await page.getByTestId('empty-state').textContent()), /убрать один из фильтров/);
+  await page.getByRole('link', { name: 'Убрать фильтр «Поиск: несуществующийтовар»' }).click();
+  await page.waitForURL((u) => !u.search.includes('q='));
+  await page.getByTestId('product-card').first().waitFor();
+  assert.match(page.url(), /inStock=1/);
+  await page.context().close();
+});
+
+test('a minimum price above the maximum is explained in the price form', async () => {
+  const page = await browser.page();
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  await page.getByTestId('price-min').fill('5000');
+  await page.getByTestId('price-max').fill('100');
+  await page.getByRole('button', { name: 'Применить' }).click();
+  await page.getByTestId('price-error').waitFor();
+  assert.match(plain(await page.getByTestId('price-error').textContent()), /Минимальная цена больше максимальной/);
+  assert.equal(await page.getByTestId('price-min').getAttribute('aria-invalid'), 'true');
+  await page.context().close();
+});
+
+test('search from the header shows matching products', async () => {
+  const page = await browser.page();
+  await page.goto(`${APP_URL}/`);
+  await page.getByRole('searchbox', { name: 'Поиск по магазину' }).fill('котёл');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/catalog\?q=/);
+  await page.getByTestId('product-card').first().waitFor();
+  for (const n of await names(page)) assert.match(n.toLowerCase(), /котёл/);
+  await page.context().close();
+});
+
+test('category pages have a breadcrumb that navigates up the tree', async () => {
+  const cats = await fetch(`${process.env.STUB_URL || 'http://127.0.0.1:18081'}/commerce/api/v1/categories`).then((r) => r.json());
+  const root = cats.data.categories[0];
+  const child = root.children[0];
+  const leaf = child.children[0];
+  const page = await browser.page();
+  await page.goto(`${APP_URL}/category/${leaf.id}`);
+  await page.getByRole('heading', { name: leaf.name, level: 1 }).waitFor();
+  await page.getByTestId('product-card').first().waitFor();
+  const crumbs = plain(await page.getByTestId('breadcrumb').textContent());
+  assert.match(crumbs, new RegExp(`Каталог.*${root.name}.*${child.name}.*${leaf.name}`));
+  await page.getByTestId('breadcrumb').getByRole('link', { name: child.name }).click();
+  await page.getByRole('heading', { name: child.name, level: 1 }).waitFor();
+  await page.getByRole('link', { name: new RegExp(leaf.name) }).first().waitFor();
+  assert.equal(await page.title(), `${child.name} — Витрина`);
+  await page.context().close();
+});
+
+test('the product page shows variants in the URL and the histogram filters reviews', async () => {
+  const list = await api('/products?pageSize=100&sortBy=popularity&sortOrder=desc');
+  const p = list.data.products.find((x) => x.rating.count > 20);
+  const detail = (await api(`/products/${p.id}`)).data;
+  const page = await browser.page();
+  await page.goto(`${APP_URL}/product/${p.id}`);
+  await page.getByTestId('product-title').waitFor();
+  assert.equal(plain(await page.getByTestId('product-title').textContent()), p.name);
+  assert.match(plain(await page.getByTestId('breadcrumb').textContent()), new RegExp(detail.category.name));
+  if (detail.variants.length > 1) {
+    await page.getByTestId('variant').nth(1).click();
+    await page.waitForURL(new RegExp(`variant=${detail.variants[1].id}`));
+  }
+  const five = detail.rating.distribution['5'];
+  await page.getByTestId('histogram-5').click();
+  await page.waitForURL(/rating=5/);
+  await page.getByTestId('rating-filter').waitFor();
+  const ratings = await page.getByTestId('review-rating').evaluateAll((els) => els.map((e) => e.dataset.rating));
+  assert.ok(ratings.length > 0 && ratings.length <= Math.min(10, five));
+  assert.ok(ratings.every((r) => r === '5'), ratings.join(','));
+  await page.getByTestId('rating-filter').click();
+  await page.waitForURL((u) => !u.search.includes('rating='));
+  await page.context().close();
+});
+
+test('unknown products and categories get a 404 page with a way back', async () => {
+  const page = await browser.page();
+  await page.goto(`${APP_URL}/product/00000000-0000-4000-a000-00000fffffff`);
+  await page.getByTestId('not-found').waitFor();
+  assert.match(plain(await page.getByTestId('not-found').textContent()), /Такого товара нет/);
+  await page.goto(`${APP_URL}/category/00000000-0000-4000-c000-00000fffffff`);
+  await page.getByTestId('not-found').waitFor();
+  assert.match(plain(await page.getByTestId('not-found').textContent()), /Такой категории нет/);
+  await page.getByRole('link', { name: 'Перейти в каталог' }).click();
+  await page.getByTestId('product-card').first().waitFor();
+  await page.context().close();
+});
