@@ -410,3 +410,99 @@ fn catalog_query_becomes_the_seed_query_parameters() {
         "?page=2&pageSize=24&status=ACTIVE&minPrice=1000&maxPrice=50000&search=%D0%BA%D0%BE%D1%82%D1%91%D0%BB&tags=%D1%85%D0%B8%D1%82&sortBy=price&sortOrder=asc"
     );
 }
+
+#[test]
+fn seed_review_created_decodes_as_pending() {
+    let r: commerce::Envelope<catalog::CreatedReviewDto> = commerce::decode(
+        &status(
+            201,
+            include_str!("fixtures/commerce_review_created.json"),
+            &[],
+        ),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(r.data.status, "PENDING");
+    assert_eq!(r.data.rating, 5);
+    assert_eq!(r.data.pros, vec!["High quality", "Fast delivery"]);
+    assert_eq!(r.data.title.as_deref(), Some("Great product"));
+}
+
+#[test]
+fn seed_product_selections_and_their_products_decode() {
+    let l: partner::List<partner::Selection> =
+        partner::decode(&ok(include_str!("fixtures/partner_selections.json")), NOW).unwrap();
+    assert_eq!(l.data[0].kind, "HIT");
+    assert_eq!(l.data[0].title, "Хиты продаж");
+    assert_eq!(l.total, Some(1000));
+    let p: partner::ProductsPage = partner::decode(
+        &ok(include_str!("fixtures/partner_selection_products.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(p.data.0.len(), 1);
+    assert_eq!(p.data.0[0].id, "528f7c9f-1a48-11ee-ab6b-a4bf01751b0e");
+    assert_eq!(p.data.0[0].sku.as_deref(), Some("KR5677"));
+}
+
+#[test]
+fn seed_related_and_also_buy_decode_although_the_example_shows_one_object() {
+    for body in [
+        include_str!("fixtures/partner_also_buy.json"),
+        include_str!("fixtures/partner_related.json"),
+    ] {
+        let p: partner::ProductsPage = partner::decode(&ok(body), NOW).unwrap();
+        assert_eq!(p.data.0.len(), 1);
+        assert_eq!(p.data.0[0].title, "Товар");
+        assert_eq!(p.data.0[0].code.as_deref(), Some("44467"));
+    }
+}
+
+#[test]
+fn seed_certificates_decode() {
+    let l: partner::List<partner::Certificate> =
+        partner::decode(&ok(include_str!("fixtures/partner_certificates.json")), NOW).unwrap();
+    assert_eq!(l.data[0].title, "Сертификат");
+    assert_eq!(l.data[0].mime_type, "application/pdf");
+    assert_eq!(l.data[0].path, "https://domain.com/path");
+}
+
+#[test]
+fn seed_stock_per_warehouse_decodes_under_either_field_name() {
+    let l: partner::List<partner::ProductStock> = partner::decode(
+        &ok(include_str!("fixtures/partner_products_warehouses.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(l.data[0].stock.len(), 1);
+    assert_eq!(l.data[0].stock[0].quantity, d("1"));
+    let schema_named = include_str!("fixtures/partner_products_warehouses.json")
+        .replace("\"stocks\"", "\"stock\"");
+    let l: partner::List<partner::ProductStock> = partner::decode(&ok(&schema_named), NOW).unwrap();
+    assert_eq!(
+        l.data[0].stock[0].warehouse_id,
+        "528f7c9f-1a48-11ee-ab6b-a4bf01751b0e"
+    );
+}
+
+#[test]
+fn warehouses_in_the_schema_shape_decode() {
+    let l: partner::List<partner::Warehouse> = partner::decode(
+        &ok(include_str!("fixtures/partner_warehouses_stub.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(l.data.len(), 2);
+    assert!(!l.data[0].is_shop());
+    assert!(l.data[1].is_shop());
+    assert_eq!(l.data[0].city.as_ref().unwrap().name, "Москва");
+}
+
+#[test]
+fn seed_inventory_decodes() {
+    let r: delivery::InventoryDto =
+        delivery::decode(&ok(include_str!("fixtures/delivery_inventory.json")), NOW).unwrap();
+    assert_eq!(r.availability[0].product_id, "sku_apple_01");
+    assert!(r.availability[0].available);
+    assert_eq!(r.availability[0].qty, Some(d("120")));
+}

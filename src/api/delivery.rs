@@ -65,3 +65,52 @@ pub async fn request<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     call(build_request(ep, method, path, body, key, true), decode).await
 }
+
+/// Where to look for stock: the shopper's coordinates or one store.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Near {
+    Point { lat: f64, lon: f64 },
+    Store(String),
+}
+
+/// One line of `GET /inventory`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct Availability {
+    pub product_id: String,
+    pub available: bool,
+    #[serde(default)]
+    pub qty: Option<rust_decimal::Decimal>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct InventoryDto {
+    pub availability: Vec<Availability>,
+}
+
+/// `GET /inventory?lat&lon|store_id&product_ids=…`.
+pub async fn inventory(
+    ep: &Endpoint,
+    near: &Near,
+    product_ids: &[&str],
+) -> Result<Vec<Availability>, ApiError> {
+    let mut q = super::Query::new();
+    match near {
+        Near::Point { lat, lon } => {
+            q.push("lat", format!("{lat:.5}"))
+                .push("lon", format!("{lon:.5}"));
+        }
+        Near::Store(id) => {
+            q.push("store_id", id);
+        }
+    }
+    q.push("product_ids", product_ids.join(","));
+    let r: InventoryDto = request(
+        ep,
+        Method::Get,
+        &format!("/inventory{}", q.to_query_string()),
+        None,
+        None,
+    )
+    .await?;
+    Ok(r.availability)
+}

@@ -54,3 +54,213 @@ pub async fn request<T: DeserializeOwned>(
 ) -> Result<T, ApiError> {
     call(build_request(ep, method, path, body, key, true), decode).await
 }
+
+// ---------- catalogue extras ----------
+
+/// `{limit, offset}` of every list request.
+#[derive(serde::Serialize)]
+struct Paging {
+    limit: u32,
+    offset: u32,
+}
+
+fn paging(limit: u32) -> Option<String> {
+    serde_json::to_string(&Paging { limit, offset: 0 }).ok()
+}
+
+/// Seed 004 `ProductSelection`: `NEW`, `HIT` or `PROFIT`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct Selection {
+    pub id: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// Seed 004 `Product`: the 1C side of a product; `id` is the storefront's product id.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Product1c {
+    pub id: String,
+    #[serde(default)]
+    pub group_id: Option<String>,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub sku: Option<String>,
+    #[serde(default)]
+    pub code: Option<String>,
+}
+
+/// The seed's related/also-buy examples show `data` as one object, its schema as an array:
+/// both are read as a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProductList(pub Vec<Product1c>);
+
+impl<'de> Deserialize<'de> for ProductList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            Many(Vec<Product1c>),
+            One(Product1c),
+        }
+        Ok(ProductList(match OneOrMany::deserialize(d)? {
+            OneOrMany::Many(v) => v,
+            OneOrMany::One(p) => vec![p],
+        }))
+    }
+}
+
+/// `{data, limit, offset, total}` whose `data` is a product list.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct ProductsPage {
+    pub data: ProductList,
+    #[serde(default)]
+    pub total: Option<u64>,
+}
+
+/// Seed 004 `Certificate`: a document to download.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Certificate {
+    pub id: String,
+    pub title: String,
+    pub path: String,
+    pub mime_type: String,
+}
+
+/// Seed 004 `ProductWarehouse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct WarehouseStock {
+    pub warehouse_id: String,
+    pub quantity: rust_decimal::Decimal,
+}
+
+/// A product's stock per warehouse. The schema names the list `stock`, the example `stocks`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductStock {
+    pub product_id: String,
+    #[serde(alias = "stocks", default)]
+    pub stock: Vec<WarehouseStock>,
+}
+
+/// Seed 004 `City` (only what the storefront shows).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct City {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub location: Option<Location>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
+pub struct Location {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+/// Seed 004 `Warehouse`: a storage or a shop.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Warehouse {
+    pub id: String,
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub city: Option<City>,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub is_self_pickup_available: bool,
+}
+
+impl Warehouse {
+    pub fn is_shop(&self) -> bool {
+        self.kind == "SHOP"
+    }
+}
+
+fn product_path(id: &str, tail: &str) -> String {
+    format!("/products/{}/{tail}", super::encode_component(id))
+}
+
+/// `POST /product-selections`.
+pub async fn selections(ep: &Endpoint) -> Result<Vec<Selection>, ApiError> {
+    let l: List<Selection> =
+        request(ep, Method::Post, "/product-selections", paging(20), None).await?;
+    Ok(l.data)
+}
+
+/// `POST /product-selections/{id}/products`, the first `limit`.
+pub async fn selection_products(
+    ep: &Endpoint,
+    id: &str,
+    limit: u32,
+) -> Result<Vec<Product1c>, ApiError> {
+    let path = format!(
+        "/product-selections/{}/products",
+        super::encode_component(id)
+    );
+    let p: ProductsPage = request(ep, Method::Post, &path, paging(limit), None).await?;
+    Ok(p.data.0)
+}
+
+/// `POST /products/{id}/also-buy`.
+pub async fn also_buy(ep: &Endpoint, id: &str, limit: u32) -> Result<Vec<Product1c>, ApiError> {
+    let p: ProductsPage = request(
+        ep,
+        Method::Post,
+        &product_path(id, "also-buy"),
+        paging(limit),
+        None,
+    )
+    .await?;
+    Ok(p.data.0)
+}
+
+/// `POST /products/{id}/certificates`.
+pub async fn certificates(ep: &Endpoint, id: &str) -> Result<Vec<Certificate>, ApiError> {
+    let l: List<Certificate> = request(
+        ep,
+        Method::Post,
+        &product_path(id, "certificates"),
+        paging(50),
+        None,
+    )
+    .await?;
+    Ok(l.data)
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StockRequest<'a> {
+    product_ids: &'a [&'a str],
+    limit: u32,
+    offset: u32,
+}
+
+/// `POST /products/warehouses` for the given products.
+pub async fn stocks(ep: &Endpoint, ids: &[&str]) -> Result<Vec<ProductStock>, ApiError> {
+    let body = serde_json::to_string(&StockRequest {
+        product_ids: ids,
+        limit: 100,
+        offset: 0,
+    })
+    .ok();
+    let l: List<ProductStock> =
+        request(ep, Method::Post, "/products/warehouses", body, None).await?;
+    Ok(l.data)
+}
+
+/// `POST /warehouses`: every place the site shows.
+pub async fn warehouses(ep: &Endpoint) -> Result<Vec<Warehouse>, ApiError> {
+    let l: List<Warehouse> = request(ep, Method::Post, "/warehouses", paging(100), None).await?;
+    Ok(l.data)
+}

@@ -152,6 +152,8 @@ pub struct Review {
     /// The shop's answer and its date.
     pub response: Option<(String, String)>,
     pub created_at: String,
+    /// Waiting for moderation (only the author sees it).
+    pub pending: bool,
 }
 
 /// Average, count and the five bars.

@@ -216,6 +216,9 @@ pub struct ReviewDto {
     pub created_at: String,
     #[serde(default)]
     pub updated_at: Option<String>,
+    /// Present on the author's own reviews: `PENDING` until moderated.
+    #[serde(default)]
+    pub status: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -557,6 +560,7 @@ impl From<ReviewDto> for Review {
                 .collect(),
             response: r.response.map(|x| (x.content, x.responded_at)),
             created_at: r.created_at,
+            pending: r.status.as_deref() == Some("PENDING"),
         }
     }
 }
@@ -596,4 +600,40 @@ pub async fn reviews(
     };
     let items = env.data.reviews.into_iter().map(Review::from).collect();
     Ok((page_of(items, env.meta.pagination), summary))
+}
+
+/// `GET /categories`: the whole tree with product counts.
+pub async fn categories(ep: &Endpoint) -> Result<Vec<CategoryDto>, ApiError> {
+    let env = request::<CategoriesDto>(ep, Method::Get, "/categories", None, None).await?;
+    Ok(env.data.categories)
+}
+
+/// `CreateReviewResponse` (201).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedReviewDto {
+    pub id: String,
+    pub rating: u8,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub content: String,
+    #[serde(default)]
+    pub pros: Vec<String>,
+    #[serde(default)]
+    pub cons: Vec<String>,
+    pub status: String,
+    pub created_at: String,
+}
+
+/// `POST /products/:id/reviews` with a draft that passed [`ReviewDraft::problems`].
+pub async fn create_review(
+    ep: &Endpoint,
+    id: &str,
+    draft: &crate::domain::review::ReviewDraft,
+    key: &crate::api::IdempotencyKey,
+) -> Result<CreatedReviewDto, ApiError> {
+    let path = format!("/products/{}/reviews", crate::api::encode_component(id));
+    let body = draft.to_request().to_string();
+    let env = request::<CreatedReviewDto>(ep, Method::Post, &path, Some(body), Some(key)).await?;
+    Ok(env.data)
 }

@@ -23,7 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/otp/verify", post(otp_verify))
         .route("/products", get(products))
         .route("/products/{id}", get(product))
-        .route("/products/{id}/reviews", get(reviews))
+        .route("/products/{id}/reviews", get(reviews).post(create_review))
         .route("/categories", get(categories))
         .route("/categories/{id}", get(category))
         .route("/cart/checkout", post(checkout))
@@ -631,6 +631,7 @@ fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
 
 async fn reviews(
     State(s): State<AppState>,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
@@ -681,6 +682,16 @@ async fn reviews(
     }
     let (page, page_size, rating) = (page.unwrap_or(1), page_size.unwrap_or(10), rating.flatten());
     let mut all = product_reviews(&s.opts.public_base, p);
+    // The author sees their own reviews while they wait for moderation.
+    if let Some(u) = s.user(&headers) {
+        let m = s.lock();
+        all.extend(
+            m.reviews
+                .iter()
+                .filter(|(uid, idx, _)| *uid == u.id && *idx == p.idx)
+                .map(|(_, _, v)| v.clone()),
+        );
+    }
     if let Some(r) = rating {
         all.retain(|v| v["rating"] == json!(r));
     }
@@ -714,6 +725,137 @@ async fn reviews(
         }),
         Some(pagination(total, page, page_size)),
     )
+}
+
+/// `POST /products/:id/reviews`: the seed's rules, NOT_PURCHASED, ALREADY_REVIEWED, PENDING.
+async fn create_review(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let Some(user) = s.user(&headers) else {
+        return unauthorized();
+    };
+    let Some(p) = s.catalog.product(&id) else {
+        return product_not_found();
+    };
+    let m = match json_body(&body) {
+        Ok(m) => m,
+        Err(e) => return e,
+    };
+    let mut errors = Map::new();
+    let rating = m
+        .get("rating")
+        .and_then(Value::as_u64)
+        .filter(|r| (1..=5).contains(r));
+    if rating.is_none() {
+        errors.insert("rating".into(), json!(["Оценка — целое число от 1 до 5"]));
+    }
+    let title = match m.get("title") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(t)) if t.chars().count() <= 100 => Some(t.trim().to_string()),
+        Some(_) => {
+            errors.insert(
+                "title".into(),
+                json!(["Заголовок — не длиннее 100 символов"]),
+            );
+            None
+        }
+    };
+    let content = m
+        .get("content")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if !(10..=2000).contains(&content.chars().count()) {
+        errors.insert(
+            "content".into(),
+            json!(["Текст отзыва — от 10 до 2000 символов"]),
+        );
+    }
+    let mut list = |k: &str, name: &str| -> Vec<String> {
+        match m.get(k) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(a))
+                if a.len() <= 5
+                    && a.iter().all(|v| {
+                        v.as_str().is_some_and(|t| {
+                            let n = t.trim().chars().count();
+                            (1..=100).contains(&n)
+                        })
+                    }) =>
+            {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|t| t.trim().to_string())
+                    .collect()
+            }
+            Some(_) => {
+                errors.insert(
+                    k.into(),
+                    json!([format!("{name}: не больше 5 пунктов по 100 символов")]),
+                );
+                Vec::new()
+            }
+        }
+    };
+    let pros = list("pros", "Достоинства");
+    let cons = list("cons", "Недостатки");
+    if !errors.is_empty() {
+        return validation(Value::Object(errors));
+    }
+    let mut st = s.lock();
+    let bought = st
+        .orders
+        .iter()
+        .any(|o| o.user_id == user.id && o.lines.iter().any(|(idx, _, _)| *idx == p.idx));
+    if !bought {
+        return fail(
+            403,
+            "NOT_PURCHASED",
+            "Для отзыва необходимо приобрести товар",
+            Value::Null,
+        );
+    }
+    if st
+        .reviews
+        .iter()
+        .any(|(uid, idx, _)| *uid == user.id && *idx == p.idx)
+    {
+        return fail(
+            409,
+            "ALREADY_REVIEWED",
+            "Пользователь уже оставил отзыв на этот товар",
+            Value::Null,
+        );
+    }
+    st.seq += 1;
+    let now = iso(unix_now());
+    let review = json!({
+        "id": data::uuid(0x7100, st.seq),
+        "author": {"id": user.id, "name": user.name, "avatarUrl": null, "isVerifiedPurchaser": true},
+        "rating": rating.unwrap_or(5),
+        "title": title.filter(|t| !t.is_empty()),
+        "content": content,
+        "pros": pros,
+        "cons": cons,
+        "helpfulCount": 0,
+        "isHelpful": null,
+        "images": [],
+        "response": null,
+        "status": "PENDING",
+        "createdAt": now,
+        "updatedAt": null,
+    });
+    st.reviews.push((user.id.clone(), p.idx, review.clone()));
+    let created = json!({
+        "id": review["id"], "rating": review["rating"], "title": review["title"],
+        "content": review["content"], "pros": review["pros"], "cons": review["cons"],
+        "status": "PENDING", "createdAt": review["createdAt"],
+    });
+    ok(StatusCode::CREATED, created, None)
 }
 
 fn product_counts(c: &Catalog) -> Vec<u64> {

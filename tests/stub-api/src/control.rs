@@ -114,6 +114,15 @@ async fn users(State(s): State<AppState>) -> Response {
         .map(|u| {
             let mut j = u.to_json();
             j["code"] = json!(data::DEMO_CODE);
+            // What they bought, so tests can write a review that is allowed.
+            let mut bought: Vec<String> = m
+                .orders
+                .iter()
+                .filter(|o| o.user_id == u.id)
+                .flat_map(|o| o.lines.iter().map(|(idx, _, _)| data::product_id(*idx)))
+                .collect();
+            bought.dedup();
+            j["purchased"] = json!(bought);
             j
         })
         .collect();

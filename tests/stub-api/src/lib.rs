@@ -8,9 +8,11 @@
 pub mod commerce;
 pub mod control;
 pub mod data;
+pub mod delivery;
 pub mod envelope;
 pub mod gate;
 pub mod media;
+pub mod partner;
 
 use axum::{http::HeaderMap, Router};
 use data::{Catalog, Order, User};
@@ -72,6 +74,8 @@ pub struct Mutable {
     pub otps: HashMap<String, Otp>,
     pub carts: HashMap<String, Vec<CartLine>>,
     pub orders: Vec<Order>,
+    /// Reviews written through the API: (user id, product index, review JSON).
+    pub reviews: Vec<(String, usize, serde_json::Value)>,
     pub orders_created: BTreeMap<String, u64>,
     pub checkout_attempts: BTreeMap<String, u64>,
     pub requests: BTreeMap<String, u64>,
@@ -158,6 +162,8 @@ pub fn app(opts: Options) -> Router {
     let state: AppState = Arc::new(Shared::new(opts));
     Router::new()
         .nest("/commerce/api/v1", commerce::routes())
+        .nest("/delivery/v1", delivery::routes())
+        .nest("/partner", partner::routes())
         .nest("/__control", control::routes())
         .merge(media::routes())
         .fallback(gate::unknown_route)
