@@ -29,4 +29,4 @@ for url in "$STUB_URL/__control/users" "$APP_URL/" "$SUB_APP_URL/"; do
   done
 done
 cd tests/e2e
-node --test --test-concurrency=1 --test-reporter=spec specs/
+node --test --test-concurrency=1 --test-reporter=spec "${@:-specs/}"

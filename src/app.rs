@@ -16,8 +16,12 @@ use leptos_router::{
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
-    provide_context(Session::new(config));
+    let session = Session::new(config);
+    session.restore(crate::api::http::now_unix());
+    provide_context(session);
     provide_context(Toasts::new());
+    provide_context(crate::state::categories::CategoryCache::new());
+    provide_context(crate::state::place::Place::new());
     crate::state::scroll::install();
 
     view! {
@@ -29,6 +33,7 @@ pub fn App(config: Config) -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::HomePage/>
                     <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
+                    <Route path=path!("/categories") view=pages::categories::CategoriesPage/>
                     <Route path=path!("/category/:id") view=pages::category::CategoryPage/>
                     <Route path=path!("/product/:id") view=pages::product::ProductPage/>
                     <Route path=path!("/cart") view=pages::cart::CartPage/>

@@ -48,8 +48,37 @@ pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
+/// The in-app path of a location path, whether or not it carries the base.
+pub fn strip_base(path: &str) -> String {
+    strip_base_of(base(), path)
+}
+
+fn strip_base_of(base: &str, path: &str) -> String {
+    match path.strip_prefix(base) {
+        Some(rest) if !base.is_empty() && (rest.is_empty() || rest.starts_with(['/', '?'])) => {
+            if rest.starts_with('/') {
+                rest.to_string()
+            } else {
+                format!("/{rest}")
+            }
+        }
+        _ => path.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_base_is_taken_off_once() {
+        assert_eq!(
+            super::strip_base_of("/shop", "/shop/catalog?q=1"),
+            "/catalog?q=1"
+        );
+        assert_eq!(super::strip_base_of("/shop", "/shop"), "/");
+        assert_eq!(super::strip_base_of("/shop", "/shopping"), "/shopping");
+        assert_eq!(super::strip_base_of("", "/catalog"), "/catalog");
+    }
+
     use super::*;
 
     #[test]

@@ -1,10 +1,30 @@
 //! Site header: logo, search, catalog entry, cart badge, sign-in.
 
-use crate::api::encode_component;
 use crate::routes::href;
 use crate::state::use_session;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::time::Duration;
+
+/// Pause in typing after which the catalog follows the search box.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(350);
+
+/// The catalog view for `text`: on the catalog the other filters stay, elsewhere it starts clean.
+fn search_target(
+    on_catalog: bool,
+    current: &crate::domain::catalog::CatalogQuery,
+    text: &str,
+) -> String {
+    let mut q = if on_catalog {
+        current.clone().with_page(1)
+    } else {
+        crate::domain::catalog::CatalogQuery::from_pairs([])
+    };
+    let t = text.trim();
+    q.search = (!t.is_empty()).then(|| t.to_string());
+    crate::pages::catalog::catalog_path(&q)
+}
 
 /// The bar at the top of every page.
 #[component]
@@ -14,22 +34,83 @@ pub fn SiteHeader() -> impl IntoView {
     let query = use_query_map();
     let search = RwSignal::new(String::new());
     // Keep the box in step with the URL, so Back shows what was searched.
+    // (not while the shopper is typing in it: their next letters must not be overwritten).
     Effect::new(move |_| {
         let q = query.with(|m| m.get("q").unwrap_or_default());
-        search.set(q);
+        let typing = document()
+            .active_element()
+            .is_some_and(|e| e.id() == "site-search");
+        if !typing {
+            search.set(q);
+        }
     });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let q = search.get_untracked();
-        let q = q.trim();
-        let target = if q.is_empty() {
-            "/catalog".to_string()
-        } else {
-            format!("/catalog?q={}", encode_component(q))
-        };
-        navigate(&target, Default::default());
+    let location = use_location();
+    let view_query = crate::pages::catalog::use_catalog_query();
+    let on_catalog = move || {
+        location
+            .pathname
+            .with_untracked(|p| p.ends_with("/catalog"))
+    };
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let cancel_pending = move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    };
+    let on_submit = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            cancel_pending();
+            let target = search_target(
+                on_catalog(),
+                &view_query.get_untracked(),
+                &search.get_untracked(),
+            );
+            navigate(&target, Default::default());
+        }
+    };
+    // Typing searches by itself once the shopper pauses; while on the catalog the view is
+    // replaced rather than stacked, so Back leaves the search instead of replaying each letter.
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        search.set(text.clone());
+        cancel_pending();
+        let n = text.trim().chars().count();
+        let here = on_catalog();
+        if n == 1 || (n == 0 && !here) {
+            return;
+        }
+        let navigate = navigate.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                let here = on_catalog();
+                let target = search_target(here, &view_query.get_untracked(), &text);
+                navigate(
+                    &target,
+                    NavigateOptions {
+                        replace: here,
+                        ..Default::default()
+                    },
+                );
+            },
+            SEARCH_DEBOUNCE,
+        );
+        pending.set_value(handle.ok());
     };
     let cart_count = move || 0u32;
+    // Sign-in brings the shopper back to where they were.
+    let signin_link = move || {
+        let here = location.pathname.get() + &location.search.get();
+        if here.ends_with("/signin") || here.contains("/signin?") {
+            href("/signin")
+        } else {
+            href(&format!(
+                "/signin?next={}",
+                crate::api::encode_component(&crate::routes::strip_base(&here))
+            ))
+        }
+    };
     let user_name = move || session.user.with(|u| u.as_ref().map(|u| u.name.clone()));
 
     view! {
@@ -53,7 +134,7 @@ pub fn SiteHeader() -> impl IntoView {
                         placeholder="Искать товары"
                         autocomplete="off"
                         prop:value=move || search.get()
-                        on:input:target=move |ev| search.set(ev.target().value())
+                        on:input=on_input
                     />
                     <button class="search__button" type="submit" aria-label="Найти">
                         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
@@ -65,10 +146,14 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="header-actions" aria-label="Личное">
                     {move || match user_name() {
                         Some(name) => view! {
-                            <a class="header-link" href=href("/account/orders")>{name}</a>
+                            {session.is_partner().then(|| view! {
+                                <a class="header-link header-link--partner" href=href("/partner")>"Кабинет партнёра"</a>
+                            })}
+                            <a class="header-link" href=href("/account/orders") data-testid="user-name">{name}</a>
+                            <button type="button" class="header-link link-button" data-testid="sign-out" on:click=move |_| session.sign_out()>"Выйти"</button>
                         }.into_any(),
                         None => view! {
-                            <a class="header-link" href=href("/signin")>"Войти"</a>
+                            <a class="header-link" href=signin_link>"Войти"</a>
                         }.into_any(),
                     }}
                     <a class="header-link cart-link" href=href("/cart") aria-label=move || format!("Корзина, товаров: {}", cart_count())>

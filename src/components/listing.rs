@@ -40,6 +40,9 @@ pub fn Listing(
     products: LocalResource<Loaded>,
     #[prop(into)] tags: Signal<Vec<TagOption>>,
     #[prop(into, optional)] price_hint: Signal<Option<(Decimal, Decimal)>>,
+    /// Shown above the filters (the category tree).
+    #[prop(optional, into)]
+    aside: ViewFn,
     /// The path (without the deployment base) of a view.
     path: Callback<CatalogQuery, String>,
 ) -> impl IntoView {
@@ -66,7 +69,10 @@ pub fn Listing(
 
     view! {
         <div class="listing">
-            <FilterPanel query=query tags=tags price_error=price_error price_hint=price_hint apply=go/>
+            <div class="listing__side">
+                {aside.run()}
+                <FilterPanel query=query tags=tags price_error=price_error price_hint=price_hint apply=go/>
+            </div>
             <div class="listing__main">
                 <div class="listing__bar">
                     <FilterChips query=query link=link/>

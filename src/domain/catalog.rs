@@ -263,8 +263,21 @@ pub const SORTS: &[(&str, SortBy, SortOrder, &str)] = &[
         SortOrder::Desc,
         "Сначала дороже",
     ),
-    ("new", SortBy::CreatedAt, SortOrder::Desc, "Новинки"),
-    ("name-asc", SortBy::Name, SortOrder::Asc, "По названию"),
+    ("new", SortBy::CreatedAt, SortOrder::Desc, "Сначала новые"),
+    ("old", SortBy::CreatedAt, SortOrder::Asc, "Сначала давние"),
+    ("name-asc", SortBy::Name, SortOrder::Asc, "По названию, А–Я"),
+    (
+        "name-desc",
+        SortBy::Name,
+        SortOrder::Desc,
+        "По названию, Я–А",
+    ),
+    (
+        "unpopular",
+        SortBy::Popularity,
+        SortOrder::Asc,
+        "Сначала менее популярные",
+    ),
 ];
 
 impl SortBy {
@@ -501,4 +514,23 @@ mod tests {
         assert_eq!(r("9").fill_percent(), 100);
         assert_eq!(r("-1").fill_percent(), 0);
     }
+}
+
+/// A node of the category tree, for navigation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryNode {
+    pub id: String,
+    pub name: String,
+    pub image: Option<String>,
+    /// Products in the category and below, when the backend counted them.
+    pub count: Option<u64>,
+    pub children: Vec<CategoryNode>,
+}
+
+/// `1 товар`, `3 товара`, `125 товаров`.
+pub fn products_count_label(n: u64) -> String {
+    format!(
+        "{n} {}",
+        crate::domain::text::plural(n, "товар", "товара", "товаров")
+    )
 }

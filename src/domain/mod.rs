@@ -2,5 +2,6 @@
 
 pub mod catalog;
 pub mod money;
+pub mod phone;
 pub mod review;
 pub mod text;

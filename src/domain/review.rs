@@ -1,7 +1,7 @@
 //! The rules a review must meet (seed 003 `CreateReviewRequest`), checked before sending.
 
-/// What the shopper typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the shopper typed (kept in sessionStorage across a sign-in).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ReviewDraft {
     /// 0 until a star is chosen.
     pub rating: u8,

@@ -15,9 +15,27 @@ pub fn plural<'a>(n: u64, one: &'a str, few: &'a str, many: &'a str) -> &'a str 
     }
 }
 
+/// Whether a link from a backend may be put in `href`: only `http(s)://` — never
+/// `javascript:` or `data:`, whatever the other system stored.
+pub fn is_web_url(s: &str) -> bool {
+    let t = s.trim_start().to_ascii_lowercase();
+    (t.starts_with("https://") || t.starts_with("http://")) && !t.contains(char::is_whitespace)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plural;
+    use super::{is_web_url, plural};
+
+    #[test]
+    fn only_web_links_are_linkable() {
+        assert!(is_web_url("https://domain.com/path"));
+        assert!(is_web_url("http://127.0.0.1:8081/media/certificates/x.pdf"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url(" JavaScript:alert(1)"));
+        assert!(!is_web_url("data:text/html,<script>alert(1)</script>"));
+        assert!(!is_web_url("//evil.example/x"));
+        assert!(!is_web_url("https://a b"));
+    }
 
     #[test]
     fn russian_plurals_follow_the_last_digits() {

@@ -82,6 +82,7 @@ pub fn CatalogPage() -> impl IntoView {
                 products=products
                 tags=tags
                 path=Callback::new(|q: CatalogQuery| catalog_path(&q))
+                aside=|| view! { <crate::pages::categories::CategoryNav/> }
             />
         </div>
     }

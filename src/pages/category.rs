@@ -110,6 +110,7 @@ pub fn CategoryPage() -> impl IntoView {
                                 tags=tags
                                 price_hint=price_hint
                                 path=Callback::new(move |q: CatalogQuery| category_path(&id.get_untracked(), &q))
+                                aside=move || view! { <crate::pages::categories::CategoryNav current=id/> }
                             />
                         }.into_any()
                     }

@@ -2,6 +2,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod categories;
 pub mod category;
 pub mod checkout;
 pub mod home;
@@ -9,4 +10,6 @@ pub mod not_found;
 pub mod orders;
 pub mod partner;
 pub mod product;
+pub mod product_extras;
+pub mod review_form;
 pub mod signin;

@@ -9,7 +9,7 @@ use crate::domain::catalog::{
     histogram, Availability, ProductDetail, ProductImage, ReviewQuery, REVIEW_SORTS,
 };
 use crate::domain::money::format_amount;
-use crate::domain::text::plural;
+use crate::domain::text::{is_web_url, plural};
 use crate::pages::not_found::NotFoundView;
 use crate::routes::href;
 use crate::state::{scroll, use_session};
@@ -295,6 +295,8 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
                 })}
             </dl>
         </section>
+        <crate::pages::product_extras::Stock id=id/>
+        <crate::pages::product_extras::Certificates id=id/>
         {(!related.is_empty()).then(|| view! {
             <section class="product-section">
                 <h2 class="section-title">"Похожие товары"</h2>
@@ -311,6 +313,7 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
                 </ul>
             </section>
         })}
+        <crate::pages::product_extras::AlsoBuy id=id/>
         <Reviews id=id query=query go=Callback::new(move |q: PageQuery| go(q, false))/>
     }
 }
@@ -343,6 +346,7 @@ fn Reviews(id: Memo<String>, query: Memo<PageQuery>, go: Callback<PageQuery>) ->
     view! {
         <section class="product-section reviews" id="reviews" aria-labelledby="reviews-title">
             <h2 class="section-title" id="reviews-title">"Отзывы"</h2>
+            <crate::pages::review_form::ReviewForm id=id on_created=Callback::new(move |_| reviews.refetch())/>
             <Transition fallback=|| view! { <div class="reviews__loading skeleton"></div> }>
                 {move || Suspend::new(async move {
                     let rq = query.with_untracked(|q| q.clone());
@@ -406,6 +410,7 @@ fn Reviews(id: Memo<String>, query: Memo<PageQuery>, go: Callback<PageQuery>) ->
                                             <header class="review__head">
                                                 <strong class="review__author">{r.author}</strong>
                                                 {r.verified.then(|| view! { <span class="badge-verified">"Покупка подтверждена"</span> })}
+                                                {r.pending.then(|| view! { <span class="badge-pending" data-testid="review-pending">"На модерации"</span> })}
                                                 <span class="review__date">{r.created_at.get(..10).unwrap_or("").to_string()}</span>
                                             </header>
                                             <div class="review__stars" aria-label=format!("Оценка {} из 5", r.rating) data-testid="review-rating" data-rating=r.rating.to_string()>
@@ -421,7 +426,7 @@ fn Reviews(id: Memo<String>, query: Memo<PageQuery>, go: Callback<PageQuery>) ->
                                             })}
                                             {(!r.images.is_empty()).then(|| view! {
                                                 <ul class="review__images">
-                                                    {r.images.into_iter().map(|(url, thumb)| view! {
+                                                    {r.images.into_iter().filter(|(u, t)| is_web_url(u) && is_web_url(t)).map(|(url, thumb)| view! {
                                                         <li><a href=url target="_blank" rel="noopener"><img src=thumb alt="Фото покупателя" loading="lazy" width="64" height="64"/></a></li>
                                                     }).collect_view()}
                                                 </ul>

@@ -1,5 +1,7 @@
 //! App-wide reactive state, provided once at the root through context.
 
+pub mod categories;
+pub mod place;
 pub mod scroll;
 pub mod session;
 pub mod toasts;

@@ -3,9 +3,9 @@
 use super::{request, Endpoint, Envelope, Pagination};
 use crate::api::{ApiError, Method, Query};
 use crate::domain::catalog::{
-    Availability, CatalogQuery, CategoryInfo, Crumb, Page, ProductDetail, ProductImage,
-    ProductSummary, Rating, RelatedProduct, Review, ReviewQuery, ReviewSummary, Variant,
-    REVIEW_PAGE_SIZE,
+    Availability, CatalogQuery, CategoryInfo, CategoryNode, Crumb, Page, ProductDetail,
+    ProductImage, ProductSummary, Rating, RelatedProduct, Review, ReviewQuery, ReviewSummary,
+    Variant, REVIEW_PAGE_SIZE,
 };
 use crate::domain::money::Money;
 use rust_decimal::Decimal;
@@ -602,10 +602,61 @@ pub async fn reviews(
     Ok((page_of(items, env.meta.pagination), summary))
 }
 
+impl From<CategoryDto> for CategoryNode {
+    fn from(c: CategoryDto) -> Self {
+        let mut children: Vec<CategoryDto> =
+            c.children.into_iter().filter(|c| c.is_active).collect();
+        children.sort_by_key(|c| c.position);
+        CategoryNode {
+            id: c.id,
+            name: c.name,
+            image: c.image_url.filter(|u| !u.is_empty()),
+            count: c.product_count,
+            children: children.into_iter().map(CategoryNode::from).collect(),
+        }
+    }
+}
+
 /// `GET /categories`: the whole tree with product counts.
-pub async fn categories(ep: &Endpoint) -> Result<Vec<CategoryDto>, ApiError> {
-    let env = request::<CategoriesDto>(ep, Method::Get, "/categories", None, None).await?;
-    Ok(env.data.categories)
+pub async fn categories(ep: &Endpoint) -> Result<Vec<CategoryNode>, ApiError> {
+    let env = request::<CategoriesDto>(
+        ep,
+        Method::Get,
+        "/categories?includeProducts=true",
+        None,
+        None,
+    )
+    .await?;
+    let mut roots: Vec<CategoryDto> = env
+        .data
+        .categories
+        .into_iter()
+        .filter(|c| c.is_active)
+        .collect();
+    roots.sort_by_key(|c| c.position);
+    Ok(roots.into_iter().map(CategoryNode::from).collect())
+}
+
+/// Cards for products another system named (partner selections, "also buy"): each is
+/// read from `GET /products/:id` at once. Products the shop no longer sells are left
+/// out; only when none can be shown is the first failure returned.
+pub async fn cards_for(ep: &Endpoint, ids: &[String]) -> Result<Vec<ProductSummary>, ApiError> {
+    let all = futures_util::future::join_all(ids.iter().map(|id| product(ep, id))).await;
+    let mut out = Vec::with_capacity(all.len());
+    let mut first_err = None;
+    for r in all {
+        match r {
+            Ok(p) => out.push(p.summary),
+            Err(ApiError::NotFound(_)) => {}
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    match first_err {
+        Some(e) if out.is_empty() => Err(e),
+        _ => Ok(out),
+    }
 }
 
 /// `CreateReviewResponse` (201).

@@ -711,6 +711,8 @@ async fn reviews(
             o
         }
     });
+    // The author's reviews awaiting moderation come first, whatever the order.
+    all.sort_by_key(|v| v["status"] != json!("PENDING"));
     let total = all.len() as u64;
     let items: Vec<Value> = all
         .into_iter()
