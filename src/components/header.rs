@@ -10,6 +10,15 @@ use std::time::Duration;
 /// Pause in typing after which the catalog follows the search box.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(350);
 
+/// `Анна Смирнова` → `АС`, for the round badge on phones.
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 /// The catalog view for `text`: on the catalog the other filters stay, elsewhere it starts clean.
 fn search_target(
     on_catalog: bool,
@@ -149,7 +158,10 @@ pub fn SiteHeader() -> impl IntoView {
                             {session.is_partner().then(|| view! {
                                 <a class="header-link header-link--partner" href=href("/partner")>"Кабинет партнёра"</a>
                             })}
-                            <a class="header-link" href=href("/account/orders") data-testid="user-name">{name}</a>
+                            <a class="header-link header-user" href=href("/account/orders") data-testid="user-name" aria-label=format!("{name}: мои заказы")>
+                                <span class="header-user__initials" aria-hidden="true">{initials(&name)}</span>
+                                <span class="header-user__name">{name.clone()}</span>
+                            </a>
                             <button type="button" class="header-link link-button" data-testid="sign-out" on:click=move |_| session.sign_out()>"Выйти"</button>
                         }.into_any(),
                         None => view! {

@@ -321,7 +321,7 @@ fn StockView(
         </div>
         <table class="stock" data-testid="warehouse-stock">
             <thead>
-                <tr><th scope="col">"Магазин или склад"</th><th scope="col">"Самовывоз"</th><th scope="col">"Остаток"</th></tr>
+                <tr><th scope="col">"Магазин или склад"</th><th scope="col" class="stock__pickup">"Самовывоз"</th><th scope="col">"Остаток"</th></tr>
             </thead>
             <tbody>
                 {move || rows().into_iter().map(|r| {
@@ -331,8 +331,9 @@ fn StockView(
                             <td>
                                 <span class="stock__title">{r.title}</span>
                                 <span class="stock__address">{if r.shop { "Магазин · " } else { "Склад · " }}{r.address}</span>
+                                {r.pickup.then(|| view! { <span class="stock__pickup-inline">"Можно забрать самовывозом"</span> })}
                             </td>
-                            <td>{if r.pickup { "Да" } else { "—" }}</td>
+                            <td class="stock__pickup">{if r.pickup { "Да" } else { "—" }}</td>
                             <td class="stock__qty">{if none { "Нет".to_string() } else { pieces(r.quantity) }}</td>
                         </tr>
                     }

@@ -14,6 +14,7 @@ async function measure(browser, throttle) {
   const lcps = [];
   const bytes = [];
   const clicks = [];
+  const filters = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -56,9 +57,31 @@ async function measure(browser, throttle) {
       before,
     );
     clicks.push(t);
+
+    // Filter click: «Только в наличии» ticked → the new count painted.
+    await page.getByTestId('product-card').nth(23).waitFor();
+    const countBefore = await page.getByTestId('result-count').textContent();
+    filters.push(
+      await page.evaluate(
+        (prev) =>
+          new Promise((resolve) => {
+            const start = performance.now();
+            const obs = new MutationObserver(() => {
+              const el = document.querySelector('[data-testid=result-count]');
+              if (el && el.textContent !== prev && document.querySelectorAll('[data-testid=product-card]').length === 24) {
+                obs.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - start));
+              }
+            });
+            obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+            document.querySelector('[data-testid=filter-in-stock]').click();
+          }),
+        countBefore,
+      ),
+    );
     await context.close();
   }
-  return { lcp: median(lcps), bytes: median(bytes), click: median(clicks) };
+  return { lcp: median(lcps), bytes: median(bytes), click: median(clicks), filter: median(filters) };
 }
 
 const browser = await launch();
@@ -66,7 +89,8 @@ for (const throttle of [1, 4]) {
   const r = await measure(browser, throttle);
   console.log(
     `CPU ×${throttle}: first load ${(r.bytes / 1024).toFixed(1)} KiB transferred, ` +
-      `LCP ${r.lcp.toFixed(0)} ms, next-page click → paint ${r.click.toFixed(1)} ms (median of ${RUNS})`,
+      `LCP ${r.lcp.toFixed(0)} ms, next-page click → paint ${r.click.toFixed(1)} ms, ` +
+      `filter click → paint ${r.filter.toFixed(1)} ms (median of ${RUNS}, 24 cards)`,
   );
 }
 await browser.close();

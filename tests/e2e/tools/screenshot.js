@@ -14,7 +14,7 @@ for (const width of [360, 1280]) {
     await page.goto(base + p, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
     const name = `${outDir}/${(p.replace(/[^a-z0-9]+/gi, '_') || 'home').replace(/^_/, '') || 'home'}-${width}.png`;
-    await page.screenshot({ path: name, fullPage: width >= 600 });
+    await page.screenshot({ path: name, fullPage: true });
     console.log(name);
   }
   await page.close();

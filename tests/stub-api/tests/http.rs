@@ -719,3 +719,146 @@ async fn reset_restores_the_seed_state() {
         .await;
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn reviews_follow_the_seed_rules_and_codes() {
+    let s = quick().await;
+    let (_, _, users) = s.get("/__control/users").await;
+    let bought = users["users"][0]["purchased"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let path = format!("{C}/products/{bought}/reviews");
+    let good = json!({"rating": 5, "content": "Работает отлично уже месяц", "pros": ["Тихий"]});
+    assert_eq!(s.post(&path, good.clone(), None, None).await.status(), 401);
+
+    let (token, _) = s.sign_in(SHOPPER_PHONE).await;
+    let bad = json!({"rating": 6, "content": "коротко", "pros": ["a", "b", "c", "d", "e", "f"]});
+    let r = s.post(&path, bad, Some(&token), None).await;
+    assert_eq!(r.status(), 400);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "VALIDATION_ERROR");
+    for f in ["rating", "content", "pros"] {
+        assert!(v["error"]["details"][f].is_array(), "{f}: {v}");
+    }
+
+    let r = s.post(&path, good.clone(), Some(&token), Some("k-1")).await;
+    assert_eq!(r.status(), 201);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["data"]["status"], "PENDING");
+    let r = s.post(&path, good.clone(), Some(&token), Some("k-2")).await;
+    assert_eq!(r.status(), 409);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "ALREADY_REVIEWED");
+
+    // Only the author sees the pending review, first in the list.
+    let r = s
+        .http
+        .get(s.url(&path))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["data"]["reviews"][0]["status"], "PENDING");
+    let (_, _, anon) = s.get(&path).await;
+    assert!(anon["data"]["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["status"] != "PENDING"));
+
+    let (_, _, list) = s.get(&format!("{C}/products?pageSize=60")).await;
+    let purchased = users["users"][0]["purchased"].as_array().unwrap().clone();
+    let other = list["data"]["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| !purchased.contains(&p["id"]))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = s
+        .post(
+            &format!("{C}/products/{other}/reviews"),
+            good,
+            Some(&token),
+            Some("k-3"),
+        )
+        .await;
+    assert_eq!(r.status(), 403);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "NOT_PURCHASED");
+}
+
+#[tokio::test]
+async fn partner_extras_and_inventory_answer_in_their_shapes() {
+    let s = quick().await;
+    let sel: Value = s
+        .post("/partner/product-selections", json!({}), None, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let kinds: Vec<&str> = sel["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["NEW", "HIT", "PROFIT"]);
+    let id = sel["data"][2]["id"].as_str().unwrap();
+    let page: Value = s
+        .post(
+            &format!("/partner/product-selections/{id}/products"),
+            json!({"limit": 3}),
+            None,
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["data"].as_array().unwrap().len(), 3);
+    assert_eq!(page["limit"], 3);
+    let r = s
+        .post(
+            "/partner/product-selections/nope/products",
+            json!({}),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), 404);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["code"], "NOT_FOUND");
+    let r = s
+        .post(
+            "/partner/products/warehouses",
+            json!({"productIds": []}),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), 400);
+    let r = s
+        .post(
+            "/partner/product-selections",
+            json!({"limit": 500}),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), 400);
+
+    let (st, _, inv) = s
+        .get("/delivery/v1/inventory?lat=55.76&lon=37.61&product_ids=00000000-0000-4000-a000-000000000001")
+        .await;
+    assert_eq!(st, 200);
+    assert!(inv["availability"][0]["available"].is_boolean());
+    let (st, _, err) = s.get("/delivery/v1/inventory?product_ids=x").await;
+    assert_eq!(st, 400);
+    assert_eq!(err["error"], "validation_error");
+    assert_eq!(err["details"][0]["field"], "lat");
+}
