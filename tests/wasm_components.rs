@@ -8,6 +8,7 @@ use vitrina::api::{ApiError, BackendError, RateLimit, RateLimited, RetryAfter};
 use vitrina::app::ConfigErrorPage;
 use vitrina::components::{
     error_panel::ErrorPanel, pagination::Pagination, price::Price, product_card::ProductCard,
+    product_card::ProductRow,
 };
 use vitrina::config::ConfigError;
 use vitrina::domain::catalog::{Availability, ProductImage, ProductSummary, Rating};
@@ -225,4 +226,23 @@ async fn an_error_toast_shows_the_backend_message_and_request_id() {
     let t = text(&el);
     assert!(t.contains("Недостаточно товара на складе"), "{t}");
     assert!(t.contains("Код запроса: req_77"), "{t}");
+}
+
+#[wasm_bindgen_test]
+fn a_product_row_shows_each_card_with_name_and_price() {
+    let mut second = product(Availability::InStock);
+    second.id = "p2".into();
+    second.name = "Радиатор биметаллический Rifar".into();
+    let host = render(move || {
+        view! { <ProductRow products=vec![product(Availability::OutOfStock), second] show_partner=false/> }
+    });
+    let cards = host
+        .query_selector_all("[data-testid=product-card]")
+        .unwrap();
+    assert_eq!(cards.length(), 2);
+    let t = text(&host);
+    assert!(t.contains("Котёл газовый Baxi Eco Nova 24F"), "{t}");
+    assert!(t.contains("Радиатор биметаллический Rifar"), "{t}");
+    assert!(t.contains("45 990,50 ₽"), "{t}");
+    assert_eq!(t.matches("Нет в наличии").count(), 1, "{t}");
 }

@@ -70,3 +70,16 @@ pub fn ProductCard(
         </li>
     }
 }
+
+/// Cards in one row that scrolls sideways (front page selections, «С этим товаром покупают»).
+#[component]
+pub fn ProductRow(
+    products: Vec<ProductSummary>,
+    #[prop(into)] show_partner: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <ul class="product-row">
+            {products.into_iter().map(|p| view! { <ProductCard product=p show_partner=show_partner/> }).collect_view()}
+        </ul>
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::api::commerce::catalog;
 use crate::api::partner::{self, Selection};
-use crate::components::{error_panel::ErrorPanel, product_card::ProductCard};
+use crate::components::{error_panel::ErrorPanel, product_card::ProductRow};
 use crate::domain::catalog::{products_count_label, CategoryNode};
 use crate::routes::href;
 use crate::state::use_session;
@@ -142,9 +142,7 @@ fn SelectionRow(selection: Selection) -> impl IntoView {
                                     <h2 class="section-title" id=heading_id.clone()>{title}</h2>
                                     <a class="section-head__more" href=link>"Смотреть все"</a>
                                 </div>
-                                <ul class="product-row">
-                                    {list.into_iter().map(|p| view! { <ProductCard product=p show_partner=show_partner/> }).collect_view()}
-                                </ul>
+                                <ProductRow products=list show_partner=show_partner/>
                             </section>
                         }
                         .into_any(),

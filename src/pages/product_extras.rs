@@ -6,7 +6,7 @@ use crate::api::commerce::catalog;
 use crate::api::delivery::{self, Near};
 use crate::api::partner::{self, City, Warehouse};
 use crate::api::ApiError;
-use crate::components::{error_panel::ErrorPanel, product_card::ProductCard};
+use crate::components::{error_panel::ErrorPanel, product_card::ProductRow};
 use crate::domain::text::is_web_url;
 use crate::state::place::{locate, use_place};
 use crate::state::use_session;
@@ -34,9 +34,7 @@ pub fn AlsoBuy(id: Memo<String>) -> impl IntoView {
                     Ok(list) => view! {
                         <section class="product-section" aria-labelledby="also-buy" data-testid="also-buy">
                             <h2 class="section-title" id="also-buy">"С этим товаром покупают"</h2>
-                            <ul class="product-row">
-                                {list.into_iter().map(|p| view! { <ProductCard product=p show_partner=show_partner/> }).collect_view()}
-                            </ul>
+                            <ProductRow products=list show_partner=show_partner/>
                         </section>
                     }
                     .into_any(),

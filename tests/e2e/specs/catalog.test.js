@@ -107,7 +107,11 @@ test('the same build works under a sub-path', async () => {
   await page.waitForURL(/\/shop\/catalog\?page=2$/);
   await page.getByRole('link', { name: 'Витрина — на главную' }).click();
   await page.waitForURL(`${SUB_APP_URL}/`);
-  await page.getByRole('heading', { name: 'Популярные товары' }).waitFor();
+  await page.getByRole('heading', { name: 'Хиты продаж' }).waitFor();
+  // Links built on the front page carry the sub-path too.
+  await page.getByTestId('category-tile').first().click();
+  await page.waitForURL(/\/shop\/category\//);
+  await page.getByTestId('product-card').first().waitFor();
   await page.context().close();
 });
 

@@ -106,24 +106,19 @@ pub fn product_1c(p: &Product) -> Value {
 
 /// Product indexes of a selection, best first.
 pub fn selection_members(c: &Catalog, kind: &str) -> Vec<usize> {
-    let live = |i: &u32| c.products[*i as usize].in_stock();
+    // The top of an ascending index, in stock only.
+    let top = |index: &[u32]| -> Vec<usize> {
+        index
+            .iter()
+            .rev()
+            .map(|i| *i as usize)
+            .filter(|i| c.products[*i].in_stock())
+            .take(12)
+            .collect()
+    };
     match kind {
-        "NEW" => c
-            .by_created
-            .iter()
-            .rev()
-            .filter(|i| live(i))
-            .map(|i| *i as usize)
-            .take(12)
-            .collect(),
-        "HIT" => c
-            .by_popularity
-            .iter()
-            .rev()
-            .filter(|i| live(i))
-            .map(|i| *i as usize)
-            .take(12)
-            .collect(),
+        "NEW" => top(&c.by_created),
+        "HIT" => top(&c.by_popularity),
         _ => {
             let mut v: Vec<usize> = c
                 .products
