@@ -33,6 +33,21 @@ pub fn price_problem(e: &ApiError) -> Option<String> {
     (!msgs.is_empty()).then(|| msgs.join(" "))
 }
 
+/// Identity of a card on screen: the product and everything the card prints.
+fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
+    (
+        p.id.clone(),
+        p.name.clone(),
+        p.price.to_string(),
+        p.compare_at
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        p.rating.count,
+        p.availability == crate::domain::catalog::Availability::InStock,
+    )
+}
+
 /// Filters, chips, sort, grid and pages for one listing view.
 #[component]
 pub fn Listing(
@@ -66,6 +81,12 @@ pub fn Listing(
         go.run(q);
     };
     let link = Callback::new(move |q: CatalogQuery| href(&path.run(q)));
+    // Back to a listing: the scroll position is put back once its cards are on the page.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = products.get() {
+            scroll::restore_if_returning();
+        }
+    });
 
     view! {
         <div class="listing">
@@ -91,54 +112,56 @@ pub fn Listing(
                         </select>
                     </label>
                 </div>
-                <Transition fallback=|| view! { <ProductGridSkeleton count=12/> }>
-                    {move || Suspend::new(async move {
-                        let q = query.get_untracked();
-                        match products.await {
-                            Ok(page) => {
-                                scroll::restore_if_returning();
-                                let total = page.total;
-                                let found = format!("Найдено {total} {}", plural(total, "товар", "товара", "товаров"));
-                                let empty = page.items.is_empty();
-                                let filtered = !crate::components::filters::chips(&q).is_empty();
-                                let link_query = q.clone();
-                                view! {
-                                    <p class="listing__count" data-testid="result-count">{found}</p>
-                                    {empty.then(|| view! {
-                                        <div class="empty-state" data-testid="empty-state">
-                                            <h2>"Ничего не нашлось"</h2>
-                                            {if filtered {
-                                                view! { <p>"Попробуйте убрать один из фильтров выше или сбросить их все."</p> }.into_any()
-                                            } else {
-                                                view! { <p>"Попробуйте изменить запрос или посмотрите весь каталог."</p> }.into_any()
-                                            }}
-                                            <a class="btn" href=href("/catalog")>"Весь каталог"</a>
-                                        </div>
-                                    })}
-                                    <ul class="product-grid" data-testid="product-grid">
-                                        {page.items.into_iter().map(|p| view! {
-                                            <ProductCard product=p show_partner=show_partner/>
-                                        }).collect_view()}
-                                    </ul>
-                                    <Pagination
-                                        current=page.page
-                                        total_pages=page.total_pages
-                                        link=move |n| href(&path.run(link_query.with_page(n)))
-                                    />
-                                }.into_any()
-                            }
-                            Err(e) if price_problem(&e).is_some() => view! {
+                {move || match products.get() {
+                    None => view! { <ProductGridSkeleton count=12/> }.into_any(),
+                    Some(Ok(page)) => {
+                        let total = page.total;
+                        let found = format!("Найдено {total} {}", plural(total, "товар", "товара", "товаров"));
+                        let filtered = !crate::components::filters::chips(&query.get_untracked()).is_empty();
+                        view! {
+                            <p class="listing__count" data-testid="result-count">{found}</p>
+                            {page.items.is_empty().then(|| view! {
                                 <div class="empty-state" data-testid="empty-state">
-                                    <h2>"Проверьте диапазон цены"</h2>
-                                    <p>"Исправьте цену в фильтре слева — и мы покажем подходящие товары."</p>
+                                    <h2>"Ничего не нашлось"</h2>
+                                    {if filtered {
+                                        view! { <p>"Попробуйте убрать один из фильтров выше или сбросить их все."</p> }.into_any()
+                                    } else {
+                                        view! { <p>"Попробуйте изменить запрос или посмотрите весь каталог."</p> }.into_any()
+                                    }}
+                                    <a class="btn" href=href("/catalog")>"Весь каталог"</a>
                                 </div>
-                            }.into_any(),
-                            Err(e) => view! {
-                                <ErrorPanel error=e on_retry=Callback::new(move |_| products.refetch())/>
-                            }.into_any(),
-                        }
-                    })}
-                </Transition>
+                            })}
+                        }.into_any()
+                    }
+                    Some(Err(e)) if price_problem(&e).is_some() => view! {
+                        <div class="empty-state" data-testid="empty-state">
+                            <h2>"Проверьте диапазон цены"</h2>
+                            <p>"Исправьте цену в фильтре слева — и мы покажем подходящие товары."</p>
+                        </div>
+                    }.into_any(),
+                    Some(Err(e)) => view! {
+                        <ErrorPanel error=e on_retry=Callback::new(move |_| products.refetch())/>
+                    }.into_any(),
+                }}
+                // Keyed by what a card shows: cards that stay in the new view are kept as
+                // they are, only new ones are built (a filter click repaints little).
+                <ul class="product-grid" data-testid="product-grid">
+                    <For
+                        each=move || products.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default()
+                        key=card_key
+                        children=move |p| view! { <ProductCard product=p show_partner=show_partner/> }
+                    />
+                </ul>
+                {move || products.get().and_then(Result::ok).map(|page| {
+                    let link_query = query.get_untracked();
+                    view! {
+                        <Pagination
+                            current=page.page
+                            total_pages=page.total_pages
+                            link=move |n| href(&path.run(link_query.with_page(n)))
+                        />
+                    }
+                })}
             </div>
         </div>
     }
