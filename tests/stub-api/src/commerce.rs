@@ -1,4 +1,4 @@
-//! Commerce API (seed 003): sign-in, catalog reads, checkout.
+//! Commerce API (seed 003): sign-in, catalog reads, checkout (the cart itself is in `cart`).
 
 use crate::data::{
     self, category_id, iso, money, product_id, slug, Catalog, Product, Rng, User, TAGS,
@@ -27,18 +27,19 @@ pub fn routes() -> Router<AppState> {
         .route("/categories", get(categories))
         .route("/categories/{id}", get(category))
         .route("/cart/checkout", post(checkout))
+        .merge(crate::cart::routes())
 }
 
-fn details(field: &str, msg: &str) -> Value {
+pub(crate) fn details(field: &str, msg: &str) -> Value {
     json!({ field: [msg] })
 }
 
-fn validation(d: Value) -> Response {
+pub(crate) fn validation(d: Value) -> Response {
     fail(400, "VALIDATION_ERROR", "Неверные параметры запроса", d)
 }
 
 /// Reads a JSON body, or answers in the commerce envelope why it could not.
-fn json_body(body: &Bytes) -> Result<Map<String, Value>, Response> {
+pub(crate) fn json_body(body: &Bytes) -> Result<Map<String, Value>, Response> {
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(m)) => Ok(m),
         _ => Err(fail(
@@ -50,14 +51,14 @@ fn json_body(body: &Bytes) -> Result<Map<String, Value>, Response> {
     }
 }
 
-fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
+pub(crate) fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
     m.get(k)
         .and_then(Value::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
-fn unauthorized() -> Response {
+pub(crate) fn unauthorized() -> Response {
     fail(
         401,
         "UNAUTHORIZED",
@@ -192,7 +193,7 @@ async fn otp_verify(State(s): State<AppState>, body: Bytes) -> Response {
 
 // ---------- catalog ----------
 
-fn image_url(base: &str, p: &Product, n: u8, thumb: bool) -> String {
+pub(crate) fn image_url(base: &str, p: &Product, n: u8, thumb: bool) -> String {
     format!(
         "{base}/media/products/{}/{n}{}.svg",
         product_id(p.idx),
@@ -294,7 +295,7 @@ pub fn product_detail_json(c: &Catalog, base: &str, p: &Product) -> Value {
         .iter()
         .enumerate()
         .map(|(i, val)| json!({
-            "id": data::uuid(0xa100, (p.idx * 8 + i) as u64 + 1),
+            "id": data::variant_id(p.idx, i),
             "name": format!("{}: {}", p.variant_key(), val),
             "sku": format!("SKU-{:06}-{}", p.idx + 1, i + 1),
             "price": money(p.variant_price(i)),
@@ -529,7 +530,7 @@ async fn products(State(s): State<AppState>, Query(q): Query<HashMap<String, Str
     )
 }
 
-fn product_not_found() -> Response {
+pub(crate) fn product_not_found() -> Response {
     fail(404, "PRODUCT_NOT_FOUND", "Товар не найден", Value::Null)
 }
 
@@ -1101,6 +1102,7 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     });
     *st.orders_created.entry(user.id.clone()).or_insert(0) += 1;
     st.carts.insert(user.id.clone(), Vec::new());
+    st.cart_updated.insert(user.id.clone(), now);
     drop(st);
     let mut pay = json!({"method": payment, "amount": money(total), "currency": "RUB", "expiresAt": iso(now + 2 * 3600)});
     match payment {

@@ -1,4 +1,4 @@
-//! `/__control/…`: what tests use to steer the stub — faults, reset, counters.
+//! `/__control/…`: what tests use to steer the stub — faults, reset, counters, stock.
 
 use crate::data::{self, Catalog};
 use crate::{unix_now, AppState, CartLine, Mutable};
@@ -79,6 +79,7 @@ pub fn fill_cart(m: &mut Mutable, catalog: &Catalog, user_id: &str) {
         })
         .collect();
     m.carts.insert(user_id.to_string(), lines);
+    m.cart_updated.insert(user_id.to_string(), unix_now());
 }
 
 async fn add_fault(State(s): State<AppState>, Json(f): Json<Fault>) -> Response {
@@ -135,11 +136,92 @@ async fn fill(State(s): State<AppState>, Path(user_id): Path<String>) -> Respons
     Json(json!({"ok": true})).into_response()
 }
 
+fn control_error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({"ok": false, "error": message}))).into_response()
+}
+
+/// `POST /__control/stock`: `{"productId", "variantId"?, "stock"?: N | null, "unavailable"?: bool}`.
+/// `stock` overrides what the cart may hold (for the variant, or for the product and all
+/// its variants when `variantId` is absent); `null` drops the override. `unavailable: true`
+/// makes `POST /cart/items` answer PRODUCT_UNAVAILABLE. `/__control/reset` clears both.
+async fn set_stock(State(s): State<AppState>, Json(b): Json<Value>) -> Response {
+    let Some(p) = b["productId"].as_str().and_then(|id| s.catalog.product(id)) else {
+        return control_error(StatusCode::NOT_FOUND, "unknown productId");
+    };
+    let variant = match &b["variantId"] {
+        Value::Null => None,
+        Value::String(v) => match crate::cart::variant_index(p, v) {
+            Some(i) => Some(i),
+            None => return control_error(StatusCode::NOT_FOUND, "unknown variantId"),
+        },
+        _ => return control_error(StatusCode::BAD_REQUEST, "variantId must be a string"),
+    };
+    let stock = match b.get("stock") {
+        None => None,
+        Some(Value::Null) => Some(None),
+        Some(v) => match v.as_i64().filter(|n| *n >= 0) {
+            Some(n) => Some(Some(n)),
+            None => return control_error(StatusCode::BAD_REQUEST, "stock must be an integer >= 0"),
+        },
+    };
+    let unavailable = match b.get("unavailable") {
+        None => None,
+        Some(Value::Bool(u)) => Some(*u),
+        Some(_) => return control_error(StatusCode::BAD_REQUEST, "unavailable must be a boolean"),
+    };
+    if stock.is_none() && unavailable.is_none() {
+        return control_error(StatusCode::BAD_REQUEST, "give stock or unavailable");
+    }
+    let mut m = s.lock();
+    match stock {
+        Some(Some(n)) => {
+            m.stock_overrides.insert((p.idx, variant), n);
+        }
+        Some(None) => {
+            m.stock_overrides.remove(&(p.idx, variant));
+        }
+        None => {}
+    }
+    match unavailable {
+        Some(true) => {
+            m.unavailable.insert(p.idx);
+        }
+        Some(false) => {
+            m.unavailable.remove(&p.idx);
+        }
+        None => {}
+    }
+    Json(json!({"ok": true})).into_response()
+}
+
+/// `GET /__control/carts/:user_id`: the raw lines, in the order they were added.
+async fn cart_lines(State(s): State<AppState>, Path(user_id): Path<String>) -> Response {
+    let m = s.lock();
+    let lines: Vec<Value> = m
+        .carts
+        .get(&user_id)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+        .iter()
+        .map(|l| {
+            json!({
+                "id": l.id,
+                "productId": data::product_id(l.product),
+                "variantId": l.variant.map(|v| data::variant_id(l.product, v)),
+                "quantity": l.quantity,
+            })
+        })
+        .collect();
+    Json(json!({"lines": lines})).into_response()
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/reset", post(reset))
         .route("/counters", get(counters))
         .route("/users", get(users))
+        .route("/carts/{user_id}", get(cart_lines))
         .route("/carts/{user_id}/fill", post(fill))
+        .route("/stock", post(set_stock))
 }

@@ -49,6 +49,11 @@ pub fn parse_product_id(id: &str) -> Option<usize> {
     (n >= 1).then(|| (n - 1) as usize)
 }
 
+/// Id of variant `i` (0-based) of product `idx`, as `GET /products/:id` lists it.
+pub fn variant_id(idx: usize, i: usize) -> String {
+    uuid(0xa100, (idx * 8 + i) as u64 + 1)
+}
+
 pub fn category_id(idx: usize) -> String {
     uuid(0xc000, idx as u64 + 1)
 }

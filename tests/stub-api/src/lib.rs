@@ -5,6 +5,7 @@
 // Handlers return axum's `Response` as their error: it is what they answer with.
 #![allow(clippy::result_large_err)]
 
+pub mod cart;
 pub mod commerce;
 pub mod control;
 pub mod data;
@@ -16,7 +17,7 @@ pub mod partner;
 
 use axum::{http::HeaderMap, Router};
 use data::{Catalog, Order, User};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::net::SocketAddr;
 use std::sync::{atomic::AtomicU64, Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -73,6 +74,13 @@ pub struct Mutable {
     pub tokens: HashMap<String, (String, Instant)>,
     pub otps: HashMap<String, Otp>,
     pub carts: HashMap<String, Vec<CartLine>>,
+    /// When each user's cart last changed (unix seconds): the cart's `updatedAt`.
+    pub cart_updated: HashMap<String, i64>,
+    /// Stock set through `/__control/stock`: (product index, variant index or None for
+    /// the product as a whole) → units available to the cart.
+    pub stock_overrides: HashMap<(usize, Option<usize>), i64>,
+    /// Products made unavailable through `/__control/stock` (PRODUCT_UNAVAILABLE).
+    pub unavailable: HashSet<usize>,
     pub orders: Vec<Order>,
     /// Reviews written through the API: (user id, product index, review JSON).
     pub reviews: Vec<(String, usize, serde_json::Value)>,

@@ -92,7 +92,7 @@ impl Stub {
         let r = self
             .post(
                 &format!("{C}/auth/otp/verify"),
-                json!({"phone": phone, "code": "1234"}),
+                json!({"phone": phone, "code": self.demo_code().await}),
                 None,
                 None,
             )
@@ -103,6 +103,32 @@ impl Stub {
             v["data"]["accessToken"].as_str().unwrap().to_string(),
             v["data"]["user"].clone(),
         )
+    }
+
+    /// The code every demo phone accepts, as the control API tells it.
+    async fn demo_code(&self) -> String {
+        let (_, _, v) = self.get("/__control/users").await;
+        v["users"][0]["code"].as_str().unwrap().to_string()
+    }
+
+    /// Any method, optional JSON body and token: status, headers, JSON body.
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        token: Option<&str>,
+    ) -> (StatusCode, reqwest::header::HeaderMap, Value) {
+        let mut rb = self.http.request(method, self.url(path));
+        if let Some(b) = body {
+            rb = rb.json(&b);
+        }
+        if let Some(t) = token {
+            rb = rb.bearer_auth(t);
+        }
+        let r = rb.send().await.unwrap();
+        let (s, h) = (r.status(), r.headers().clone());
+        (s, h, r.json().await.unwrap_or(Value::Null))
     }
 
     async fn orders_created(&self, user_id: &str) -> u64 {
@@ -861,4 +887,694 @@ async fn partner_extras_and_inventory_answer_in_their_shapes() {
     assert_eq!(st, 400);
     assert_eq!(err["error"], "validation_error");
     assert_eq!(err["details"][0]["field"], "lat");
+}
+
+// ---------- cart (seed 003, «Эндпоинты корзины») ----------
+
+const PARTNER_PHONE: &str = "+79990000002";
+/// A phone no demo user has: signs in as a new shopper with an empty cart.
+const NEW_PHONE: &str = "+79990000077";
+
+/// Sorted keys of a JSON object.
+fn keys(v: &Value) -> Vec<&str> {
+    let mut k: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    k.sort_unstable();
+    k
+}
+
+fn sorted(mut k: Vec<&str>) -> Vec<&str> {
+    k.sort_unstable();
+    k
+}
+
+/// Roubles (JSON number) to kopecks.
+fn kop(v: &Value) -> i64 {
+    (v.as_f64().unwrap_or_else(|| panic!("not money: {v}")) * 100.0).round() as i64
+}
+
+impl Stub {
+    /// The detail of the first in-stock product with (or without) variants.
+    async fn find_product(&self, with_variants: bool) -> Value {
+        for page in 1..=5 {
+            let (_, _, list) = self
+                .get(&format!(
+                    "{C}/products?pageSize=100&status=ACTIVE&page={page}"
+                ))
+                .await;
+            for p in list["data"]["products"].as_array().unwrap() {
+                let id = p["id"].as_str().unwrap();
+                let (st, _, d) = self.get(&format!("{C}/products/{id}")).await;
+                assert_eq!(st, 200);
+                let n = d["data"]["variants"].as_array().unwrap().len();
+                if (n > 0) == with_variants {
+                    return d["data"].clone();
+                }
+            }
+        }
+        panic!("no product with_variants={with_variants}");
+    }
+
+    async fn add(&self, token: &str, body: Value) -> (StatusCode, Value) {
+        let (st, _, v) = self
+            .call(
+                Method::POST,
+                &format!("{C}/cart/items"),
+                Some(body),
+                Some(token),
+            )
+            .await;
+        (st, v)
+    }
+
+    async fn cart(&self, token: &str) -> Value {
+        let (st, _, v) = self
+            .call(Method::GET, &format!("{C}/cart"), None, Some(token))
+            .await;
+        assert_eq!(st, 200, "{v}");
+        assert_eq!(v["success"], true);
+        v["data"].clone()
+    }
+
+    async fn set_stock(&self, body: Value) {
+        self.control("stock", body).await;
+    }
+}
+
+fn assert_error(st: StatusCode, v: &Value, status: u16, code: &str) {
+    assert_eq!(st.as_u16(), status, "{v}");
+    assert_eq!(v["success"], false, "{v}");
+    assert_eq!(v["error"]["code"], code, "{v}");
+    assert!(v["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    assert!(v["error"]["details"].is_object(), "{v}");
+}
+
+#[tokio::test]
+async fn cart_endpoints_without_a_live_token_are_401_unauthorized() {
+    let s = quick().await;
+    let item = format!("{C}/cart/items/00000000-0000-4000-f000-000000000001");
+    let calls = [
+        (Method::GET, format!("{C}/cart"), None),
+        (Method::DELETE, format!("{C}/cart"), None),
+        (
+            Method::POST,
+            format!("{C}/cart/items"),
+            Some(json!({"productId": "x", "quantity": 1})),
+        ),
+        (Method::PATCH, item.clone(), Some(json!({"quantity": 1}))),
+        (Method::DELETE, item, None),
+    ];
+    for (m, path, body) in &calls {
+        let (st, _, v) = s.call(m.clone(), path, body.clone(), None).await;
+        assert_error(st, &v, 401, "UNAUTHORIZED");
+        let (st, _, v) = s
+            .call(m.clone(), path, body.clone(), Some("tok_nope"))
+            .await;
+        assert_error(st, &v, 401, "UNAUTHORIZED");
+    }
+    // An expired token is refused the same way.
+    let s = start(Options {
+        rate_window_secs: 2,
+        otp_cooldown_secs: 0,
+        token_ttl_secs: 0,
+        ..Options::default()
+    })
+    .await;
+    let (token, _) = s.sign_in(SHOPPER_PHONE).await;
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let (st, _, v) = s
+        .call(Method::GET, &format!("{C}/cart"), None, Some(&token))
+        .await;
+    assert_error(st, &v, 401, "UNAUTHORIZED");
+}
+
+#[tokio::test]
+async fn the_seeded_cart_has_every_seed_field_and_its_tax_and_total_add_up() {
+    let s = quick().await;
+    let (token, user) = s.sign_in(SHOPPER_PHONE).await;
+    let cart = s.cart(&token).await;
+    assert_eq!(
+        keys(&cart),
+        sorted(vec![
+            "id",
+            "items",
+            "summary",
+            "appliedCoupons",
+            "estimatedCommission",
+            "estimatedCareerPoints",
+            "updatedAt"
+        ])
+    );
+    assert!(cart["id"].as_str().is_some_and(|id| id.len() == 36));
+    assert_eq!(cart["appliedCoupons"], json!([]));
+    assert!(cart["estimatedCommission"].is_null());
+    assert!(cart["estimatedCareerPoints"].is_null());
+    assert!(cart["updatedAt"].as_str().unwrap().ends_with('Z'));
+    let items = cart["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    let mut subtotal = 0;
+    let mut quantity = 0;
+    for it in items {
+        assert_eq!(
+            keys(it),
+            sorted(vec![
+                "id",
+                "product",
+                "variantId",
+                "variantAttributes",
+                "quantity",
+                "unitPrice",
+                "totalPrice",
+                "addedAt"
+            ])
+        );
+        assert_eq!(
+            keys(&it["product"]),
+            sorted(vec![
+                "id",
+                "name",
+                "slug",
+                "sku",
+                "price",
+                "compareAtPrice",
+                "thumbnailUrl",
+                "status",
+                "stockQuantity"
+            ])
+        );
+        let p = &it["product"];
+        for k in ["id", "name", "slug", "sku", "status"] {
+            assert!(p[k].is_string(), "{k}: {p}");
+        }
+        assert!(p["price"].is_number());
+        assert!(p["compareAtPrice"].is_number() || p["compareAtPrice"].is_null());
+        assert!(p["thumbnailUrl"]
+            .as_str()
+            .is_some_and(|u| u.starts_with(&s.base) && u.ends_with("-thumb.svg")));
+        assert!(p["stockQuantity"].is_i64());
+        assert_eq!(p["status"], "ACTIVE");
+        assert!(it["variantId"].is_null() && it["variantAttributes"].is_null());
+        assert_eq!(it["unitPrice"], p["price"]);
+        let q = it["quantity"].as_i64().unwrap();
+        assert_eq!(kop(&it["totalPrice"]), kop(&it["unitPrice"]) * q);
+        assert!(it["addedAt"].as_str().unwrap().ends_with('Z'));
+        subtotal += kop(&it["totalPrice"]);
+        quantity += q;
+    }
+    let sum = &cart["summary"];
+    assert_eq!(
+        keys(sum),
+        sorted(vec![
+            "subtotal",
+            "discount",
+            "shipping",
+            "tax",
+            "total",
+            "currency",
+            "itemCount",
+            "totalQuantity"
+        ])
+    );
+    assert_eq!(kop(&sum["subtotal"]), subtotal);
+    assert_eq!(sum["discount"], 0);
+    assert!(sum["shipping"].is_null());
+    assert_eq!(kop(&sum["tax"]), (subtotal * 20 + 50) / 100);
+    assert_eq!(kop(&sum["total"]), subtotal + kop(&sum["tax"]));
+    assert_eq!(sum["currency"], "RUB");
+    assert_eq!(sum["itemCount"], 2);
+    assert_eq!(sum["totalQuantity"], quantity);
+
+    // The cart id is stable for the user, and the raw lines match.
+    assert_eq!(s.cart(&token).await["id"], cart["id"]);
+    let (_, _, raw) = s
+        .get(&format!(
+            "/__control/carts/{}",
+            user["id"].as_str().unwrap()
+        ))
+        .await;
+    let raw = raw["lines"].as_array().unwrap();
+    assert_eq!(raw.len(), 2);
+    for (r, it) in raw.iter().zip(items) {
+        assert_eq!(r["id"], it["id"]);
+        assert_eq!(r["productId"], it["product"]["id"]);
+        assert_eq!(r["quantity"], it["quantity"]);
+    }
+}
+
+#[tokio::test]
+async fn adding_the_same_product_twice_grows_one_line_and_sums_like_the_seed() {
+    let s = quick().await;
+    let (token, user) = s.sign_in(NEW_PHONE).await;
+    assert_eq!(s.cart(&token).await["items"], json!([]));
+    let p = s.find_product(false).await;
+    let pid = p["id"].as_str().unwrap();
+    s.set_stock(json!({"productId": pid, "stock": 50})).await;
+    let price = kop(&p["price"]);
+
+    let (st, first) = s
+        .add(&token, json!({"productId": pid, "quantity": 2}))
+        .await;
+    assert_eq!(st, 201, "{first}");
+    let d = &first["data"];
+    assert_eq!(
+        keys(d),
+        sorted(vec![
+            "cartItemId",
+            "product",
+            "quantity",
+            "unitPrice",
+            "totalPrice",
+            "cartSummary"
+        ])
+    );
+    assert_eq!(d["product"], json!({"id": pid, "name": p["name"]}));
+    assert_eq!(d["quantity"], 2);
+    assert_eq!(kop(&d["unitPrice"]), price);
+    assert_eq!(kop(&d["totalPrice"]), price * 2);
+    assert_eq!(
+        keys(&d["cartSummary"]),
+        sorted(vec!["total", "itemCount", "totalQuantity"])
+    );
+    let tax = (price * 2 * 20 + 50) / 100;
+    assert_eq!(kop(&d["cartSummary"]["total"]), price * 2 + tax);
+
+    let (st, second) = s
+        .add(&token, json!({"productId": pid, "quantity": 3}))
+        .await;
+    assert_eq!(st, 201, "{second}");
+    assert_eq!(second["data"]["cartItemId"], d["cartItemId"]);
+    assert_eq!(second["data"]["quantity"], 5);
+    assert_eq!(kop(&second["data"]["totalPrice"]), price * 5);
+    assert_eq!(second["data"]["cartSummary"]["itemCount"], 1);
+    assert_eq!(second["data"]["cartSummary"]["totalQuantity"], 5);
+
+    let cart = s.cart(&token).await;
+    assert_eq!(cart["items"].as_array().unwrap().len(), 1);
+    assert_eq!(cart["items"][0]["id"], d["cartItemId"]);
+    assert_eq!(cart["items"][0]["quantity"], 5);
+    assert_eq!(cart["items"][0]["product"]["stockQuantity"], 50);
+    let sum = &cart["summary"];
+    assert_eq!(kop(&sum["subtotal"]), price * 5);
+    assert_eq!(kop(&sum["tax"]), (price * 5 * 20 + 50) / 100);
+    assert_eq!(sum["total"], second["data"]["cartSummary"]["total"]);
+
+    // A product with variants: one line per variant, with the variant's price and attributes.
+    let v = s.find_product(true).await;
+    let vid = v["id"].as_str().unwrap();
+    s.set_stock(json!({"productId": vid, "stock": 50})).await;
+    let variants = v["variants"].as_array().unwrap();
+    let v0 = &variants[0];
+    let (st, a) = s
+        .add(
+            &token,
+            json!({"productId": vid, "variantId": v0["id"], "quantity": 1}),
+        )
+        .await;
+    assert_eq!(st, 201, "{a}");
+    assert_eq!(a["data"]["unitPrice"], v0["price"]);
+    if let Some(v1) = variants.get(1) {
+        let (st, b) = s
+            .add(
+                &token,
+                json!({"productId": vid, "variantId": v1["id"], "quantity": 1}),
+            )
+            .await;
+        assert_eq!(st, 201, "{b}");
+        assert_ne!(b["data"]["cartItemId"], a["data"]["cartItemId"]);
+    }
+    let cart = s.cart(&token).await;
+    let line = &cart["items"][1];
+    assert_eq!(line["variantId"], v0["id"]);
+    assert_eq!(line["variantAttributes"], v0["attributes"]);
+    assert_eq!(line["product"]["sku"], v0["sku"]);
+    assert_eq!(line["product"]["price"], v0["price"]);
+    assert_eq!(
+        cart["items"].as_array().unwrap().len(),
+        1 + variants.len().min(2)
+    );
+    let total: i64 = cart["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| kop(&i["totalPrice"]))
+        .sum();
+    assert_eq!(kop(&cart["summary"]["subtotal"]), total);
+
+    // Lines stay in the order they were added, and checkout still takes them.
+    let (_, _, raw) = s
+        .get(&format!(
+            "/__control/carts/{}",
+            user["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(raw["lines"][0]["productId"], pid);
+    assert_eq!(raw["lines"][1]["variantId"], v0["id"]);
+    let r = s
+        .post(
+            &format!("{C}/cart/checkout"),
+            checkout_body(),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    assert_eq!(s.cart(&token).await["items"], json!([]));
+}
+
+#[tokio::test]
+async fn adding_explains_bad_input_unknown_products_and_variants() {
+    let s = quick().await;
+    let (token, _) = s.sign_in(NEW_PHONE).await;
+    let p = s.find_product(false).await;
+    let pid = p["id"].as_str().unwrap();
+    let v = s.find_product(true).await;
+    let vid = v["id"].as_str().unwrap();
+
+    for q in [json!(0), json!(-1), json!(1.5), json!("2"), Value::Null] {
+        let (st, e) = s
+            .add(&token, json!({"productId": pid, "quantity": q}))
+            .await;
+        assert_error(st, &e, 400, "VALIDATION_ERROR");
+        assert!(e["error"]["details"]["quantity"][0].is_string(), "{e}");
+    }
+    let (st, e) = s.add(&token, json!({"productId": pid})).await;
+    assert_error(st, &e, 400, "VALIDATION_ERROR");
+    assert!(e["error"]["details"]["quantity"].is_array());
+    let (st, e) = s.add(&token, json!([1, 2])).await;
+    assert_error(st, &e, 400, "VALIDATION_ERROR");
+    assert!(e["error"]["details"]["quantity"].is_array());
+    let (st, e) = s.add(&token, json!({"quantity": 1})).await;
+    assert_error(st, &e, 400, "VALIDATION_ERROR");
+    assert!(e["error"]["details"]["productId"].is_array());
+
+    let (st, e) = s
+        .add(
+            &token,
+            json!({"productId": "00000000-0000-4000-a000-0000000fffff", "quantity": 1}),
+        )
+        .await;
+    assert_error(st, &e, 404, "PRODUCT_NOT_FOUND");
+    let (st, e) = s
+        .add(&token, json!({"productId": "nope", "quantity": 1}))
+        .await;
+    assert_error(st, &e, 404, "PRODUCT_NOT_FOUND");
+
+    let (st, e) = s
+        .add(&token, json!({"productId": vid, "quantity": 1}))
+        .await;
+    assert_error(st, &e, 400, "VALIDATION_ERROR");
+    assert!(e["error"]["details"]["variantId"][0].is_string(), "{e}");
+    let (st, e) = s
+        .add(
+            &token,
+            json!({"productId": vid, "variantId": "00000000-0000-4000-a100-00000000ffff", "quantity": 1}),
+        )
+        .await;
+    assert_error(st, &e, 404, "VARIANT_NOT_FOUND");
+    // A variant of another product, and any variant of a product without them.
+    let (st, e) = s
+        .add(
+            &token,
+            json!({"productId": pid, "variantId": v["variants"][0]["id"], "quantity": 1}),
+        )
+        .await;
+    assert_error(st, &e, 404, "VARIANT_NOT_FOUND");
+    assert_eq!(s.cart(&token).await["items"], json!([]));
+}
+
+#[tokio::test]
+async fn unavailable_products_stock_and_the_per_line_maximum_are_refused() {
+    let s = quick().await;
+    let (token, _) = s.sign_in(NEW_PHONE).await;
+    let p = s.find_product(false).await;
+    let pid = p["id"].as_str().unwrap();
+
+    s.set_stock(json!({"productId": pid, "unavailable": true}))
+        .await;
+    let (st, e) = s
+        .add(&token, json!({"productId": pid, "quantity": 1}))
+        .await;
+    assert_error(st, &e, 400, "PRODUCT_UNAVAILABLE");
+    s.set_stock(json!({"productId": pid, "unavailable": false}))
+        .await;
+
+    // Stock 3: 2 fit, 2 more do not; the answer says how many there are.
+    s.set_stock(json!({"productId": pid, "stock": 3})).await;
+    let (st, ok) = s
+        .add(&token, json!({"productId": pid, "quantity": 2}))
+        .await;
+    assert_eq!(st, 201, "{ok}");
+    let (st, e) = s
+        .add(&token, json!({"productId": pid, "quantity": 2}))
+        .await;
+    assert_error(st, &e, 400, "INSUFFICIENT_STOCK");
+    assert_eq!(e["error"]["details"]["quantity"][0], "Доступно 3 шт.");
+    assert_eq!(s.cart(&token).await["items"][0]["quantity"], 2);
+    assert_eq!(
+        s.cart(&token).await["items"][0]["product"]["stockQuantity"],
+        3
+    );
+    // Stock below the maximum wins even when the maximum is broken too.
+    let (st, e) = s
+        .add(&token, json!({"productId": pid, "quantity": 11}))
+        .await;
+    assert_error(st, &e, 400, "INSUFFICIENT_STOCK");
+    // Sold out.
+    s.set_stock(json!({"productId": pid, "stock": 0})).await;
+    let (st, e) = s
+        .add(&token, json!({"productId": pid, "quantity": 1}))
+        .await;
+    assert_error(st, &e, 400, "INSUFFICIENT_STOCK");
+    assert_eq!(e["error"]["details"]["quantity"][0], "Доступно 0 шт.");
+    assert_eq!(
+        s.cart(&token).await["items"][0]["product"]["status"],
+        "OUT_OF_STOCK"
+    );
+
+    // Plenty in stock: 10 per line at most, counting what the line already holds.
+    s.set_stock(json!({"productId": pid, "stock": 500})).await;
+    let (st, ok) = s
+        .add(&token, json!({"productId": pid, "quantity": 8}))
+        .await;
+    assert_eq!(st, 201, "{ok}");
+    assert_eq!(ok["data"]["quantity"], 10);
+    let (st, e) = s
+        .add(&token, json!({"productId": pid, "quantity": 1}))
+        .await;
+    assert_error(st, &e, 400, "MAX_QUANTITY_EXCEEDED");
+    assert_eq!(
+        e["error"]["details"]["quantity"][0],
+        "Не более 10 шт. в одной строке"
+    );
+    assert!(e["error"]["message"].as_str().unwrap().contains("10"));
+
+    // Reset forgets the overrides.
+    s.set_stock(json!({"productId": pid, "unavailable": true}))
+        .await;
+    s.control("reset", json!({})).await;
+    let (token, _) = s.sign_in(NEW_PHONE).await;
+    let (st, ok) = s
+        .add(&token, json!({"productId": pid, "quantity": 1}))
+        .await;
+    assert_eq!(st, 201, "{ok}");
+}
+
+#[tokio::test]
+async fn a_line_can_be_changed_and_removed_and_the_cart_cleared() {
+    let s = quick().await;
+    let (token, _) = s.sign_in(SHOPPER_PHONE).await;
+    let cart = s.cart(&token).await;
+    let line = cart["items"][0].clone();
+    let id = line["id"].as_str().unwrap();
+    let path = format!("{C}/cart/items/{id}");
+    let pid = line["product"]["id"].as_str().unwrap();
+    s.set_stock(json!({"productId": pid, "stock": 20})).await;
+
+    let (st, _, v) = s
+        .call(
+            Method::PATCH,
+            &path,
+            Some(json!({"quantity": 3})),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(st, 200, "{v}");
+    let d = &v["data"];
+    assert_eq!(
+        keys(d),
+        sorted(vec![
+            "cartItemId",
+            "quantity",
+            "unitPrice",
+            "totalPrice",
+            "cartSummary"
+        ])
+    );
+    assert_eq!(d["cartItemId"], id);
+    assert_eq!(d["quantity"], 3);
+    assert_eq!(kop(&d["totalPrice"]), kop(&line["unitPrice"]) * 3);
+    let after = s.cart(&token).await;
+    assert_eq!(after["items"][0]["quantity"], 3);
+    assert_eq!(d["cartSummary"]["total"], after["summary"]["total"]);
+    assert_eq!(
+        d["cartSummary"]["totalQuantity"],
+        after["summary"]["totalQuantity"]
+    );
+
+    for q in [json!(0), json!("3"), json!(2.5)] {
+        let (st, _, e) = s
+            .call(
+                Method::PATCH,
+                &path,
+                Some(json!({"quantity": q})),
+                Some(&token),
+            )
+            .await;
+        assert_error(st, &e, 400, "VALIDATION_ERROR");
+        assert!(e["error"]["details"]["quantity"].is_array());
+    }
+    let (st, _, e) = s
+        .call(
+            Method::PATCH,
+            &path,
+            Some(json!({"quantity": 11})),
+            Some(&token),
+        )
+        .await;
+    assert_error(st, &e, 400, "MAX_QUANTITY_EXCEEDED");
+    s.set_stock(json!({"productId": pid, "stock": 2})).await;
+    let (st, _, e) = s
+        .call(
+            Method::PATCH,
+            &path,
+            Some(json!({"quantity": 3})),
+            Some(&token),
+        )
+        .await;
+    assert_error(st, &e, 400, "INSUFFICIENT_STOCK");
+    assert_eq!(e["error"]["details"]["quantity"][0], "Доступно 2 шт.");
+    let missing = format!("{C}/cart/items/00000000-0000-4000-f000-00000000ffff");
+    let (st, _, e) = s
+        .call(
+            Method::PATCH,
+            &missing,
+            Some(json!({"quantity": 1})),
+            Some(&token),
+        )
+        .await;
+    assert_error(st, &e, 404, "CART_ITEM_NOT_FOUND");
+    // Another user cannot touch this line.
+    let (other, _) = s.sign_in(NEW_PHONE).await;
+    let (st, _, e) = s
+        .call(
+            Method::PATCH,
+            &path,
+            Some(json!({"quantity": 1})),
+            Some(&other),
+        )
+        .await;
+    assert_error(st, &e, 404, "CART_ITEM_NOT_FOUND");
+    let (st, _, e) = s.call(Method::DELETE, &path, None, Some(&other)).await;
+    assert_error(st, &e, 404, "CART_ITEM_NOT_FOUND");
+
+    let (st, _, v) = s.call(Method::DELETE, &path, None, Some(&token)).await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        keys(&v["data"]),
+        sorted(vec!["message", "cartItemId", "cartSummary"])
+    );
+    assert_eq!(v["data"]["message"], "Item removed from cart");
+    assert_eq!(v["data"]["cartItemId"], id);
+    assert_eq!(v["data"]["cartSummary"]["itemCount"], 1);
+    let left = s.cart(&token).await;
+    assert_eq!(left["items"].as_array().unwrap().len(), 1);
+    assert_eq!(v["data"]["cartSummary"]["total"], left["summary"]["total"]);
+    let (st, _, e) = s.call(Method::DELETE, &path, None, Some(&token)).await;
+    assert_error(st, &e, 404, "CART_ITEM_NOT_FOUND");
+
+    let (st, _, v) = s
+        .call(Method::DELETE, &format!("{C}/cart"), None, Some(&token))
+        .await;
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(
+        v["data"],
+        json!({"message": "Cart cleared successfully", "itemsRemoved": 1})
+    );
+    let empty = s.cart(&token).await;
+    assert_eq!(empty["items"], json!([]));
+    assert_eq!(
+        empty["summary"],
+        json!({"subtotal": 0, "discount": 0, "shipping": null, "tax": 0, "total": 0,
+               "currency": "RUB", "itemCount": 0, "totalQuantity": 0})
+    );
+    let (_, _, v) = s
+        .call(Method::DELETE, &format!("{C}/cart"), None, Some(&token))
+        .await;
+    assert_eq!(v["data"]["itemsRemoved"], 0);
+}
+
+#[tokio::test]
+async fn a_partner_sees_estimated_commission_and_points_a_shopper_sees_null() {
+    let s = quick().await;
+    let p = s.find_product(false).await;
+    let pid = p["id"].as_str().unwrap();
+    s.set_stock(json!({"productId": pid, "stock": 50})).await;
+    let line = kop(&p["price"]) * 3;
+    let pct = |k: &str| p[k].as_i64().unwrap();
+
+    let (partner, user) = s.sign_in(PARTNER_PHONE).await;
+    assert!(user["partnerId"].is_string());
+    let (st, v) = s
+        .add(&partner, json!({"productId": pid, "quantity": 3}))
+        .await;
+    assert_eq!(st, 201, "{v}");
+    let cart = s.cart(&partner).await;
+    assert_eq!(
+        kop(&cart["estimatedCommission"]),
+        (line * pct("commissionPercentage") + 50) / 100
+    );
+    assert_eq!(
+        kop(&cart["estimatedCareerPoints"]),
+        (line * pct("careerPointsPercentage") + 50) / 100
+    );
+    assert!(cart["estimatedCommission"].as_f64().unwrap() > 0.0);
+
+    let (shopper, _) = s.sign_in(NEW_PHONE).await;
+    let (st, v) = s
+        .add(&shopper, json!({"productId": pid, "quantity": 3}))
+        .await;
+    assert_eq!(st, 201, "{v}");
+    let cart = s.cart(&shopper).await;
+    assert!(cart["estimatedCommission"].is_null());
+    assert!(cart["estimatedCareerPoints"].is_null());
+    assert_ne!(s.cart(&partner).await["id"], cart["id"]);
+}
+
+#[tokio::test]
+async fn cart_answers_carry_the_standard_rate_limit_headers() {
+    let s = quick().await;
+    let (token, _) = s.sign_in(SHOPPER_PHONE).await;
+    let (st, h, _) = s
+        .call(Method::GET, &format!("{C}/cart"), None, Some(&token))
+        .await;
+    assert_eq!(st, 200);
+    assert_eq!(header(&h, "x-ratelimit-limit"), "100");
+    assert_eq!(header(&h, "x-ratelimit-policy"), "standard");
+    let (st, h, _) = s
+        .call(
+            Method::POST,
+            &format!("{C}/cart/items"),
+            Some(json!({"productId": "nope", "quantity": 1})),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(st, 404);
+    assert_eq!(header(&h, "x-ratelimit-limit"), "100");
+    assert!(header(&h, "x-ratelimit-remaining").parse::<u64>().unwrap() < 100);
 }
