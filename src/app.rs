@@ -1,6 +1,6 @@
 //! The router: every URL of the storefront in one place, inside the layout shell.
 
-use crate::components::{header::SiteHeader, toast::ToastHost};
+use crate::components::{header::SiteHeader, session_watch::SessionWatch, toast::ToastHost};
 use crate::config::{Config, ConfigError};
 use crate::pages;
 use crate::routes;
@@ -19,7 +19,9 @@ pub fn App(config: Config) -> impl IntoView {
     let session = Session::new(config);
     session.restore(crate::api::http::now_unix());
     provide_context(session);
-    provide_context(Toasts::new());
+    let toasts = Toasts::new();
+    provide_context(toasts);
+    provide_context(crate::state::cart::Cart::install(session, toasts));
     provide_context(crate::state::categories::CategoryCache::new());
     provide_context(crate::state::place::Place::new());
     crate::state::scroll::install();
@@ -28,6 +30,7 @@ pub fn App(config: Config) -> impl IntoView {
         <Title formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>
         <Router base=routes::base()>
             <a class="skip-link" href="#main">"Перейти к содержимому"</a>
+            <SessionWatch/>
             <SiteHeader/>
             <main id="main" class="page">
                 <Routes fallback=pages::not_found::NotFound>

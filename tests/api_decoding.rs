@@ -506,3 +506,92 @@ fn seed_inventory_decodes() {
     assert!(r.availability[0].available);
     assert_eq!(r.availability[0].qty, Some(d("120")));
 }
+
+#[test]
+fn seed_cart_decodes_into_lines_and_the_servers_summary() {
+    use vitrina::api::commerce::cart;
+    use vitrina::domain::cart::ServerCart;
+    let env =
+        commerce::decode::<cart::CartDto>(&ok(include_str!("fixtures/commerce_cart.json")), NOW)
+            .unwrap();
+    let c: ServerCart = env.data.into();
+    assert_eq!(c.id, "ct0e8400-e29b-41d4-a716-446655440001");
+    assert_eq!(c.lines.len(), 1);
+    let l = &c.lines[0];
+    assert_eq!(l.key.product_id, "pp0e8400-e29b-41d4-a716-446655440001");
+    assert_eq!(l.key.variant_id, None);
+    assert_eq!(
+        l.server_id.as_deref(),
+        Some("ci0e8400-e29b-41d4-a716-446655440001")
+    );
+    assert_eq!(l.name, "Premium Health Supplement");
+    assert_eq!(
+        (l.quantity, l.unit_price, l.total()),
+        (2, d("2500"), d("5000"))
+    );
+    assert_eq!(l.compare_at, Some(d("3000")));
+    assert_eq!(l.stock, Some(150));
+    assert_eq!(l.added_at, 1_705_341_600);
+    assert_eq!(c.summary.subtotal, d("5000"));
+    assert_eq!(c.summary.tax, d("1000"));
+    assert_eq!(c.summary.total, d("6000"));
+    assert_eq!(c.summary.shipping, None);
+    assert_eq!((c.summary.item_count, c.summary.total_quantity), (1, 2));
+    assert!(c.coupons.is_empty());
+    assert_eq!(c.estimated_commission, None);
+}
+
+#[test]
+fn seed_cart_changes_decode() {
+    use vitrina::api::commerce::cart;
+    let a = commerce::decode::<cart::AddedDto>(
+        &ok(include_str!("fixtures/commerce_cart_item_added.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(a.cart_item_id, "ci0e8400-e29b-41d4-a716-446655440001");
+    assert_eq!(
+        (a.quantity, a.unit_price, a.total_price),
+        (2, d("2500"), d("5000"))
+    );
+    assert_eq!(a.cart_summary.total, d("6000"));
+    assert_eq!(a.product.unwrap().name, "Premium Health Supplement");
+    let u = commerce::decode::<cart::UpdatedDto>(
+        &ok(include_str!("fixtures/commerce_cart_item_updated.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!((u.quantity, u.total_price), (3, d("7500")));
+    assert_eq!(u.cart_summary.total_quantity, 3);
+    let r = commerce::decode::<cart::RemovedDto>(
+        &ok(include_str!("fixtures/commerce_cart_item_removed.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(r.cart_summary.item_count, 0);
+    assert_eq!(r.message.as_deref(), Some("Item removed from cart"));
+    let c = commerce::decode::<cart::ClearedDto>(
+        &ok(include_str!("fixtures/commerce_cart_cleared.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(c.items_removed, 3);
+}
+
+#[test]
+fn cart_refusals_keep_their_code_and_quantity_detail() {
+    let body = r#"{"success":false,"error":{"code":"INSUFFICIENT_STOCK","message":"Недостаточно товара на складе","details":{"quantity":["Доступно 2 шт."]}}}"#;
+    let e = commerce::decode::<serde_json::Value>(&status(400, body, &[]), NOW).unwrap_err();
+    assert!(matches!(e, ApiError::Validation(_)));
+    assert_eq!(e.code(), Some("INSUFFICIENT_STOCK"));
+    let b = e.backend().unwrap();
+    assert_eq!(b.field("quantity").unwrap(), ["Доступно 2 шт."]);
+    assert_eq!(
+        vitrina::domain::cart::refusal_text(&b.code, &b.message, Some("Доступно 2 шт.")),
+        "Недостаточно товара на складе: доступно 2 шт."
+    );
+}

@@ -63,6 +63,22 @@ fn product(availability: Availability) -> ProductSummary {
     }
 }
 
+/// The shop's shared state, as the app provides it: session, toasts, cart.
+fn shop() -> vitrina::state::cart::Cart {
+    use vitrina::state::{Session, Toasts};
+    let config = vitrina::config::Config::parse(
+        r#"{"commerce":"http://127.0.0.1:9/commerce/api/v1","delivery":"http://127.0.0.1:9/delivery/v1","courier":"http://127.0.0.1:9/courier","partner":"http://127.0.0.1:9/partner"}"#,
+    )
+    .unwrap();
+    let session = Session::new(config);
+    let toasts = Toasts::new();
+    provide_context(session);
+    provide_context(toasts);
+    let cart = vitrina::state::cart::Cart::install(session, toasts);
+    provide_context(cart);
+    cart
+}
+
 async fn tick() {
     gloo_tick().await;
 }
@@ -88,9 +104,10 @@ fn price_shows_rubles_old_price_and_discount() {
 
 #[wasm_bindgen_test]
 fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
-    let el = render(
-        || view! { <ProductCard product=product(Availability::OutOfStock) show_partner=false/> },
-    );
+    let el = render(|| {
+        shop();
+        view! { <ProductCard product=product(Availability::OutOfStock) show_partner=false/> }
+    });
     let t = text(&el);
     assert!(t.contains("Нет в наличии"), "{t}");
     assert!(t.contains("45 990,50 ₽"), "{t}");
@@ -102,9 +119,10 @@ fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
 
 #[wasm_bindgen_test]
 fn partner_sees_commission_in_rubles_and_career_points() {
-    let el = render(
-        || view! { <ProductCard product=product(Availability::InStock) show_partner=true/> },
-    );
+    let el = render(|| {
+        shop();
+        view! { <ProductCard product=product(Availability::InStock) show_partner=true/> }
+    });
     let t = text(&el);
     assert!(t.contains("Комиссия 4 599,05 ₽ · 2300 баллов"), "{t}");
     assert!(!t.contains("Нет в наличии"), "{t}");
@@ -234,6 +252,7 @@ fn a_product_row_shows_each_card_with_name_and_price() {
     second.id = "p2".into();
     second.name = "Радиатор биметаллический Rifar".into();
     let host = render(move || {
+        shop();
         view! { <ProductRow products=vec![product(Availability::OutOfStock), second] show_partner=false/> }
     });
     let cards = host
@@ -245,4 +264,83 @@ fn a_product_row_shows_each_card_with_name_and_price() {
     assert!(t.contains("Радиатор биметаллический Rifar"), "{t}");
     assert!(t.contains("45 990,50 ₽"), "{t}");
     assert_eq!(t.matches("Нет в наличии").count(), 1, "{t}");
+}
+
+#[wasm_bindgen_test]
+fn an_in_stock_card_offers_add_to_cart_and_a_sold_out_one_does_not() {
+    let host = render(|| {
+        shop();
+        view! {
+            <ProductCard product=product(Availability::InStock) show_partner=false/>
+            <ProductCard product=product(Availability::OutOfStock) show_partner=false/>
+        }
+    });
+    let buttons = host
+        .query_selector_all("[data-testid=add-to-cart]")
+        .unwrap();
+    assert_eq!(buttons.length(), 1);
+    assert_eq!(
+        buttons.item(0).unwrap().text_content().as_deref(),
+        Some("В корзину")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_cart_page_shows_guest_lines_and_a_stepper_click_changes_the_sums_at_once() {
+    use vitrina::domain::cart::{encode_record, CartLine, LineKey};
+    let line = |id: &str, name: &str, price: &str, q: u32| CartLine {
+        key: LineKey::new(id, None),
+        server_id: None,
+        name: name.into(),
+        thumbnail: None,
+        attributes: vec![("Цвет".into(), "белый".into())],
+        unit_price: d(price),
+        compare_at: None,
+        quantity: q,
+        stock: Some(3),
+        added_at: 1,
+    };
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(
+            "vitrina.cart",
+            &encode_record(
+                &[
+                    line("p1", "Смеситель для кухни", "1234.50", 1),
+                    line("p2", "Кран шаровой ½″", "100", 2),
+                ],
+                1,
+            ),
+        )
+        .unwrap();
+    let cart = StoredValue::new(None);
+    let el = render(move || {
+        leptos_meta::provide_meta_context();
+        cart.set_value(Some(shop()));
+        view! { <vitrina::pages::cart::CartPage/> }
+    });
+    tick().await;
+    let t = text(&el);
+    assert!(t.contains("Смеситель для кухни"), "{t}");
+    assert!(t.contains("Цвет: белый"), "{t}");
+    assert!(t.contains("3 товара"), "{t}");
+    assert!(t.contains("1 434,50 ₽"), "{t}");
+    assert!(t.contains("Войти и оформить"), "{t}");
+    let plus: web_sys::HtmlElement = el
+        .query_selector("[data-testid=qty-plus]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    plus.click();
+    tick().await;
+    let t = text(&el);
+    assert!(t.contains("4 товара"), "{t}");
+    assert!(t.contains("2 669 ₽"), "{t}");
+    assert_eq!(cart.get_value().unwrap().count(), 4);
+    let saved = storage.get_item("vitrina.cart").unwrap().unwrap();
+    assert!(
+        saved.contains(r#""quantity":2,"name":"Смеситель для кухни""#),
+        "{saved}"
+    );
+    storage.remove_item("vitrina.cart").unwrap();
 }

@@ -107,7 +107,8 @@ pub fn SiteHeader() -> impl IntoView {
         );
         pending.set_value(handle.ok());
     };
-    let cart_count = move || 0u32;
+    let cart = crate::state::cart::use_cart();
+    let cart_count = move || cart.count();
     // Sign-in brings the shopper back to where they were.
     let signin_link = move || {
         let here = location.pathname.get() + &location.search.get();

@@ -1,5 +1,6 @@
 //! Reusable view pieces: props in, view out; they never fetch.
 
+pub mod add_to_cart;
 pub mod error_panel;
 pub mod filters;
 pub mod header;
@@ -8,5 +9,6 @@ pub mod notice_page;
 pub mod pagination;
 pub mod price;
 pub mod product_card;
+pub mod session_watch;
 pub mod skeleton;
 pub mod toast;

@@ -1,5 +1,6 @@
 //! A product in a grid: image, name, price, rating, stock, and partner earnings.
 
+use crate::components::add_to_cart::AddToCart;
 use crate::components::price::Price;
 use crate::domain::catalog::{Availability, ProductSummary, Rating};
 use crate::routes::href;
@@ -40,6 +41,12 @@ pub fn ProductCard(
     let out_of_stock = product.availability != Availability::InStock;
     let commission = product.commission();
     let points = product.career_points();
+    let cart = crate::state::cart::use_cart();
+    let for_cart = product.clone();
+    let add = move || {
+        let p = for_cart.clone();
+        async move { cart.add_product(p).await }
+    };
     view! {
         <li class="card" data-testid="product-card">
             <a class="card__link" href=link>
@@ -67,6 +74,12 @@ pub fn ProductCard(
                     </Show>
                 </div>
             </a>
+            // Sold out: the badge says so; no button to press in vain.
+            {(!out_of_stock).then(|| view! {
+                <div class="card__actions">
+                    <AddToCart action=add disabled=false/>
+                </div>
+            })}
         </li>
     }
 }

@@ -1,10 +1,262 @@
-//! `/cart` — for now a notice; the full page comes with its issue.
+//! `/cart`: lines with steppers, the server's totals, partner estimates, stock warnings,
+//! lines refused at sign-in, and a clear-all that asks first.
 
-use crate::components::notice_page::NoticePage;
+use crate::api::encode_component;
+use crate::domain::cart::{subtotal, total_quantity, LineKey};
+use crate::domain::money::Money;
+use crate::domain::text::plural;
+use crate::routes::href;
+use crate::state::cart::use_cart;
+use crate::state::use_session;
 use leptos::prelude::*;
+use leptos_meta::Title;
+use rust_decimal::Decimal;
 
-/// `/cart`: the cart (lines, quantities, totals) — built by the cart issue.
+fn rub(d: Decimal) -> String {
+    Money::rub(d).to_string()
+}
+
+fn units(n: u32) -> String {
+    format!("{n} {}", plural(u64::from(n), "товар", "товара", "товаров"))
+}
+
 #[component]
 pub fn CartPage() -> impl IntoView {
-    view! { <NoticePage title="Корзина" text="Корзина пока пуста. Добавляйте товары из каталога." link="/catalog" link_text="Перейти в каталог"/> }
+    let cart = use_cart();
+    let session = use_session();
+    cart.refresh_guest();
+    let is_empty = move || cart.lines.with(Vec::is_empty);
+    let confirm_clear = RwSignal::new(false);
+
+    view! {
+        <Title text="Корзина"/>
+        <h1 class="page-title">"Корзина"</h1>
+        {move || cart.notice.get().map(|n| view! {
+            <p class="cart-notice" role="status" data-testid="cart-notice">
+                {n}
+                <button type="button" class="link-button" on:click=move |_| cart.notice.set(None)>"Понятно"</button>
+            </p>
+        })}
+        <RefusedLines/>
+        {move || {
+            if cart.loading.get() && is_empty() {
+                view! { <p class="cart-loading" role="status">"Загружаем корзину…"</p> }.into_any()
+            } else if is_empty() {
+                view! {
+                    <section class="cart-empty" data-testid="cart-empty">
+                        <p class="cart-empty__title">"В корзине пока ничего нет"</p>
+                        <p>"Загляните в каталог — там новинки и хиты продаж."</p>
+                        <a class="btn" href=href("/catalog")>"Перейти в каталог"</a>
+                    </section>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="cart">
+                        <section class="cart__lines" aria-label="Товары в корзине">
+                            <div class="cart__toolbar">
+                                <span data-testid="cart-count">{move || units(cart.count())}</span>
+                                {move || if confirm_clear.get() {
+                                    view! {
+                                        <span class="cart__confirm" role="alertdialog" aria-label="Очистить корзину?">
+                                            "Удалить все товары?"
+                                            <button type="button" class="btn btn--danger" data-testid="clear-confirm" on:click=move |_| { confirm_clear.set(false); cart.clear(); }>"Да, очистить"</button>
+                                            <button type="button" class="btn btn--ghost" on:click=move |_| confirm_clear.set(false)>"Отмена"</button>
+                                        </span>
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <button type="button" class="link-button" data-testid="clear-cart" on:click=move |_| confirm_clear.set(true)>"Очистить корзину"</button>
+                                    }.into_any()
+                                }}
+                            </div>
+                            <ul class="cart-lines">
+                                <For
+                                    each=move || cart.lines.with(|l| l.iter().map(|x| x.key.clone()).collect::<Vec<_>>())
+                                    key=|k| k.clone()
+                                    children=move |k| view! { <LineRow key=k/> }
+                                />
+                            </ul>
+                        </section>
+                        <Summary/>
+                    </div>
+                }.into_any()
+            }
+        }}
+        {move || (!session.is_signed_in() && !is_empty()).then(|| view! {
+            <p class="cart-guest-note">"Корзина сохранена на этом устройстве. Войдите — и она перейдёт в ваш аккаунт."</p>
+        })}
+    }
+}
+
+/// One line: picture, name, variant, price, stepper, total, remove, warnings.
+#[component]
+fn LineRow(key: LineKey) -> impl IntoView {
+    let cart = use_cart();
+    let k = StoredValue::new(key);
+    let line = Memo::new(move |_| {
+        cart.lines
+            .with(|l| k.with_value(|k| l.iter().find(|x| &x.key == k).cloned()))
+    });
+    let qty = move || line.with(|l| l.as_ref().map_or(1, |l| l.quantity));
+    let step = move |delta: i64| {
+        let q = (i64::from(qty()) + delta).max(1) as u32;
+        k.with_value(|k| cart.set_quantity(k, q));
+    };
+    let busy = move || k.with_value(|k| cart.is_busy(k));
+    let error = move || k.with_value(|k| cart.error_for(k));
+    let dom = k.with_value(LineKey::dom_id);
+    move || {
+        line.get().map(|l| {
+            let link = href(&format!("/product/{}", encode_component(&l.key.product_id)));
+            let attrs = l
+                .attributes
+                .iter()
+                .map(|(a, v)| format!("{a}: {v}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let pending_add = l.server_id.is_none() && busy();
+            let name = if l.name.is_empty() { "Товар".to_string() } else { l.name.clone() };
+            let qty_label = format!("Количество «{name}»");
+            let minus_off = move || qty() <= 1 || pending_add;
+            let plus_off = move || qty() >= crate::domain::cart::MAX_LINE_QUANTITY || pending_add;
+            view! {
+                <li class="cart-line" class:cart-line--busy=busy data-testid="cart-line" data-line=dom.clone()>
+                    <a class="cart-line__media" href=link.clone() tabindex="-1" aria-hidden="true">
+                        {l.thumbnail.clone().map(|t| view! { <img src=t alt="" width="96" height="96" loading="lazy"/> })}
+                    </a>
+                    <div class="cart-line__info">
+                        <a class="cart-line__name" href=link data-testid="cart-line-name">{name.clone()}</a>
+                        {(!attrs.is_empty()).then(|| view! { <p class="cart-line__attrs">{attrs}</p> })}
+                        <p class="cart-line__unit">
+                            {format!("{} / шт.", rub(l.unit_price))}
+                            {l.compare_at.filter(|c| *c > l.unit_price).map(|c| view! { <s class="price__old">{rub(c)}</s> })}
+                        </p>
+                        {l.stock_warning().map(|w| view! { <p class="cart-line__warning" data-testid="stock-warning">{w}</p> })}
+                        {move || error().map(|e| view! { <p class="cart-line__error" role="alert" data-testid="line-error">{e}</p> })}
+                    </div>
+                    <div class="cart-line__qty">
+                        <div class="stepper" role="group" aria-label=qty_label.clone()>
+                            <button type="button" class="stepper__btn" aria-label="Меньше" disabled=minus_off on:click=move |_| step(-1) data-testid="qty-minus">"−"</button>
+                            <input
+                                class="stepper__input"
+                                type="number"
+                                inputmode="numeric"
+                                min="1"
+                                max=crate::domain::cart::MAX_LINE_QUANTITY.to_string()
+                                aria-label=qty_label.clone()
+                                prop:value=move || qty().to_string()
+                                disabled=pending_add
+                                data-testid="qty"
+                                on:change=move |ev| {
+                                    if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
+                                        k.with_value(|k| cart.set_quantity(k, q));
+                                    }
+                                }
+                            />
+                            <button type="button" class="stepper__btn" aria-label="Больше" disabled=plus_off on:click=move |_| step(1) data-testid="qty-plus">"+"</button>
+                        </div>
+                        <button type="button" class="link-button cart-line__remove" on:click=move |_| k.with_value(|k| cart.remove(k)) data-testid="remove-line">"Удалить"</button>
+                    </div>
+                    <p class="cart-line__total" data-testid="line-total">{rub(l.total())}</p>
+                </li>
+            }
+        })
+    }
+}
+
+/// The totals: the server's once it has answered, the app's own exact sums until then.
+#[component]
+fn Summary() -> impl IntoView {
+    let cart = use_cart();
+    let session = use_session();
+    let local = Memo::new(move |_| {
+        cart.lines
+            .with(|l| (subtotal(l), total_quantity(l), l.len()))
+    });
+    // The server's figures count only while they describe the lines on screen.
+    let settled = Memo::new(move |_| {
+        cart.server.with(|s| {
+            s.as_ref().and_then(|s| {
+                let (sub, q, _) = local.get();
+                (s.summary.subtotal == sub && s.summary.total_quantity == q).then(|| s.clone())
+            })
+        })
+    });
+    let checkout = move || {
+        if session.is_signed_in() {
+            href("/checkout")
+        } else {
+            href(&format!("/signin?next={}", encode_component("/checkout")))
+        }
+    };
+    view! {
+        <aside class="cart-summary" aria-label="Итого" data-testid="cart-summary">
+            <h2 class="cart-summary__title">"Ваш заказ"</h2>
+            {move || match settled.get() {
+                Some(s) => {
+                    let sm = s.summary.clone();
+                    view! {
+                        <dl class="cart-summary__rows">
+                            <div><dt>{format!("Товары ({} шт.)", sm.total_quantity)}</dt><dd data-testid="sum-subtotal">{rub(sm.subtotal)}</dd></div>
+                            {(sm.discount > Decimal::ZERO).then(|| view! { <div class="cart-summary__discount"><dt>"Скидка"</dt><dd data-testid="sum-discount">{format!("−{}", rub(sm.discount))}</dd></div> })}
+                            <div><dt>"Доставка"</dt><dd>{sm.shipping.map(rub).unwrap_or_else(|| "при оформлении".into())}</dd></div>
+                            <div><dt>"НДС"</dt><dd data-testid="sum-tax">{rub(sm.tax)}</dd></div>
+                            <div class="cart-summary__total"><dt>"Итого"</dt><dd data-testid="sum-total">{rub(sm.total)}</dd></div>
+                        </dl>
+                        {(!s.coupons.is_empty()).then(|| view! {
+                            <p class="cart-summary__coupons">"Промокоды: " {s.coupons.iter().map(|c| c.label()).collect::<Vec<_>>().join(", ")}</p>
+                        })}
+                        {s.estimated_commission.map(|c| view! {
+                            <p class="card__partner" data-testid="cart-commission">
+                                {format!("Ваша комиссия {} · {} баллов", rub(c), s.estimated_career_points.unwrap_or_default().round())}
+                            </p>
+                        })}
+                    }.into_any()
+                }
+                None => {
+                    let (sub, q, _) = local.get();
+                    let signed = session.is_signed_in();
+                    view! {
+                        <dl class="cart-summary__rows">
+                            <div><dt>{format!("Товары ({q} шт.)")}</dt><dd data-testid="sum-subtotal">{rub(sub)}</dd></div>
+                            <div class="cart-summary__total">
+                                <dt>"Итого"</dt>
+                                <dd data-testid="sum-total">{if signed { "пересчитываем…".to_string() } else { rub(sub) }}</dd>
+                            </div>
+                        </dl>
+                        <p class="cart-summary__hint">"Доставка и налоги рассчитываются при оформлении."</p>
+                    }.into_any()
+                }
+            }}
+            <a class="btn btn--large cart-summary__go" href=checkout data-testid="go-checkout">
+                {move || if session.is_signed_in() { "Оформить заказ" } else { "Войти и оформить" }}
+            </a>
+        </aside>
+    }
+}
+
+/// Guest lines the account cart would not take at sign-in, each with its reason.
+#[component]
+fn RefusedLines() -> impl IntoView {
+    let cart = use_cart();
+    move || {
+        let refused = cart.refused.get();
+        (!refused.is_empty()).then(|| view! {
+            <section class="cart-refused" aria-label="Не перенесены в корзину" data-testid="cart-refused">
+                <h2 class="cart-refused__title">"Не удалось перенести из корзины гостя"</h2>
+                <ul>
+                    {refused.into_iter().map(|r| {
+                        let key = r.line.key.clone();
+                        view! {
+                            <li class="cart-refused__line" data-testid="refused-line">
+                                <span class="cart-refused__name">{format!("{} × {}", r.line.name, r.line.quantity)}</span>
+                                <span class="cart-refused__reason" data-testid="refused-reason">{r.reason}</span>
+                                <button type="button" class="link-button" on:click=move |_| cart.dismiss_refused(&key)>"Убрать"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
 }

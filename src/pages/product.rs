@@ -2,6 +2,7 @@
 //! related products and reviews with a rating histogram that filters them.
 
 use crate::api::{commerce::catalog, Query};
+use crate::components::add_to_cart::AddToCart;
 use crate::components::{
     error_panel::ErrorPanel, pagination::Pagination, price::Price, product_card::Stars,
 };
@@ -199,6 +200,30 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
         }
     };
     let partner = move || session.is_partner();
+    let cart = crate::state::cart::use_cart();
+    let add = move || {
+        let line = p.with_value(|p| {
+            crate::domain::cart::CartLine::from_product(
+                &p.summary,
+                variant.get_untracked().as_ref(),
+                1,
+                crate::api::http::now_unix(),
+            )
+        });
+        async move { cart.add(line).await }
+    };
+    let sold_out = Signal::derive(move || match variant.get() {
+        Some(v) => v.stock == Some(0),
+        None => p.with_value(|p| p.summary.availability != Availability::InStock),
+    });
+    let in_cart = move || {
+        let key = crate::domain::cart::LineKey::new(
+            id.get(),
+            variant.with(|v| v.as_ref().map(|v| v.id.clone())),
+        );
+        cart.lines
+            .with(|l| l.iter().find(|x| x.key == key).map(|x| x.quantity))
+    };
     let breadcrumb = p.with_value(|p| p.breadcrumb.clone());
     let attributes = p.with_value(|p| p.attributes.clone());
     let weight = p.with_value(|p| p.weight);
@@ -225,6 +250,14 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
                 <div class="product__buy">
                     {move || view! { <Price price=price() compare_at=p.with_value(|p| p.summary.compare_at.clone()).filter(|_| variant.get().is_none())/> }}
                     <p class="product__stock" data-testid="stock">{stock_text}</p>
+                    <div class="product__cart">
+                        <AddToCart action=add disabled=sold_out large=true/>
+                        {move || in_cart().map(|n| view! {
+                            <a class="product__in-cart" href=href("/cart") data-testid="in-cart">
+                                {format!("В корзине {n} шт. — перейти")}
+                            </a>
+                        })}
+                    </div>
                     <Show when=partner>
                         {move || {
                             let pr = price();

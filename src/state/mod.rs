@@ -1,5 +1,6 @@
 //! App-wide reactive state, provided once at the root through context.
 
+pub mod cart;
 pub mod categories;
 pub mod place;
 pub mod scroll;

@@ -38,6 +38,9 @@ pub struct Session {
     pub user: RwSignal<Option<User>>,
     pub token: RwSignal<Option<String>>,
     pub expires_at: RwSignal<Option<u64>>,
+    /// Set when the token stopped working; the router's watcher sends the shopper to sign in
+    /// again and back to the same page.
+    pub relogin: RwSignal<bool>,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -51,6 +54,7 @@ impl Session {
             user: RwSignal::new(None),
             token: RwSignal::new(None),
             expires_at: RwSignal::new(None),
+            relogin: RwSignal::new(false),
         }
     }
 
@@ -87,6 +91,7 @@ impl Session {
         self.token.set(Some(s.access_token));
         self.user.set(Some(s.user));
         self.expires_at.set(Some(expires_at));
+        self.relogin.set(false);
     }
 
     /// Forgets the token and every personal field this tab stored.
@@ -103,10 +108,18 @@ impl Session {
                 }
             }
         }
+        // Whatever this person's cart left on the device goes too: the next person starts empty.
+        if let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = ls.remove_item(crate::state::cart::STORAGE_KEY);
+        }
     }
 
     /// Called when a backend says 401: the token is no good any more.
     pub fn expired(&self) {
+        if self.token.get_untracked().is_none() {
+            return;
+        }
+        self.relogin.set(true);
         self.token.set(None);
         self.user.set(None);
         self.expires_at.set(None);

@@ -1,6 +1,7 @@
 //! Commerce API (seed 003): `{success,data,meta}` / `{success:false,error:{code,message,details}}`.
 
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod checkout;
 

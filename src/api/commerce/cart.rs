@@ -1,0 +1,295 @@
+//! The account cart (seed 003): `GET /cart`, `POST /cart/items`, `PATCH`/`DELETE
+//! /cart/items/:id`, `DELETE /cart`. All need a signed-in shopper.
+
+use super::{request, Endpoint, Envelope};
+use crate::api::{encode_component, ApiError, IdempotencyKey, Method};
+use crate::domain::cart::{CartLine, Coupon, LineKey, ServerCart, Summary};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CartProductDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub sku: Option<String>,
+    pub price: Decimal,
+    #[serde(default)]
+    pub compare_at_price: Option<Decimal>,
+    #[serde(default)]
+    pub thumbnail_url: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub stock_quantity: Option<i64>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CartItemDto {
+    pub id: String,
+    pub product: CartProductDto,
+    #[serde(default)]
+    pub variant_id: Option<String>,
+    #[serde(default)]
+    pub variant_attributes: Option<BTreeMap<String, String>>,
+    pub quantity: u32,
+    pub unit_price: Decimal,
+    pub total_price: Decimal,
+    #[serde(default)]
+    pub added_at: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CartSummaryDto {
+    pub subtotal: Decimal,
+    #[serde(default)]
+    pub discount: Decimal,
+    #[serde(default)]
+    pub shipping: Option<Decimal>,
+    #[serde(default)]
+    pub tax: Decimal,
+    pub total: Decimal,
+    #[serde(default = "rub")]
+    pub currency: String,
+    pub item_count: u32,
+    pub total_quantity: u32,
+}
+
+fn rub() -> String {
+    "RUB".into()
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CouponDto {
+    pub code: String,
+    pub discount: Decimal,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// `CartResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CartDto {
+    pub id: String,
+    #[serde(default)]
+    pub items: Vec<CartItemDto>,
+    pub summary: CartSummaryDto,
+    #[serde(default)]
+    pub applied_coupons: Vec<CouponDto>,
+    #[serde(default)]
+    pub estimated_commission: Option<Decimal>,
+    #[serde(default)]
+    pub estimated_career_points: Option<Decimal>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
+}
+
+/// The short `cartSummary` that every change answers with.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ShortSummaryDto {
+    pub total: Decimal,
+    pub item_count: u32,
+    pub total_quantity: u32,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct NamedRefDto {
+    pub id: String,
+    pub name: String,
+}
+
+/// `AddCartItemResponse` (201).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AddedDto {
+    pub cart_item_id: String,
+    #[serde(default)]
+    pub product: Option<NamedRefDto>,
+    pub quantity: u32,
+    pub unit_price: Decimal,
+    pub total_price: Decimal,
+    pub cart_summary: ShortSummaryDto,
+}
+
+/// `UpdateCartItemResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdatedDto {
+    pub cart_item_id: String,
+    pub quantity: u32,
+    pub unit_price: Decimal,
+    pub total_price: Decimal,
+    pub cart_summary: ShortSummaryDto,
+}
+
+/// `RemoveCartItemResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RemovedDto {
+    #[serde(default)]
+    pub message: Option<String>,
+    pub cart_item_id: String,
+    pub cart_summary: ShortSummaryDto,
+}
+
+/// `ClearCartResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ClearedDto {
+    #[serde(default)]
+    pub message: Option<String>,
+    pub items_removed: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AddBody<'a> {
+    product_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    variant_id: Option<&'a str>,
+    quantity: u32,
+}
+
+/// Seconds of an ISO 8601 UTC time, leniently (`2024-01-15T18:00:00Z`); 0 when unreadable.
+fn unix_of(iso: Option<&str>) -> u64 {
+    let Some(s) = iso else { return 0 };
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<i64>().ok());
+    let (Some(y), Some(mo), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return 0;
+    };
+    let (h, mi, se) = (
+        num(11..13).unwrap_or(0),
+        num(14..16).unwrap_or(0),
+        num(17..19).unwrap_or(0),
+    );
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days * 86_400 + h * 3600 + mi * 60 + se).unwrap_or(0)
+}
+
+impl From<CartItemDto> for CartLine {
+    fn from(i: CartItemDto) -> Self {
+        CartLine {
+            key: LineKey::new(i.product.id, i.variant_id),
+            server_id: Some(i.id),
+            name: i.product.name,
+            thumbnail: i.product.thumbnail_url.filter(|u| !u.is_empty()),
+            attributes: i
+                .variant_attributes
+                .unwrap_or_default()
+                .into_iter()
+                .collect(),
+            unit_price: i.unit_price,
+            compare_at: i.product.compare_at_price,
+            quantity: i.quantity,
+            stock: i.product.stock_quantity.map(|s| s.max(0) as u64),
+            added_at: unix_of(i.added_at.as_deref()),
+        }
+    }
+}
+
+impl From<CartDto> for ServerCart {
+    fn from(c: CartDto) -> Self {
+        ServerCart {
+            id: c.id,
+            lines: c.items.into_iter().map(CartLine::from).collect(),
+            summary: Summary {
+                subtotal: c.summary.subtotal,
+                discount: c.summary.discount,
+                shipping: c.summary.shipping,
+                tax: c.summary.tax,
+                total: c.summary.total,
+                currency: c.summary.currency,
+                item_count: c.summary.item_count,
+                total_quantity: c.summary.total_quantity,
+            },
+            coupons: c
+                .applied_coupons
+                .into_iter()
+                .map(|x| Coupon {
+                    code: x.code,
+                    discount: x.discount,
+                    kind: x.kind,
+                })
+                .collect(),
+            estimated_commission: c.estimated_commission,
+            estimated_career_points: c.estimated_career_points,
+        }
+    }
+}
+
+/// `GET /cart`.
+pub async fn get(ep: &Endpoint) -> Result<ServerCart, ApiError> {
+    let env: Envelope<CartDto> = request(ep, Method::Get, "/cart", None, None).await?;
+    Ok(env.data.into())
+}
+
+/// `POST /cart/items`: adds `quantity` units (to the existing line, if any).
+pub async fn add(
+    ep: &Endpoint,
+    key: &LineKey,
+    quantity: u32,
+    idem: &IdempotencyKey,
+) -> Result<AddedDto, ApiError> {
+    let body = serde_json::to_string(&AddBody {
+        product_id: &key.product_id,
+        variant_id: key.variant_id.as_deref(),
+        quantity,
+    })
+    .unwrap_or_default();
+    let env: Envelope<AddedDto> =
+        request(ep, Method::Post, "/cart/items", Some(body), Some(idem)).await?;
+    Ok(env.data)
+}
+
+/// `PATCH /cart/items/:id` to exactly `quantity` units.
+pub async fn update(
+    ep: &Endpoint,
+    item_id: &str,
+    quantity: u32,
+    idem: &IdempotencyKey,
+) -> Result<UpdatedDto, ApiError> {
+    let path = format!("/cart/items/{}", encode_component(item_id));
+    let body = serde_json::json!({ "quantity": quantity }).to_string();
+    let env: Envelope<UpdatedDto> =
+        request(ep, Method::Patch, &path, Some(body), Some(idem)).await?;
+    Ok(env.data)
+}
+
+/// `DELETE /cart/items/:id`.
+pub async fn remove(ep: &Endpoint, item_id: &str) -> Result<RemovedDto, ApiError> {
+    let path = format!("/cart/items/{}", encode_component(item_id));
+    let env: Envelope<RemovedDto> = request(ep, Method::Delete, &path, None, None).await?;
+    Ok(env.data)
+}
+
+/// `DELETE /cart`.
+pub async fn clear(ep: &Endpoint) -> Result<ClearedDto, ApiError> {
+    let env: Envelope<ClearedDto> = request(ep, Method::Delete, "/cart", None, None).await?;
+    Ok(env.data)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_times_become_unix_seconds() {
+        assert_eq!(super::unix_of(Some("2024-01-15T18:00:00Z")), 1_705_341_600);
+        assert_eq!(super::unix_of(Some("1970-01-01T00:00:00Z")), 0);
+        assert_eq!(super::unix_of(Some("garbage")), 0);
+        assert_eq!(super::unix_of(None), 0);
+    }
+}

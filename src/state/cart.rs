@@ -1,0 +1,679 @@
+//! The cart every page shares. A guest's cart lives in localStorage (a versioned record,
+//! synced across tabs); once signed in, the account cart on the server is the truth and the
+//! guest lines are merged into it. Every change shows at once and settles on the server's
+//! numbers; a refused change rolls back with the reason on its line.
+
+use crate::api::commerce::{cart as api, catalog};
+use crate::api::{ApiError, IdempotencyKey};
+use crate::domain::cart::{
+    add_line, decode_record, default_variant, encode_record, merge_report, refusal_text,
+    remove_line, set_quantity, total_quantity, undo_add, CartLine, Discarded, LineKey, LineOutcome,
+    RefusedLine, Restored, ServerCart,
+};
+use crate::domain::catalog::ProductSummary;
+use crate::state::toasts::ToastKind;
+use crate::state::{Session, Toasts};
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// localStorage key of the guest cart.
+pub const STORAGE_KEY: &str = "vitrina.cart";
+
+/// Quiet time after the last stepper click before the final quantity is sent.
+pub const STEPPER_SETTLE: Duration = Duration::from_millis(400);
+
+/// The shared cart.
+#[derive(Clone, Copy)]
+pub struct Cart {
+    /// What the shopper sees: optimistic while a change is on its way.
+    pub lines: RwSignal<Vec<CartLine>>,
+    /// The server's last full answer (summary, coupons, partner estimates); `None` for guests.
+    pub server: RwSignal<Option<ServerCart>>,
+    /// The account cart is being read for the first time.
+    pub loading: RwSignal<bool>,
+    /// Why the last change to a line failed, shown on that line.
+    pub line_errors: RwSignal<Vec<(LineKey, String)>>,
+    /// Guest lines the account cart would not take at sign-in.
+    pub refused: RwSignal<Vec<RefusedLine>>,
+    /// Lines with a change on its way.
+    pub busy: RwSignal<Vec<LineKey>>,
+    /// A notice about the stored cart (dropped as unreadable, storage full).
+    pub notice: RwSignal<Option<String>>,
+    session: Session,
+    toasts: Toasts,
+    inflight: StoredValue<u32>,
+    timers: StoredValue<HashMap<LineKey, TimeoutHandle>>,
+    /// Quantity the server last confirmed per line.
+    confirmed: StoredValue<HashMap<LineKey, u32>>,
+    quota_warned: StoredValue<bool>,
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn now() -> u64 {
+    crate::api::http::now_unix()
+}
+
+/// The detail a refusal gave about quantity (`details.quantity`), for the line's message.
+fn quantity_detail(e: &ApiError) -> Option<String> {
+    e.backend()
+        .and_then(|b| b.field("quantity").or_else(|| b.field("variantId")))
+        .and_then(|m| m.first().cloned())
+}
+
+/// What to tell the shopper about a failed change.
+fn reason(e: &ApiError) -> String {
+    match e.backend() {
+        Some(b) if !b.code.is_empty() && !matches!(e, ApiError::Server(_)) => {
+            refusal_text(&b.code, &b.message, quantity_detail(e).as_deref())
+        }
+        _ => e.user_message(),
+    }
+}
+
+impl Cart {
+    /// Creates the cart, reads the guest record and starts following the session and
+    /// other tabs.
+    pub fn install(session: Session, toasts: Toasts) -> Cart {
+        let cart = Cart {
+            lines: RwSignal::new(Vec::new()),
+            server: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            line_errors: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            busy: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            session,
+            toasts,
+            inflight: StoredValue::new(0),
+            timers: StoredValue::new(HashMap::new()),
+            confirmed: StoredValue::new(HashMap::new()),
+            quota_warned: StoredValue::new(false),
+        };
+        if !session.is_signed_in() {
+            cart.lines.set(cart.read_guest());
+        }
+        // Sign-in merges the guest cart into the account; sign-out leaves an empty guest cart.
+        Effect::new(move |prev: Option<Option<String>>| {
+            let token = session.token.get();
+            let was = prev.flatten();
+            match (&was, &token) {
+                (None, Some(_)) | (Some(_), Some(_)) if was != token => {
+                    cart.sign_in_sync();
+                }
+                (Some(_), None) => {
+                    cart.cancel_timers();
+                    cart.server.set(None);
+                    cart.busy.set(Vec::new());
+                    cart.line_errors.set(Vec::new());
+                    cart.refused.set(Vec::new());
+                    cart.confirmed.set_value(HashMap::new());
+                    cart.lines.set(cart.read_guest());
+                }
+                _ => {}
+            }
+            token
+        });
+        // Another tab changed the guest cart.
+        let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+            let ours = e.key().is_none_or(|k| k == STORAGE_KEY);
+            if ours && !session.is_signed_in() {
+                let lines = decode_record(e.new_value().as_deref()).lines();
+                cart.lines.set(lines);
+            }
+        });
+        // The cart lives as long as the app.
+        std::mem::forget(handle);
+        cart
+    }
+
+    /// Units in the cart, for the header badge.
+    pub fn count(&self) -> u32 {
+        self.lines.with(|l| total_quantity(l))
+    }
+
+    pub fn error_for(&self, key: &LineKey) -> Option<String> {
+        self.line_errors
+            .with(|e| e.iter().find(|(k, _)| k == key).map(|(_, m)| m.clone()))
+    }
+
+    pub fn is_busy(&self, key: &LineKey) -> bool {
+        self.busy.with(|b| b.contains(key))
+    }
+
+    fn set_error(&self, key: &LineKey, msg: Option<String>) {
+        self.line_errors.update(|e| {
+            e.retain(|(k, _)| k != key);
+            if let Some(m) = msg {
+                e.push((key.clone(), m));
+            }
+        });
+    }
+
+    fn set_busy(&self, key: &LineKey, on: bool) {
+        self.busy.update(|b| {
+            b.retain(|k| k != key);
+            if on {
+                b.push(key.clone());
+            }
+        });
+    }
+
+    // ---------- guest storage ----------
+
+    /// The guest cart from storage; what cannot be read is removed with a notice.
+    fn read_guest(&self) -> Vec<CartLine> {
+        let Some(st) = local() else {
+            return Vec::new();
+        };
+        let raw = st.get_item(STORAGE_KEY).ok().flatten();
+        match decode_record(raw.as_deref()) {
+            Restored::Empty => Vec::new(),
+            Restored::Lines { lines, upgraded } => {
+                if upgraded {
+                    // Rewrite in the current version; the cart page fills in names and prices.
+                    let _ = st.set_item(STORAGE_KEY, &encode_record(&lines, now()));
+                }
+                lines
+            }
+            Restored::Discarded(why) => {
+                let _ = st.remove_item(STORAGE_KEY);
+                let text = match why {
+                    Discarded::Unreadable => {
+                        "Сохранённую корзину не удалось прочитать, поэтому она очищена.".to_string()
+                    }
+                    Discarded::UnknownVersion(v) => {
+                        format!("Корзина была сохранена другой версией магазина ({v}) и очищена.")
+                    }
+                };
+                self.notice.set(Some(text.clone()));
+                self.toasts.push(ToastKind::Info, text, None);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Writes the guest cart; a full storage keeps the cart in memory with a warning.
+    fn persist_guest(&self) {
+        if self.session.is_signed_in() {
+            return;
+        }
+        let Some(st) = local() else { return };
+        let lines = self.lines.get_untracked();
+        let result = if lines.is_empty() {
+            st.remove_item(STORAGE_KEY)
+        } else {
+            st.set_item(STORAGE_KEY, &encode_record(&lines, now()))
+        };
+        if result.is_err() && !self.quota_warned.get_value() {
+            self.quota_warned.set_value(true);
+            let text = "Память браузера заполнена: корзина работает, но сохранится, только пока открыта эта вкладка.";
+            self.notice.set(Some(text.into()));
+            self.toasts.push(ToastKind::Error, text, None);
+        }
+    }
+
+    // ---------- account cart ----------
+
+    fn cancel_timers(&self) {
+        if let Some(timers) = self.timers.try_update_value(std::mem::take) {
+            for (_, h) in timers {
+                h.clear();
+            }
+        }
+    }
+
+    /// A 401: the sign-in ran out. The session watcher takes the shopper to sign in again.
+    fn unauthorized(&self) {
+        self.session.expired();
+    }
+
+    /// Takes the server's whole cart as the truth.
+    fn apply_server(&self, c: ServerCart) {
+        self.confirmed.set_value(
+            c.lines
+                .iter()
+                .map(|l| (l.key.clone(), l.quantity))
+                .collect(),
+        );
+        self.lines.set(c.lines.clone());
+        self.server.set(Some(c));
+    }
+
+    /// Reads the account cart again once nothing else is on its way.
+    fn settle(&self) {
+        let cart = *self;
+        let left = self.inflight.get_value().saturating_sub(1);
+        self.inflight.set_value(left);
+        let waiting = self.timers.with_value(|t| !t.is_empty());
+        if left > 0 || waiting || !self.session.is_signed_in() {
+            return;
+        }
+        let ep = self.session.commerce();
+        leptos::task::spawn_local(async move {
+            match api::get(&ep).await {
+                Ok(c) if cart.inflight.get_value() == 0 => cart.apply_server(c),
+                Ok(_) => {}
+                Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
+                // The optimistic figures stay; the next change settles them.
+                Err(_) => {}
+            }
+        });
+    }
+
+    fn begin(&self) {
+        self.inflight.update_value(|n| *n += 1);
+    }
+
+    /// After sign-in: read the account cart, send each guest line, report refusals.
+    fn sign_in_sync(&self) {
+        let cart = *self;
+        let mut guest: Vec<CartLine> = self
+            .lines
+            .get_untracked()
+            .into_iter()
+            .filter(|l| l.server_id.is_none())
+            .collect();
+        if guest.is_empty() {
+            // A reload while signed in: lines an earlier sign-in could not send wait here.
+            guest = local()
+                .and_then(|st| st.get_item(STORAGE_KEY).ok().flatten())
+                .map(|raw| decode_record(Some(&raw)).lines())
+                .unwrap_or_default();
+        }
+        self.loading.set(true);
+        self.begin();
+        let ep = self.session.commerce();
+        leptos::task::spawn_local(async move {
+            let mut outcomes = Vec::new();
+            for line in guest {
+                let key = IdempotencyKey::new();
+                let outcome = match api::add(&ep, &line.key, line.quantity, &key).await {
+                    Ok(_) => LineOutcome::Added,
+                    Err(ApiError::Unauthorized(_)) => {
+                        cart.loading.set(false);
+                        cart.unauthorized();
+                        return;
+                    }
+                    Err(
+                        e @ (ApiError::Validation(_)
+                        | ApiError::NotFound(_)
+                        | ApiError::Conflict(_)
+                        | ApiError::Forbidden(_)),
+                    ) => {
+                        let b = e.backend().cloned().unwrap_or_default();
+                        LineOutcome::Refused {
+                            code: b.code,
+                            message: b.message,
+                            detail: quantity_detail(&e),
+                        }
+                    }
+                    Err(_) => LineOutcome::Failed,
+                };
+                outcomes.push((line, outcome));
+            }
+            let report = merge_report(outcomes);
+            // Lines that could not be sent wait in storage for the next sign-in.
+            if let Some(st) = local() {
+                let _ = if report.kept.is_empty() {
+                    st.remove_item(STORAGE_KEY)
+                } else {
+                    st.set_item(STORAGE_KEY, &encode_record(&report.kept, now()))
+                };
+            }
+            if report.added > 0 {
+                cart.toasts.push(
+                    ToastKind::Success,
+                    format!(
+                        "Товары из корзины гостя перенесены в ваш аккаунт: {}",
+                        report.added
+                    ),
+                    None,
+                );
+            }
+            if !report.refused.is_empty() {
+                cart.toasts.push(
+                    ToastKind::Error,
+                    format!(
+                        "Не все товары удалось перенести в корзину: {}. Причины — в корзине.",
+                        report.refused.len()
+                    ),
+                    None,
+                );
+            }
+            cart.refused.set(report.refused);
+            match api::get(&ep).await {
+                Ok(c) => cart.apply_server(c),
+                Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
+                Err(e) => cart.toasts.error(&e),
+            }
+            cart.inflight.update_value(|n| *n = n.saturating_sub(1));
+            cart.loading.set(false);
+        });
+    }
+
+    // ---------- changes ----------
+
+    /// Adds a line at once and sends it; `Err` carries the reason shown to the shopper.
+    pub async fn add(&self, line: CartLine) -> Result<(), String> {
+        let key = line.key.clone();
+        let qty = line.quantity;
+        let mut before = 0;
+        self.lines.update(|l| before = add_line(l, line));
+        self.set_error(&key, None);
+        self.commit_add(key, qty, before).await
+    }
+
+    /// A card's button: adds the product at once; a product with variants gets the
+    /// first variant in stock, as its page would show.
+    pub async fn add_product(&self, p: ProductSummary) -> Result<(), String> {
+        let plain = CartLine::from_product(&p, None, 1, now());
+        let key = plain.key.clone();
+        let mut before = 0;
+        self.lines.update(|l| before = add_line(l, plain));
+        let ep = self.session.commerce();
+        let detail = catalog::product(&ep, &p.id).await;
+        let (key, before) = match detail {
+            Ok(d) => match default_variant(&d.variants) {
+                Some(v) => {
+                    let line = CartLine::from_product(&d.summary, Some(v), 1, now());
+                    let vkey = line.key.clone();
+                    let mut vbefore = 0;
+                    self.lines.update(|l| {
+                        undo_add(l, &key, before);
+                        vbefore = add_line(l, line);
+                    });
+                    (vkey, vbefore)
+                }
+                None => (key, before),
+            },
+            // A guest can still keep it; the account cart decides at sign-in.
+            Err(_) if !self.session.is_signed_in() => (key, before),
+            Err(e) => {
+                self.lines.update(|l| undo_add(l, &key, before));
+                if matches!(e, ApiError::Unauthorized(_)) {
+                    self.unauthorized();
+                }
+                let r = reason(&e);
+                self.toasts.push(ToastKind::Error, r.clone(), None);
+                return Err(r);
+            }
+        };
+        self.set_error(&key, None);
+        self.commit_add(key, 1, before).await
+    }
+
+    async fn commit_add(&self, key: LineKey, qty: u32, before: u32) -> Result<(), String> {
+        if !self.session.is_signed_in() {
+            self.persist_guest();
+            return Ok(());
+        }
+        self.begin();
+        self.set_busy(&key, true);
+        let ep = self.session.commerce();
+        let r = api::add(&ep, &key, qty, &IdempotencyKey::new()).await;
+        self.set_busy(&key, false);
+        let out = match r {
+            Ok(d) => {
+                self.lines.update(|l| {
+                    if let Some(x) = l.iter_mut().find(|x| x.key == key) {
+                        x.server_id = Some(d.cart_item_id.clone());
+                        x.unit_price = d.unit_price;
+                        x.quantity = d.quantity;
+                    }
+                });
+                self.confirmed.update_value(|c| {
+                    c.insert(key.clone(), d.quantity);
+                });
+                Ok(())
+            }
+            Err(e) => {
+                self.lines.update(|l| undo_add(l, &key, before));
+                if matches!(e, ApiError::Unauthorized(_)) {
+                    self.unauthorized();
+                }
+                let r = reason(&e);
+                self.set_error(&key, Some(r.clone()));
+                self.toasts.push(
+                    ToastKind::Error,
+                    r.clone(),
+                    e.request_id().map(str::to_string),
+                );
+                Err(r)
+            }
+        };
+        self.settle();
+        out
+    }
+
+    /// The stepper: shows the new quantity now; the server gets only the final one.
+    pub fn set_quantity(&self, key: &LineKey, quantity: u32) {
+        let mut changed = false;
+        self.lines
+            .update(|l| changed = set_quantity(l, key, quantity));
+        if !changed {
+            return;
+        }
+        self.set_error(key, None);
+        if !self.session.is_signed_in() {
+            self.persist_guest();
+            return;
+        }
+        self.schedule_flush(key.clone());
+    }
+
+    fn schedule_flush(&self, key: LineKey) {
+        let cart = *self;
+        if let Some(h) = self.timers.try_update_value(|t| t.remove(&key)).flatten() {
+            h.clear();
+        }
+        let k = key.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                cart.timers.update_value(|t| {
+                    t.remove(&k);
+                });
+                cart.flush(k);
+            },
+            STEPPER_SETTLE,
+        );
+        if let Ok(h) = handle {
+            self.timers.update_value(|t| {
+                t.insert(key, h);
+            });
+        }
+    }
+
+    /// Sends the line's current quantity, unless the server already has it.
+    fn flush(&self, key: LineKey) {
+        let cart = *self;
+        if self.is_busy(&key) {
+            // One change at a time per line: try again when this one has answered.
+            self.schedule_flush(key);
+            return;
+        }
+        let Some((id, qty)) = self.lines.with_untracked(|l| {
+            l.iter()
+                .find(|x| x.key == key)
+                .and_then(|x| x.server_id.clone().map(|id| (id, x.quantity)))
+        }) else {
+            return;
+        };
+        let confirmed = self.confirmed.with_value(|c| c.get(&key).copied());
+        if confirmed == Some(qty) {
+            return;
+        }
+        self.begin();
+        self.set_busy(&key, true);
+        let ep = self.session.commerce();
+        leptos::task::spawn_local(async move {
+            let r = api::update(&ep, &id, qty, &IdempotencyKey::new()).await;
+            cart.set_busy(&key, false);
+            match r {
+                Ok(d) => {
+                    cart.confirmed.update_value(|c| {
+                        c.insert(key.clone(), d.quantity);
+                    });
+                    cart.lines.update(|l| {
+                        if let Some(x) = l.iter_mut().find(|x| x.key == key) {
+                            x.unit_price = d.unit_price;
+                        }
+                    });
+                }
+                Err(e) => {
+                    if let Some(back) = confirmed {
+                        cart.lines.update(|l| {
+                            set_quantity(l, &key, back);
+                        });
+                    }
+                    if matches!(e, ApiError::Unauthorized(_)) {
+                        cart.unauthorized();
+                    }
+                    let r = reason(&e);
+                    cart.set_error(&key, Some(r.clone()));
+                    cart.toasts
+                        .push(ToastKind::Error, r, e.request_id().map(str::to_string));
+                }
+            }
+            cart.settle();
+        });
+    }
+
+    /// Takes a line out at once; it comes back where it was if the server refuses.
+    pub fn remove(&self, key: &LineKey) {
+        let cart = *self;
+        if let Some(h) = self.timers.try_update_value(|t| t.remove(key)).flatten() {
+            h.clear();
+        }
+        let mut taken = None;
+        self.lines.update(|l| taken = remove_line(l, key));
+        let Some((pos, line)) = taken else { return };
+        self.set_error(key, None);
+        if !self.session.is_signed_in() {
+            self.persist_guest();
+            return;
+        }
+        let Some(id) = line.server_id.clone() else {
+            return;
+        };
+        self.begin();
+        let ep = self.session.commerce();
+        let key = key.clone();
+        leptos::task::spawn_local(async move {
+            match api::remove(&ep, &id).await {
+                Ok(_) => {}
+                // Already gone on the server: what the shopper wanted.
+                Err(ApiError::NotFound(_)) => {}
+                Err(e) => {
+                    cart.lines.update(|l| {
+                        let at = pos.min(l.len());
+                        l.insert(at, line);
+                    });
+                    if matches!(e, ApiError::Unauthorized(_)) {
+                        cart.unauthorized();
+                    }
+                    let r = reason(&e);
+                    cart.set_error(&key, Some(r.clone()));
+                    cart.toasts
+                        .push(ToastKind::Error, r, e.request_id().map(str::to_string));
+                }
+            }
+            cart.settle();
+        });
+    }
+
+    /// Empties the cart (the page asks for confirmation first).
+    pub fn clear(&self) {
+        let cart = *self;
+        self.cancel_timers();
+        let before = self.lines.get_untracked();
+        self.lines.set(Vec::new());
+        self.line_errors.set(Vec::new());
+        self.refused.set(Vec::new());
+        if !self.session.is_signed_in() {
+            self.persist_guest();
+            return;
+        }
+        self.begin();
+        let ep = self.session.commerce();
+        leptos::task::spawn_local(async move {
+            if let Err(e) = api::clear(&ep).await {
+                cart.lines.set(before);
+                if matches!(e, ApiError::Unauthorized(_)) {
+                    cart.unauthorized();
+                }
+                cart.toasts.error(&e);
+            }
+            cart.settle();
+        });
+    }
+
+    /// A refused guest line the shopper has read about.
+    pub fn dismiss_refused(&self, key: &LineKey) {
+        self.refused.update(|r| r.retain(|x| &x.line.key != key));
+    }
+
+    /// Guest lines get today's names, prices and stock from the catalog (prices change;
+    /// lines from an older record have only ids).
+    pub fn refresh_guest(&self) {
+        if self.session.is_signed_in() {
+            return;
+        }
+        let cart = *self;
+        let keys: Vec<LineKey> = self
+            .lines
+            .with_untracked(|l| l.iter().map(|x| x.key.clone()).collect());
+        if keys.is_empty() {
+            return;
+        }
+        let ep = self.session.commerce();
+        leptos::task::spawn_local(async move {
+            let ids: Vec<&str> = {
+                let mut v: Vec<&str> = keys.iter().map(|k| k.product_id.as_str()).collect();
+                v.dedup();
+                v
+            };
+            let found =
+                futures_util::future::join_all(ids.iter().map(|id| catalog::product(&ep, id)))
+                    .await;
+            let mut fresh = HashMap::new();
+            let mut gone = Vec::new();
+            for (id, r) in ids.iter().zip(found) {
+                match r {
+                    Ok(d) => {
+                        fresh.insert(id.to_string(), d);
+                    }
+                    Err(ApiError::NotFound(_)) => gone.push(id.to_string()),
+                    Err(_) => {}
+                }
+            }
+            if cart.session.is_signed_in() {
+                return;
+            }
+            cart.lines.update(|lines| {
+                for l in lines.iter_mut() {
+                    if let Some(d) = fresh.get(&l.key.product_id) {
+                        let v = l
+                            .key
+                            .variant_id
+                            .as_ref()
+                            .and_then(|vid| d.variants.iter().find(|x| &x.id == vid));
+                        let mut f = CartLine::from_product(&d.summary, v, l.quantity, l.added_at);
+                        f.key = l.key.clone();
+                        *l = f;
+                    } else if gone.contains(&l.key.product_id) {
+                        l.stock = Some(0);
+                    }
+                }
+            });
+            cart.persist_guest();
+        });
+    }
+}
+
+pub fn use_cart() -> Cart {
+    expect_context::<Cart>()
+}

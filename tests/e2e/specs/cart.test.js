@@ -1,0 +1,241 @@
+// The cart: a guest cart that survives reloads and follows other tabs, merged into the
+// account at sign-in with refusals shown on their lines, instant steppers that send only
+// the final quantity, removal, sign-out that leaves nothing personal, corrupted storage.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, COMMERCE, control, openBrowser, plain, resetStub } from '../tools/harness.js';
+
+let browser;
+before(async () => {
+  browser = await openBrowser();
+});
+after(async () => {
+  await browser.close();
+});
+beforeEach(resetStub);
+
+const badge = (page) => page.getByTestId('cart-badge');
+const waitBadge = (page, n) =>
+  page.waitForFunction(
+    (n) => document.querySelector('[data-testid="cart-badge"]')?.textContent.trim() === String(n),
+    n,
+  );
+
+/// Adds the first `n` cards of an in-stock catalog page; returns their product ids and names.
+async function addFromCatalog(page, n) {
+  await page.goto(`${APP_URL}/catalog?inStock=1&sort=price-asc`);
+  const cards = page.getByTestId('product-card');
+  await cards.nth(n - 1).waitFor();
+  const picked = [];
+  for (let i = 0; i < n; i++) {
+    const card = cards.nth(i);
+    const href = await card.locator('a').first().getAttribute('href');
+    picked.push({ id: href.split('/product/')[1], name: plain(await card.getByTestId('product-name').textContent()) });
+    await card.getByTestId('add-to-cart').click();
+    await card.getByText('В корзине ✓').waitFor();
+    await waitBadge(page, i + 1);
+  }
+  return picked;
+}
+
+const storedCart = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('vitrina.cart') || 'null'));
+
+async function signIn(page, digits) {
+  await page.getByTestId('phone').pressSequentially(digits);
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await page.getByTestId('code').fill('1234');
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+async function users() {
+  return (await control('users', undefined, 'GET')).users;
+}
+
+async function serverLines(userId) {
+  return (await control(`carts/${userId}`, undefined, 'GET')).lines;
+}
+
+async function requestCount(pattern) {
+  const c = await control('counters', undefined, 'GET');
+  return c.requests[pattern] || 0;
+}
+
+test('a guest cart survives a reload, follows into a second tab and adds the chosen variant', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  const picked = await addFromCatalog(page, 3);
+
+  // Stored as a versioned record.
+  const rec = await storedCart(page);
+  assert.equal(rec.v, 2);
+  assert.ok(rec.savedAt > 1_700_000_000);
+  assert.deepEqual(rec.lines.map((l) => l.productId).sort(), picked.map((p) => p.id).sort());
+
+  await page.reload();
+  await waitBadge(page, 3);
+  await page.goto(`${APP_URL}/cart`);
+  await page.getByTestId('cart-line').nth(2).waitFor();
+  const names = (await page.getByTestId('cart-line-name').allTextContents()).map(plain);
+  assert.deepEqual(names.sort(), picked.map((p) => p.name).sort());
+  assert.match(plain(await page.getByTestId('sum-subtotal').textContent()), /₽$/);
+
+  // A second tab sees the cart, and a change there reaches the first tab.
+  const second = await page.context().newPage();
+  await second.goto(`${APP_URL}/cart`);
+  await second.getByTestId('cart-line').nth(2).waitFor();
+  await second.getByTestId('qty-plus').first().click();
+  await waitBadge(second, 4);
+  await waitBadge(page, 4);
+  assert.equal(await page.getByTestId('qty').first().inputValue(), '2');
+
+  // The product page adds the variant the shopper picked, and the cart names it.
+  let withVariants;
+  for (let p = 1; !withVariants && p < 10; p++) {
+    const list = await (await fetch(`${COMMERCE}/products?page=${p}&pageSize=50&status=ACTIVE`)).json();
+    for (const item of list.data) {
+      const d = (await (await fetch(`${COMMERCE}/products/${item.id}`)).json()).data;
+      if (d.variants.filter((v) => v.stockQuantity > 0).length >= 2) {
+        withVariants = d;
+        break;
+      }
+    }
+  }
+  const variant = withVariants.variants.filter((v) => v.stockQuantity > 0)[1];
+  await page.goto(`${APP_URL}/product/${withVariants.id}`);
+  await page.getByTestId('variant').nth(1).waitFor();
+  await page.getByTestId('variant').filter({ hasText: variant.name }).click();
+  await page.waitForURL(new RegExp(`variant=${variant.id}`));
+  await page.getByTestId('add-to-cart').click();
+  await page.getByTestId('in-cart').waitFor();
+  assert.match(plain(await page.getByTestId('in-cart').textContent()), /В корзине 1 шт/);
+  await waitBadge(page, 5);
+  await page.getByTestId('in-cart').click();
+  const line = page.getByTestId('cart-line').filter({ hasText: withVariants.name });
+  const [key, value] = Object.entries(variant.attributes)[0];
+  assert.ok(plain(await line.textContent()).includes(`${key}: ${value}`));
+  await page.context().close();
+});
+
+test('signing in merges the guest cart, shows a refused line, steppers send one request, sign-out leaves nothing', async () => {
+  const anna = (await users()).find((u) => u.phone === '+79990000001');
+  const before = await serverLines(anna.id);
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  const picked = await addFromCatalog(page, 3);
+  // While the guest was deciding, the third product sold out.
+  await control('stock', { productId: picked[2].id, stock: 0 });
+
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent('/cart')}`);
+  await signIn(page, '9990000001');
+  await page.waitForURL(/\/cart$/);
+  const refused = page.getByTestId('refused-line');
+  await refused.waitFor();
+  assert.equal(await refused.count(), 1);
+  assert.ok(plain(await refused.textContent()).includes(picked[2].name));
+  assert.match(plain(await page.getByTestId('refused-reason').textContent()), /Недостаточно товара на складе: доступно 0 шт/);
+
+  // The account cart now holds its own lines and the two that were accepted.
+  const merged = await serverLines(anna.id);
+  assert.equal(merged.length, before.length + 2);
+  for (const p of picked.slice(0, 2)) assert.ok(merged.some((l) => l.productId === p.id));
+  await page.getByTestId('cart-line').nth(merged.length - 1).waitFor();
+  const units = merged.reduce((n, l) => n + l.quantity, 0);
+  await waitBadge(page, units);
+  // Settled on the server's figures: subtotal, tax and total add up.
+  const cart = (await (await page.evaluate(async (url) => {
+    const s = JSON.parse(sessionStorage.getItem('vitrina.session'));
+    const r = await fetch(`${url}/cart`, { headers: { authorization: `Bearer ${s.token}` } });
+    return r.json();
+  }, COMMERCE))).data;
+  const rub = (n) => new Intl.NumberFormat('ru-RU', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
+  await page.waitForFunction(
+    (t) => (document.querySelector('[data-testid="sum-total"]')?.textContent || '').replace(/\s/g, ' ').includes(t),
+    `${rub(cart.summary.total).replace(/\s/g, ' ')} ₽`,
+  );
+
+  // Four quick clicks: the badge follows each at once, the server gets one change.
+  const patch = 'PATCH /commerce/api/v1/cart/items/:id';
+  const patchesBefore = await requestCount(patch);
+  const line = page.getByTestId('cart-line').filter({ hasText: picked[0].name });
+  const startQty = Number(await line.getByTestId('qty').inputValue());
+  for (let i = 0; i < 3; i++) await line.getByTestId('qty-plus').click();
+  await line.getByTestId('qty-minus').click();
+  await waitBadge(page, units + 2);
+  await page.waitForFunction(
+    async ([id, pid, q]) => {
+      const r = await fetch(`http://127.0.0.1:18081/__control/carts/${id}`);
+      const l = (await r.json()).lines.find((x) => x.productId === pid);
+      return l && l.quantity === q;
+    },
+    [anna.id, picked[0].id, startQty + 2],
+  );
+  await page.waitForTimeout(600);
+  assert.equal((await requestCount(patch)) - patchesBefore, 1);
+
+  // A change the server refuses rolls back with the reason on the line.
+  await control('stock', { productId: picked[0].id, stock: startQty + 2 });
+  await line.getByTestId('qty-plus').click();
+  await line.getByTestId('line-error').waitFor();
+  assert.match(plain(await line.getByTestId('line-error').textContent()), /Недостаточно товара на складе: доступно \d+ шт/);
+  assert.equal(await line.getByTestId('qty').inputValue(), String(startQty + 2));
+  await waitBadge(page, units + 2);
+
+  // Removal.
+  await line.getByTestId('remove-line').click();
+  await page.waitForFunction(
+    async ([id, pid]) => {
+      const r = await fetch(`http://127.0.0.1:18081/__control/carts/${id}`);
+      return !(await r.json()).lines.some((x) => x.productId === pid);
+    },
+    [anna.id, picked[0].id],
+  );
+  assert.equal(await page.getByTestId('cart-line').filter({ hasText: picked[0].name }).count(), 0);
+
+  // Sign-out: no token, no name, no cart left in either storage.
+  await page.getByTestId('sign-out').click();
+  await waitBadge(page, 0);
+  const stored = await page.evaluate(() => {
+    const all = (s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`);
+    return [...all(localStorage), ...all(sessionStorage)].join('\n');
+  });
+  assert.ok(!stored.includes('vitrina.session'), stored);
+  assert.ok(!stored.includes('vitrina.cart'), stored);
+  assert.ok(!stored.includes(anna.name), stored);
+  assert.ok(!stored.includes('+79990000001'), stored);
+  await page.getByTestId('cart-empty').waitFor();
+  await page.context().close();
+});
+
+test('a corrupted or unknown stored cart is dropped with a notice and the cart still works', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 780 } });
+  await page.goto(`${APP_URL}/cart`);
+  await page.getByTestId('cart-empty').waitFor();
+  for (const bad of ['{"v":2,"lines":[{"productId":', '{"v":99,"savedAt":1,"lines":[]}']) {
+    await page.evaluate((raw) => localStorage.setItem('vitrina.cart', raw), bad);
+    await page.reload();
+    await page.getByTestId('cart-notice').waitFor();
+    assert.match(plain(await page.getByTestId('cart-notice').textContent()), /очищена/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('vitrina.cart')), null);
+  }
+  await page.getByRole('link', { name: 'Перейти в каталог' }).click();
+  await page.getByTestId('add-to-cart').first().waitFor();
+  const card = page.getByTestId('product-card').filter({ has: page.locator('[data-testid="add-to-cart"]:not([disabled])') }).first();
+  await card.getByTestId('add-to-cart').click();
+  await waitBadge(page, 1);
+  assert.equal((await storedCart(page)).lines.length, 1);
+  await page.context().close();
+});
+
+test('a full storage keeps the cart working in memory with a warning', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === 'vitrina.cart') throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  await addFromCatalog(page, 2);
+  await page.getByText('Память браузера заполнена').first().waitFor();
+  await page.getByRole('link', { name: /^Корзина, товаров/ }).click();
+  await page.getByTestId('cart-line').nth(1).waitFor();
+  await page.context().close();
+});
