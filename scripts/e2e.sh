@@ -22,7 +22,7 @@ pids+=($!)
 "$BIN/vitrina-serve" --host 127.0.0.1 --port 18082 --dir dist-sub --public-url /shop/ \
   --config tests/e2e/config.e2e.json &
 pids+=($!)
-for url in "$STUB_URL/__control/users" "$APP_URL/" "$SUB_APP_URL/"; do
+for url in "$STUB_URL/__control/users" "$APP_URL/" $([ -d dist-sub ] && echo "$SUB_APP_URL/"); do
   for _ in $(seq 1 50); do
     curl -fsS -o /dev/null "$url" && break
     sleep 0.2
