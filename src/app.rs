@@ -49,7 +49,7 @@ pub fn App(config: Config) -> impl IntoView {
                 </Routes>
             </main>
             <footer class="site-footer">
-                <p>"© Витрина. Цены указаны в рублях с учётом НДС."</p>
+                <p>"© Витрина. Цены указаны в рублях без НДС; налог считается в корзине."</p>
             </footer>
             <ToastHost/>
         </Router>

@@ -157,7 +157,10 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || match user_name() {
                         Some(name) => view! {
                             {session.is_partner().then(|| view! {
-                                <a class="header-link header-link--partner" href=href("/partner")>"Кабинет партнёра"</a>
+                                <a class="header-link header-link--partner" href=href("/partner") aria-label="Кабинет партнёра">
+                                    <span class="header-link__long" aria-hidden="true">"Кабинет партнёра"</span>
+                                    <span class="header-link__short" aria-hidden="true">"Партнёр"</span>
+                                </a>
                             })}
                             <a class="header-link header-user" href=href("/account/orders") data-testid="user-name" aria-label=format!("{name}: мои заказы")>
                                 <span class="header-user__initials" aria-hidden="true">{initials(&name)}</span>

@@ -270,6 +270,13 @@ struct StoredCartV1 {
     lines: Vec<StoredLineV1>,
 }
 
+/// Only the version of a record.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    v: Option<u64>,
+}
+
 /// Why a stored guest cart was thrown away.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Discarded {
@@ -309,15 +316,16 @@ pub fn decode_record(raw: Option<&str>) -> Restored {
     let Some(raw) = raw.filter(|r| !r.trim().is_empty()) else {
         return Restored::Empty;
     };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+    // The version first, so an unknown one is told apart from an unreadable one.
+    let Ok(probe) = serde_json::from_str::<VersionProbe>(raw) else {
         return Restored::Discarded(Discarded::Unreadable);
     };
-    let lines = match value.get("v").and_then(serde_json::Value::as_u64) {
-        Some(2) => match serde_json::from_value::<StoredCart>(value) {
+    let lines = match probe.v {
+        Some(2) => match serde_json::from_str::<StoredCart>(raw) {
             Ok(c) => c.lines.into_iter().filter_map(line_from_stored).collect(),
             Err(_) => return Restored::Discarded(Discarded::Unreadable),
         },
-        Some(1) => match serde_json::from_value::<StoredCartV1>(value) {
+        Some(1) => match serde_json::from_str::<StoredCartV1>(raw) {
             Ok(c) => {
                 let lines = c
                     .lines
