@@ -243,3 +243,55 @@ test('a full storage keeps the cart working in memory with a warning', async () 
   await page.getByTestId('cart-line').nth(1).waitFor();
   await page.context().close();
 });
+
+test('when the sign-in runs out the shopper signs in again and returns to the same cart', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent('/cart')}`);
+  await signIn(page, '9990000001');
+  await page.waitForURL(/\/cart$/);
+  await page.getByTestId('cart-line').first().waitFor();
+  const names = (await page.getByTestId('cart-line-name').allTextContents()).map(plain);
+  // The token has two seconds left.
+  await page.evaluate(() => {
+    const s = JSON.parse(sessionStorage.getItem('vitrina.session'));
+    s.expiresAt = Math.floor(Date.now() / 1000) + 2;
+    sessionStorage.setItem('vitrina.session', JSON.stringify(s));
+  });
+  await page.reload();
+  await page.getByTestId('cart-line').first().waitFor();
+  await page.waitForURL(/\/signin\?next=%2Fcart&reason=expired/, { timeout: 6000 });
+  await page.getByText('Сеанс истёк').waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('vitrina.session')), null);
+  await signIn(page, '9990000001');
+  await page.waitForURL(/\/cart$/);
+  await page.getByTestId('cart-line').nth(names.length - 1).waitFor();
+  assert.deepEqual((await page.getByTestId('cart-line-name').allTextContents()).map(plain), names);
+  await page.context().close();
+});
+
+test('a partner sees the estimated commission; clearing asks first and empties the account cart', async () => {
+  const ivan = (await users()).find((u) => u.partnerId);
+  const page = await browser.page({ viewport: { width: 360, height: 780 } });
+  await addFromCatalog(page, 2);
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent('/cart')}`);
+  await signIn(page, ivan.phone.slice(2));
+  await page.waitForURL(/\/cart$/);
+  await page.getByTestId('cart-commission').waitFor();
+  const cart = (await page.evaluate(async (url) => {
+    const s = JSON.parse(sessionStorage.getItem('vitrina.session'));
+    return (await fetch(`${url}/cart`, { headers: { authorization: `Bearer ${s.token}` } })).json();
+  }, COMMERCE)).data;
+  const money = plain(new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2 }).format(cart.estimatedCommission));
+  assert.ok(plain(await page.getByTestId('cart-commission').textContent()).includes(money.replace(/,00$/, '')));
+  // «Очистить» asks; «Отмена» keeps everything.
+  await page.getByTestId('clear-cart').click();
+  await page.getByRole('button', { name: 'Отмена' }).click();
+  assert.equal(await page.getByTestId('cart-line').count(), cart.items.length);
+  await page.getByTestId('clear-cart').click();
+  await page.getByTestId('clear-confirm').click();
+  await page.getByTestId('cart-empty').waitFor();
+  await waitBadge(page, 0);
+  await page.waitForFunction(async (id) => (await (await fetch(`http://127.0.0.1:18081/__control/carts/${id}`)).json()).lines.length === 0, ivan.id);
+  await page.getByRole('link', { name: 'Перейти в каталог' }).waitFor();
+  await page.context().close();
+});
