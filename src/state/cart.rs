@@ -268,6 +268,16 @@ impl Cart {
         self.inflight.update_value(|n| *n += 1);
     }
 
+    /// Whose cart a change was made in: an answer that arrives after sign-out (or after
+    /// another sign-in) must not touch the cart on screen, which is someone else's now.
+    fn owner(&self) -> Option<String> {
+        self.session.token.get_untracked()
+    }
+
+    fn still(&self, owner: &Option<String>) -> bool {
+        self.session.token.with_untracked(|t| t == owner)
+    }
+
     /// After sign-in: read the account cart, send each guest line, report refusals.
     fn sign_in_sync(&self) {
         let cart = *self;
@@ -287,6 +297,7 @@ impl Cart {
         self.loading.set(true);
         self.begin();
         let ep = self.session.commerce();
+        let owner = self.owner();
         leptos::task::spawn_local(async move {
             let mut outcomes = Vec::new();
             for line in guest {
@@ -314,6 +325,11 @@ impl Cart {
                     Err(_) => LineOutcome::Failed,
                 };
                 outcomes.push((line, outcome));
+            }
+            if !cart.still(&owner) {
+                cart.inflight.update_value(|n| *n = n.saturating_sub(1));
+                cart.loading.set(false);
+                return;
             }
             let report = merge_report(outcomes);
             // Lines that could not be sent wait in storage for the next sign-in.
@@ -375,7 +391,15 @@ impl Cart {
         let mut before = 0;
         self.lines.update(|l| before = add_line(l, plain));
         let ep = self.session.commerce();
+        let owner = self.owner();
+        // While the product is read, a settle must not replace the lines and drop this one.
+        self.begin();
         let detail = catalog::product(&ep, &p.id).await;
+        self.inflight.update_value(|n| *n = n.saturating_sub(1));
+        if !self.still(&owner) {
+            // Signed out meanwhile: the lines on screen are another cart now; leave them.
+            return Err("Вы вышли из аккаунта".into());
+        }
         let (key, before) = match detail {
             Ok(d) => match default_variant(&d.variants) {
                 Some(v) => {
@@ -414,8 +438,13 @@ impl Cart {
         self.begin();
         self.set_busy(&key, true);
         let ep = self.session.commerce();
+        let owner = self.owner();
         let r = api::add(&ep, &key, qty, &IdempotencyKey::new()).await;
         self.set_busy(&key, false);
+        if !self.still(&owner) {
+            self.settle();
+            return r.map(|_| ()).map_err(|e| reason(&e));
+        }
         let out = match r {
             Ok(d) => {
                 self.lines.update(|l| {
@@ -509,9 +538,14 @@ impl Cart {
         self.begin();
         self.set_busy(&key, true);
         let ep = self.session.commerce();
+        let owner = self.owner();
         leptos::task::spawn_local(async move {
             let r = api::update(&ep, &id, qty, &IdempotencyKey::new()).await;
             cart.set_busy(&key, false);
+            if !cart.still(&owner) {
+                cart.settle();
+                return;
+            }
             match r {
                 Ok(d) => {
                     cart.confirmed.update_value(|c| {
@@ -562,8 +596,14 @@ impl Cart {
         self.begin();
         let ep = self.session.commerce();
         let key = key.clone();
+        let owner = self.owner();
         leptos::task::spawn_local(async move {
-            match api::remove(&ep, &id).await {
+            let r = api::remove(&ep, &id).await;
+            if !cart.still(&owner) {
+                cart.settle();
+                return;
+            }
+            match r {
                 Ok(_) => {}
                 // Already gone on the server: what the shopper wanted.
                 Err(ApiError::NotFound(_)) => {}
@@ -599,8 +639,14 @@ impl Cart {
         }
         self.begin();
         let ep = self.session.commerce();
+        let owner = self.owner();
         leptos::task::spawn_local(async move {
-            if let Err(e) = api::clear(&ep).await {
+            let r = api::clear(&ep).await;
+            if !cart.still(&owner) {
+                cart.settle();
+                return;
+            }
+            if let Err(e) = r {
                 cart.lines.set(before);
                 if matches!(e, ApiError::Unauthorized(_)) {
                     cart.unauthorized();
