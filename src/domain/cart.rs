@@ -54,11 +54,23 @@ pub struct CartLine {
     pub stock: Option<u64>,
     /// Unix seconds.
     pub added_at: u64,
+    /// The `Idempotency-Key` that moves this guest line into the account cart: kept with
+    /// the line, so a merge cut short (reload, lost answer) and tried again is not counted
+    /// twice. A new quantity is a new intent and gets a new key.
+    pub merge_key: Option<String>,
+}
+
+/// The most a price may be for the app to take it: a billion roubles.
+pub fn max_price() -> Decimal {
+    Decimal::from(1_000_000_000u64)
 }
 
 impl CartLine {
+    /// Never panics: an absurd amount saturates instead of overflowing.
     pub fn total(&self) -> Decimal {
-        self.unit_price * Decimal::from(self.quantity)
+        self.unit_price
+            .checked_mul(Decimal::from(self.quantity))
+            .unwrap_or(Decimal::MAX)
     }
 
     /// A line read from an old record lacks what the cart page shows until it is refreshed.
@@ -107,6 +119,7 @@ impl CartLine {
                 None => p.stock_quantity,
             },
             added_at: now,
+            merge_key: None,
         }
     }
 }
@@ -121,7 +134,9 @@ pub fn default_variant(variants: &[Variant]) -> Option<&Variant> {
 
 /// Sum of the lines, exact.
 pub fn subtotal(lines: &[CartLine]) -> Decimal {
-    lines.iter().map(CartLine::total).sum()
+    lines.iter().fold(Decimal::ZERO, |acc, l| {
+        acc.checked_add(l.total()).unwrap_or(Decimal::MAX)
+    })
 }
 
 /// Units in the cart: the header badge.
@@ -139,6 +154,7 @@ pub fn add_line(lines: &mut Vec<CartLine>, line: CartLine) -> u32 {
     if let Some(l) = lines.iter_mut().find(|l| l.key == line.key) {
         let before = l.quantity;
         l.quantity = clamp_quantity(before.saturating_add(line.quantity));
+        l.merge_key = None;
         // Newer facts about price and stock win.
         l.unit_price = line.unit_price;
         l.stock = line.stock.or(l.stock);
@@ -155,7 +171,11 @@ pub fn add_line(lines: &mut Vec<CartLine>, line: CartLine) -> u32 {
 pub fn set_quantity(lines: &mut [CartLine], key: &LineKey, quantity: u32) -> bool {
     match lines.iter_mut().find(|l| &l.key == key) {
         Some(l) => {
-            l.quantity = clamp_quantity(quantity);
+            let q = clamp_quantity(quantity);
+            if q != l.quantity {
+                l.merge_key = None;
+            }
+            l.quantity = q;
             true
         }
         None => false,
@@ -245,6 +265,8 @@ struct StoredLine {
     stock: Option<u64>,
     #[serde(default)]
     added_at: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    merge_key: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -342,6 +364,7 @@ pub fn decode_record(raw: Option<&str>) -> Restored {
                         quantity: clamp_quantity(l.quantity),
                         stock: None,
                         added_at: 0,
+                        merge_key: None,
                     })
                     .collect();
                 return Restored::Lines {
@@ -366,7 +389,7 @@ fn line_from_stored(l: StoredLine) -> Option<CartLine> {
     }
     let unit_price = Decimal::from_str(&l.price)
         .ok()
-        .filter(|p| !p.is_sign_negative())?;
+        .filter(|p| !p.is_sign_negative() && *p <= max_price())?;
     Some(CartLine {
         key: LineKey::new(l.product_id, l.variant_id),
         server_id: None,
@@ -378,6 +401,7 @@ fn line_from_stored(l: StoredLine) -> Option<CartLine> {
         quantity: clamp_quantity(l.quantity),
         stock: l.stock,
         added_at: l.added_at,
+        merge_key: l.merge_key.filter(|k| !k.is_empty() && k.len() <= 64),
     })
 }
 
@@ -410,6 +434,7 @@ pub fn encode_record(lines: &[CartLine], now: u64) -> String {
                 compare_at: l.compare_at.map(|c| c.to_string()),
                 stock: l.stock,
                 added_at: l.added_at,
+                merge_key: l.merge_key.clone(),
             })
             .collect(),
     };
@@ -510,6 +535,7 @@ mod tests {
             quantity: q,
             stock: Some(10),
             added_at: 1,
+            merge_key: None,
         }
     }
 
@@ -578,6 +604,7 @@ mod tests {
         a.attributes = vec![("Мощность".into(), "2 кВт".into())];
         a.key.variant_id = Some("v".into());
         a.compare_at = Some(d("1500"));
+        a.merge_key = Some("7f1c0e9a-2b1d-4c3e-9f00-0123456789ab".into());
         let lines = vec![a, line("b", "0.1", 1)];
         let raw = encode_record(&lines, 1_700_000_000);
         assert!(raw.contains("\"v\":2"));
@@ -637,6 +664,7 @@ mod tests {
             {"productId":"a","quantity":0,"price":"1"},
             {"productId":"b","quantity":2,"price":"-5"},
             {"productId":"c","quantity":2,"price":"abc"},
+            {"productId":"e","quantity":1,"price":"79228162514264337593543950335"},
             {"productId":"d","quantity":500,"price":"10.5","name":"Лампа"}]}"#;
         let lines = decode_record(Some(raw)).lines();
         assert_eq!(lines.len(), 1);
@@ -679,5 +707,43 @@ mod tests {
             refusal_text("VARIANT_NOT_FOUND", "", None),
             "Этот вариант товара больше не продаётся"
         );
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn line(price: Decimal, q: u32) -> CartLine {
+        CartLine {
+            key: LineKey::new("p", None),
+            server_id: None,
+            name: "Товар".into(),
+            thumbnail: None,
+            attributes: vec![],
+            unit_price: price,
+            compare_at: None,
+            quantity: q,
+            stock: None,
+            added_at: 0,
+            merge_key: Some("k".into()),
+        }
+    }
+
+    #[test]
+    fn absurd_amounts_saturate_instead_of_panicking() {
+        let l = line(Decimal::MAX, 99);
+        assert_eq!(l.total(), Decimal::MAX);
+        assert_eq!(subtotal(&[l.clone(), l]), Decimal::MAX);
+    }
+
+    #[test]
+    fn a_new_quantity_is_a_new_merge_intent() {
+        let mut lines = vec![line(Decimal::ONE, 1)];
+        let key = LineKey::new("p", None);
+        set_quantity(&mut lines, &key, 1);
+        assert_eq!(lines[0].merge_key.as_deref(), Some("k"));
+        set_quantity(&mut lines, &key, 2);
+        assert_eq!(lines[0].merge_key, None);
     }
 }

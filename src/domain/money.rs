@@ -43,7 +43,12 @@ impl Money {
 
     /// `percent` % of this amount, rounded to kopecks (commission, points).
     pub fn percent(&self, percent: Decimal) -> Money {
-        let v = (self.amount * percent / Decimal::from(100))
+        // An absurd price from the network must not overflow (a panic ends the app).
+        let v = self
+            .amount
+            .checked_mul(percent)
+            .map(|x| x / Decimal::from(100))
+            .unwrap_or(Decimal::ZERO)
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         Money::new(v, self.currency.clone())
     }

@@ -155,7 +155,7 @@ fn LineRow(key: LineKey) -> impl IntoView {
                             />
                             <button type="button" class="stepper__btn" aria-label="Больше" disabled=plus_off on:click=move |_| step(1) data-testid="qty-plus">"+"</button>
                         </div>
-                        <button type="button" class="link-button cart-line__remove" on:click=move |_| k.with_value(|k| cart.remove(k)) data-testid="remove-line">"Удалить"</button>
+                        <button type="button" class="link-button cart-line__remove" disabled=pending_add on:click=move |_| k.with_value(|k| cart.remove(k)) data-testid="remove-line">"Удалить"</button>
                     </div>
                     <p class="cart-line__total" data-testid="line-total">{rub(l.total())}</p>
                 </li>

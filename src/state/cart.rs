@@ -57,6 +57,24 @@ fn now() -> u64 {
     crate::api::http::now_unix()
 }
 
+/// Gives every line that lacks one its own merge key.
+fn with_merge_keys(lines: &mut [CartLine]) {
+    for l in lines.iter_mut().filter(|l| l.merge_key.is_none()) {
+        l.merge_key = Some(IdempotencyKey::new().as_str().to_string());
+    }
+}
+
+/// Writes (or, when empty, removes) the guest cart record. `false` when storage refused.
+fn write_record(lines: &[CartLine]) -> bool {
+    let Some(st) = local() else { return false };
+    let r = if lines.is_empty() {
+        st.remove_item(STORAGE_KEY)
+    } else {
+        st.set_item(STORAGE_KEY, &encode_record(lines, now()))
+    };
+    r.is_ok()
+}
+
 /// The detail a refusal gave about quantity (`details.quantity`), for the line's message.
 fn quantity_detail(e: &ApiError) -> Option<String> {
     e.backend()
@@ -111,6 +129,8 @@ impl Cart {
                     cart.line_errors.set(Vec::new());
                     cart.refused.set(Vec::new());
                     cart.confirmed.set_value(HashMap::new());
+                    cart.inflight.set_value(0);
+                    cart.loading.set(false);
                     cart.lines.set(cart.read_guest());
                 }
                 _ => {}
@@ -201,14 +221,10 @@ impl Cart {
         if self.session.is_signed_in() {
             return;
         }
-        let Some(st) = local() else { return };
-        let lines = self.lines.get_untracked();
-        let result = if lines.is_empty() {
-            st.remove_item(STORAGE_KEY)
-        } else {
-            st.set_item(STORAGE_KEY, &encode_record(&lines, now()))
-        };
-        if result.is_err() && !self.quota_warned.get_value() {
+        // Merge keys are not shown: no need to redraw for them.
+        self.lines.update_untracked(|l| with_merge_keys(l));
+        let ok = self.lines.with_untracked(|l| write_record(l));
+        if !ok && local().is_some() && !self.quota_warned.get_value() {
             self.quota_warned.set_value(true);
             let text = "Память браузера заполнена: корзина работает, но сохранится, только пока открыта эта вкладка.";
             self.notice.set(Some(text.into()));
@@ -243,19 +259,29 @@ impl Cart {
         self.server.set(Some(c));
     }
 
-    /// Reads the account cart again once nothing else is on its way.
+    /// One change has answered: settle if it was the last.
     fn settle(&self) {
+        self.inflight.update_value(|n| *n = n.saturating_sub(1));
+        self.refresh_if_idle();
+    }
+
+    /// Nothing on its way and no stepper waiting.
+    fn idle(&self) -> bool {
+        self.inflight.get_value() == 0 && self.timers.with_value(HashMap::is_empty)
+    }
+
+    /// Reads the account cart again once nothing else is on its way, and takes it as the
+    /// truth unless the shopper changed something meanwhile.
+    fn refresh_if_idle(&self) {
         let cart = *self;
-        let left = self.inflight.get_value().saturating_sub(1);
-        self.inflight.set_value(left);
-        let waiting = self.timers.with_value(|t| !t.is_empty());
-        if left > 0 || waiting || !self.session.is_signed_in() {
+        if !self.idle() || !self.session.is_signed_in() {
             return;
         }
         let ep = self.session.commerce();
+        let owner = self.owner();
         leptos::task::spawn_local(async move {
             match api::get(&ep).await {
-                Ok(c) if cart.inflight.get_value() == 0 => cart.apply_server(c),
+                Ok(c) if cart.idle() && cart.still(&owner) => cart.apply_server(c),
                 Ok(_) => {}
                 Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
                 // The optimistic figures stay; the next change settles them.
@@ -294,18 +320,32 @@ impl Cart {
                 .map(|raw| decode_record(Some(&raw)).lines())
                 .unwrap_or_default();
         }
+        // Each line's key is stored before it is sent: if the tab closes or the answer is
+        // lost, the next try repeats the same request and the server does not add it twice.
+        with_merge_keys(&mut guest);
+        write_record(&guest);
+        let guest_keys: Vec<LineKey> = guest.iter().map(|l| l.key.clone()).collect();
+        // Until the merge is done these lines cannot be changed (the merge sends them as
+        // they are now).
+        self.busy.update(|b| b.extend(guest_keys.iter().cloned()));
         self.loading.set(true);
         self.begin();
         let ep = self.session.commerce();
         let owner = self.owner();
+        let finish = move || {
+            cart.busy.update(|b| b.retain(|k| !guest_keys.contains(k)));
+            cart.inflight.update_value(|n| *n = n.saturating_sub(1));
+            cart.loading.set(false);
+        };
         leptos::task::spawn_local(async move {
             let mut outcomes = Vec::new();
+            let mut waiting = guest.clone();
             for line in guest {
-                let key = IdempotencyKey::new();
+                let key = IdempotencyKey::from_string(line.merge_key.clone().unwrap_or_default());
                 let outcome = match api::add(&ep, &line.key, line.quantity, &key).await {
                     Ok(_) => LineOutcome::Added,
                     Err(ApiError::Unauthorized(_)) => {
-                        cart.loading.set(false);
+                        finish();
                         cart.unauthorized();
                         return;
                     }
@@ -324,22 +364,18 @@ impl Cart {
                     }
                     Err(_) => LineOutcome::Failed,
                 };
+                if outcome != LineOutcome::Failed {
+                    // Done with this line either way: it leaves the stored guest cart now.
+                    waiting.retain(|w| w.key != line.key);
+                    write_record(&waiting);
+                }
                 outcomes.push((line, outcome));
             }
             if !cart.still(&owner) {
-                cart.inflight.update_value(|n| *n = n.saturating_sub(1));
-                cart.loading.set(false);
+                finish();
                 return;
             }
             let report = merge_report(outcomes);
-            // Lines that could not be sent wait in storage for the next sign-in.
-            if let Some(st) = local() {
-                let _ = if report.kept.is_empty() {
-                    st.remove_item(STORAGE_KEY)
-                } else {
-                    st.set_item(STORAGE_KEY, &encode_record(&report.kept, now()))
-                };
-            }
             if report.added > 0 {
                 cart.toasts.push(
                     ToastKind::Success,
@@ -350,24 +386,31 @@ impl Cart {
                     None,
                 );
             }
-            if !report.refused.is_empty() {
+            let mut refused = report.refused;
+            // Lines that could not be sent stay stored and are shown, not silently dropped.
+            refused.extend(report.kept.into_iter().map(|line| RefusedLine {
+                line,
+                code: "NOT_SENT".into(),
+                reason: "Нет связи с магазином: товар сохранён на этом устройстве, перенесём его при следующем входе или обновлении страницы".into(),
+            }));
+            if !refused.is_empty() {
                 cart.toasts.push(
                     ToastKind::Error,
                     format!(
                         "Не все товары удалось перенести в корзину: {}. Причины — в корзине.",
-                        report.refused.len()
+                        refused.len()
                     ),
                     None,
                 );
             }
-            cart.refused.set(report.refused);
+            cart.refused.set(refused);
             match api::get(&ep).await {
-                Ok(c) => cart.apply_server(c),
+                Ok(c) if cart.still(&owner) => cart.apply_server(c),
+                Ok(_) => {}
                 Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
                 Err(e) => cart.toasts.error(&e),
             }
-            cart.inflight.update_value(|n| *n = n.saturating_sub(1));
-            cart.loading.set(false);
+            finish();
         });
     }
 
@@ -533,6 +576,8 @@ impl Cart {
         };
         let confirmed = self.confirmed.with_value(|c| c.get(&key).copied());
         if confirmed == Some(qty) {
+            // Back where the server already is (+ then −): only the totals may need a look.
+            self.refresh_if_idle();
             return;
         }
         self.begin();

@@ -198,6 +198,7 @@ impl From<CartItemDto> for CartLine {
             quantity: i.quantity,
             stock: i.product.stock_quantity.map(|s| s.max(0) as u64),
             added_at: unix_of(i.added_at.as_deref()),
+            merge_key: None,
         }
     }
 }
