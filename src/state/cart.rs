@@ -247,6 +247,22 @@ impl Cart {
         self.session.expired();
     }
 
+    /// A change the server refused: the reason goes on its line and in a toast; a 401 asks
+    /// the shopper to sign in again. Returns the reason.
+    fn refuse(&self, key: &LineKey, e: &ApiError) -> String {
+        if matches!(e, ApiError::Unauthorized(_)) {
+            self.unauthorized();
+        }
+        let r = reason(e);
+        self.set_error(key, Some(r.clone()));
+        self.toasts.push(
+            ToastKind::Error,
+            r.clone(),
+            e.request_id().map(str::to_string),
+        );
+        r
+    }
+
     /// Takes the server's whole cart as the truth.
     fn apply_server(&self, c: ServerCart) {
         self.confirmed.set_value(
@@ -504,17 +520,7 @@ impl Cart {
             }
             Err(e) => {
                 self.lines.update(|l| undo_add(l, &key, before));
-                if matches!(e, ApiError::Unauthorized(_)) {
-                    self.unauthorized();
-                }
-                let r = reason(&e);
-                self.set_error(&key, Some(r.clone()));
-                self.toasts.push(
-                    ToastKind::Error,
-                    r.clone(),
-                    e.request_id().map(str::to_string),
-                );
-                Err(r)
+                Err(self.refuse(&key, &e))
             }
         };
         self.settle();
@@ -608,13 +614,7 @@ impl Cart {
                             set_quantity(l, &key, back);
                         });
                     }
-                    if matches!(e, ApiError::Unauthorized(_)) {
-                        cart.unauthorized();
-                    }
-                    let r = reason(&e);
-                    cart.set_error(&key, Some(r.clone()));
-                    cart.toasts
-                        .push(ToastKind::Error, r, e.request_id().map(str::to_string));
+                    cart.refuse(&key, &e);
                 }
             }
             cart.settle();
@@ -657,13 +657,7 @@ impl Cart {
                         let at = pos.min(l.len());
                         l.insert(at, line);
                     });
-                    if matches!(e, ApiError::Unauthorized(_)) {
-                        cart.unauthorized();
-                    }
-                    let r = reason(&e);
-                    cart.set_error(&key, Some(r.clone()));
-                    cart.toasts
-                        .push(ToastKind::Error, r, e.request_id().map(str::to_string));
+                    cart.refuse(&key, &e);
                 }
             }
             cart.settle();
