@@ -327,3 +327,25 @@ test('a line the shop could not take at sign-in is shown, kept, and sent again o
   assert.equal(await page.getByTestId('refused-line').count(), 0);
   await page.context().close();
 });
+
+test('an old (v1) stored cart is upgraded: its lines get names and prices from the catalog', async () => {
+  const list = (await (await fetch(`${COMMERCE}/products?status=ACTIVE&pageSize=2`)).json()).data.products;
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/cart`);
+  await page.getByTestId('cart-empty').waitFor();
+  await page.evaluate(
+    (ids) => localStorage.setItem('vitrina.cart', JSON.stringify({ v: 1, savedAt: 1, lines: ids.map((productId) => ({ productId, quantity: 2 })) })),
+    list.map((p) => p.id),
+  );
+  await page.reload();
+  await waitBadge(page, 4);
+  for (const p of list) {
+    await page.getByTestId('cart-line-name').filter({ hasText: p.name }).waitFor();
+  }
+  assert.equal(await page.getByTestId('cart-notice').count(), 0);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('vitrina.cart')).lines.every((l) => l.name));
+  const rec = await storedCart(page);
+  assert.equal(rec.v, 2);
+  assert.deepEqual(rec.lines.map((l) => l.quantity), [2, 2]);
+  await page.context().close();
+});
