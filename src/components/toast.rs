@@ -19,6 +19,12 @@ pub fn ToastHost() -> impl IntoView {
                     {t.request_id.clone().map(|id| view! {
                         <p class="toast__meta">"Код запроса: " <code>{id}</code></p>
                     })}
+                    {t.action.clone().map(|a| view! {
+                        <button type="button" class="toast__action" data-testid="toast-action" on:click=move |_| {
+                            toasts.dismiss(t.id);
+                            (a.run)();
+                        }>{a.label.clone()}</button>
+                    })}
                     <button class="toast__close" aria-label="Закрыть" on:click=move |_| toasts.dismiss(t.id)>"×"</button>
                 </div>
             </For>

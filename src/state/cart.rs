@@ -11,7 +11,7 @@ use crate::domain::cart::{
     RefusedLine, Restored, ServerCart,
 };
 use crate::domain::catalog::ProductSummary;
-use crate::state::toasts::ToastKind;
+use crate::state::toasts::{ToastAction, ToastKind};
 use crate::state::{Session, Toasts};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -631,6 +631,7 @@ impl Cart {
         self.lines.update(|l| taken = remove_line(l, key));
         let Some((pos, line)) = taken else { return };
         self.set_error(key, None);
+        self.offer_undo(&line);
         if !self.session.is_signed_in() {
             self.persist_guest();
             return;
@@ -662,6 +663,32 @@ impl Cart {
             }
             cart.settle();
         });
+    }
+
+    /// «Вернуть» on a toast after a removal: the line comes back with its quantity.
+    fn offer_undo(&self, line: &CartLine) {
+        let cart = *self;
+        let mut back = line.clone();
+        back.server_id = None;
+        back.merge_key = None;
+        let name = if line.name.is_empty() {
+            "Товар".to_string()
+        } else {
+            format!("«{}»", line.name)
+        };
+        self.toasts.push_action(
+            ToastKind::Info,
+            format!("{name} удалён из корзины"),
+            ToastAction {
+                label: "Вернуть".into(),
+                run: std::sync::Arc::new(move || {
+                    let line = back.clone();
+                    leptos::task::spawn_local(async move {
+                        let _ = cart.add(line).await;
+                    });
+                }),
+            },
+        );
     }
 
     /// Empties the cart (the page asks for confirmation first).

@@ -11,12 +11,38 @@ pub enum ToastKind {
     Error,
 }
 
+/// A button on a toast («Вернуть»): its label and what it does. A plain `Arc`, not a
+/// `Callback`: an arena callback would be disposed with the view that created it (the
+/// cart line that was just removed) and the button would do nothing.
+#[derive(Clone)]
+pub struct ToastAction {
+    pub label: String,
+    pub run: std::sync::Arc<dyn Fn() + Send + Sync>,
+}
+
+impl PartialEq for ToastAction {
+    fn eq(&self, other: &Self) -> bool {
+        self.label == other.label
+    }
+}
+
+impl Eq for ToastAction {}
+
+impl std::fmt::Debug for ToastAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ToastAction")
+            .field("label", &self.label)
+            .finish()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Toast {
     pub id: u64,
     pub kind: ToastKind,
     pub text: String,
     pub request_id: Option<String>,
+    pub action: Option<ToastAction>,
 }
 
 /// The toast queue.
@@ -38,14 +64,30 @@ impl Toasts {
     }
 
     pub fn push(&self, kind: ToastKind, text: impl Into<String>, request_id: Option<String>) {
+        self.push_toast(kind, text.into(), request_id, None);
+    }
+
+    /// A toast with one button, e.g. «Вернуть» after a removal.
+    pub fn push_action(&self, kind: ToastKind, text: impl Into<String>, action: ToastAction) {
+        self.push_toast(kind, text.into(), None, Some(action));
+    }
+
+    fn push_toast(
+        &self,
+        kind: ToastKind,
+        text: String,
+        request_id: Option<String>,
+        action: Option<ToastAction>,
+    ) {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|l| {
             l.push(Toast {
                 id,
                 kind,
-                text: text.into(),
+                text,
                 request_id,
+                action,
             });
             // A burst of failures must not bury the page.
             if l.len() > 4 {

@@ -349,3 +349,23 @@ test('an old (v1) stored cart is upgraded: its lines get names and prices from t
   assert.deepEqual(rec.lines.map((l) => l.quantity), [2, 2]);
   await page.context().close();
 });
+
+test('a removed line can be brought back from the toast', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 780 } });
+  const picked = await addFromCatalog(page, 2);
+  await page.goto(`${APP_URL}/cart`);
+  const line = page.getByTestId('cart-line').filter({ hasText: picked[1].name });
+  await line.getByTestId('qty-plus').click();
+  await waitBadge(page, 3);
+  await line.getByTestId('remove-line').click();
+  await waitBadge(page, 1);
+  const undo = page.getByTestId('toast').filter({ hasText: 'удалён из корзины' });
+  assert.ok(plain(await undo.textContent()).includes(picked[1].name));
+  await undo.getByTestId('toast-action').click();
+  await waitBadge(page, 3);
+  await page.getByTestId('cart-line').filter({ hasText: picked[1].name }).waitFor();
+  assert.equal(await page.getByTestId('toast').filter({ hasText: 'удалён из корзины' }).count(), 0);
+  const rec = await storedCart(page);
+  assert.equal(rec.lines.find((l) => l.productId === picked[1].id).quantity, 2);
+  await page.context().close();
+});
