@@ -422,11 +422,27 @@ pub fn products_page(env: Envelope<ProductsDto>) -> Result<Page<ProductSummary>,
     Ok(page_of(items, env.meta.pagination))
 }
 
-/// `GET /products` for a catalog view.
+thread_local! {
+    static LISTS: std::cell::RefCell<crate::api::cache::TtlCache<Page<ProductSummary>>> =
+        std::cell::RefCell::new(crate::api::cache::TtlCache::new(
+            crate::api::cache::LIST_TTL_SECS,
+            crate::api::cache::LIST_CAPACITY,
+        ));
+}
+
+/// `GET /products` for a catalog view. A view seen in the last minute is answered from
+/// memory (Back, a filter toggled off again); errors are never kept.
 pub async fn list(ep: &Endpoint, q: &CatalogQuery) -> Result<Page<ProductSummary>, ApiError> {
     let path = format!("/products{}", products_query(q).to_query_string());
+    let key = format!("{}{path}", ep.base);
+    let now = crate::api::http::now_unix();
+    if let Some(hit) = LISTS.with(|c| c.borrow_mut().get(&key, now)) {
+        return Ok(hit);
+    }
     let env = request::<ProductsDto>(ep, Method::Get, &path, None, None).await?;
-    products_page(env)
+    let page = products_page(env)?;
+    LISTS.with(|c| c.borrow_mut().put(key, now, page.clone()));
+    Ok(page)
 }
 
 impl From<CrumbDto> for Crumb {

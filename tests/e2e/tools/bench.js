@@ -17,6 +17,7 @@ async function measure(browser, throttle) {
   const filters = [];
   const chips = [];
   const addsDom = [];
+  const filtersBack = [];
   const addsFrame = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -87,6 +88,28 @@ async function measure(browser, throttle) {
     filters.push(f.cards);
     chips.push(f.chip);
 
+    // The same filter toggled off again: the view seen a moment ago (answered from memory).
+    await page.getByTestId('product-card').nth(23).waitFor();
+    await page.waitForTimeout(200);
+    const countOn = await page.getByTestId('result-count').textContent();
+    const back = await page.evaluate(
+      (prev) =>
+        new Promise((resolve) => {
+          const start = performance.now();
+          const obs = new MutationObserver(() => {
+            const el = document.querySelector('[data-testid=result-count]');
+            if (el && el.textContent !== prev && document.querySelectorAll('[data-testid=product-card]').length === 24) {
+              obs.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+          document.querySelector('[data-testid=filter-in-stock]').click();
+        }),
+      countOn,
+    );
+    filtersBack.push(back);
+
     // Add to cart (as a guest): click → the header badge shows one more. `dom` is when
     // the badge text changed, `frame` the next animation frame after it (painted).
     await page.waitForTimeout(300);
@@ -115,7 +138,7 @@ async function measure(browser, throttle) {
     }
     await context.close();
   }
-  return { lcp: median(lcps), bytes: median(bytes), click: median(clicks), filter: median(filters), chip: median(chips), addDom: median(addsDom), addFrame: median(addsFrame) };
+  return { lcp: median(lcps), bytes: median(bytes), click: median(clicks), filter: median(filters), chip: median(chips), back: median(filtersBack), addDom: median(addsDom), addFrame: median(addsFrame) };
 }
 
 const browser = await launch();
@@ -125,6 +148,7 @@ for (const throttle of [1, 4]) {
     `CPU ×${throttle}: first load ${(r.bytes / 1024).toFixed(1)} KiB transferred, ` +
       `LCP ${r.lcp.toFixed(0)} ms, next-page click → paint ${r.click.toFixed(1)} ms, ` +
       `filter click → chip shown ${r.chip.toFixed(1)} ms, → 24 new cards painted ${r.filter.toFixed(1)} ms, ` +
+      `filter toggled off again → cards painted ${r.back.toFixed(1)} ms, ` +
       `add-to-cart click → badge text ${r.addDom.toFixed(1)} ms, → next frame ${r.addFrame.toFixed(1)} ms ` +
       `(median of ${RUNS})`,
   );
