@@ -343,5 +343,10 @@ async fn the_cart_page_shows_guest_lines_and_a_stepper_click_changes_the_sums_at
         saved.contains(r#""quantity":2,"name":"Смеситель для кухни""#),
         "{saved}"
     );
+    // The same button, not a redrawn one: a keyboard user pressing it again keeps focus.
+    assert!(plus.is_connected());
+    plus.click();
+    tick().await;
+    assert!(text(&el).contains("5 товаров"), "{}", text(&el));
     storage.remove_item("vitrina.cart").unwrap();
 }

@@ -2,7 +2,7 @@
 //! lines refused at sign-in, and a clear-all that asks first.
 
 use crate::api::encode_component;
-use crate::domain::cart::{subtotal, total_quantity, LineKey};
+use crate::domain::cart::{subtotal, total_quantity, CartLine, LineKey};
 use crate::domain::money::Money;
 use crate::domain::text::plural;
 use crate::routes::href;
@@ -25,7 +25,10 @@ pub fn CartPage() -> impl IntoView {
     let cart = use_cart();
     let session = use_session();
     cart.refresh_guest();
-    let is_empty = move || cart.lines.with(Vec::is_empty);
+    // Memos, so the page frame is rebuilt only when it changes between loading, empty and
+    // lines — not on every quantity change (which would redraw every line and lose focus).
+    let is_empty = Memo::new(move |_| cart.lines.with(Vec::is_empty));
+    let loading = Memo::new(move |_| cart.loading.get() && is_empty.get());
     let confirm_clear = RwSignal::new(false);
 
     view! {
@@ -39,9 +42,9 @@ pub fn CartPage() -> impl IntoView {
         })}
         <RefusedLines/>
         {move || {
-            if cart.loading.get() && is_empty() {
+            if loading.get() {
                 view! { <p class="cart-loading" role="status">"Загружаем корзину…"</p> }.into_any()
-            } else if is_empty() {
+            } else if is_empty.get() {
                 view! {
                     <section class="cart-empty" data-testid="cart-empty">
                         <p class="cart-empty__title">"В корзине пока ничего нет"</p>
@@ -82,85 +85,104 @@ pub fn CartPage() -> impl IntoView {
                 }.into_any()
             }
         }}
-        {move || (!session.is_signed_in() && !is_empty()).then(|| view! {
+        {move || (!session.is_signed_in() && !is_empty.get()).then(|| view! {
             <p class="cart-guest-note">"Корзина сохранена на этом устройстве. Войдите — и она перейдёт в ваш аккаунт."</p>
         })}
     }
 }
 
-/// One line: picture, name, variant, price, stepper, total, remove, warnings.
+/// One line: picture, name, variant, price, stepper, total, remove, warnings. Built once
+/// per line; only the parts that change are reactive, so a stepper button keeps its focus
+/// (and its DOM node) while the quantity changes under it.
 #[component]
 fn LineRow(key: LineKey) -> impl IntoView {
     let cart = use_cart();
+    let link = href(&format!("/product/{}", encode_component(&key.product_id)));
+    let dom = key.dom_id();
     let k = StoredValue::new(key);
     let line = Memo::new(move |_| {
         cart.lines
             .with(|l| k.with_value(|k| l.iter().find(|x| &x.key == k).cloned()))
     });
+    let read = move |f: fn(&CartLine) -> String| {
+        move || line.with(|l| l.as_ref().map(f).unwrap_or_default())
+    };
     let qty = move || line.with(|l| l.as_ref().map_or(1, |l| l.quantity));
     let step = move |delta: i64| {
         let q = (i64::from(qty()) + delta).max(1) as u32;
         k.with_value(|k| cart.set_quantity(k, q));
     };
     let busy = move || k.with_value(|k| cart.is_busy(k));
+    // A line still on its way into the account cart cannot be changed yet.
+    let pending_add =
+        move || line.with(|l| l.as_ref().is_some_and(|l| l.server_id.is_none())) && busy();
+    let minus_off = move || qty() <= 1 || pending_add();
+    let plus_off = move || qty() >= crate::domain::cart::MAX_LINE_QUANTITY || pending_add();
     let error = move || k.with_value(|k| cart.error_for(k));
-    let dom = k.with_value(LineKey::dom_id);
-    move || {
-        line.get().map(|l| {
-            let link = href(&format!("/product/{}", encode_component(&l.key.product_id)));
-            let attrs = l
-                .attributes
-                .iter()
-                .map(|(a, v)| format!("{a}: {v}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let pending_add = l.server_id.is_none() && busy();
-            let name = if l.name.is_empty() { "Товар".to_string() } else { l.name.clone() };
-            let qty_label = format!("Количество «{name}»");
-            let minus_off = move || qty() <= 1 || pending_add;
-            let plus_off = move || qty() >= crate::domain::cart::MAX_LINE_QUANTITY || pending_add;
-            view! {
-                <li class="cart-line" class:cart-line--busy=busy data-testid="cart-line" data-line=dom.clone()>
-                    <a class="cart-line__media" href=link.clone() tabindex="-1" aria-hidden="true">
-                        {l.thumbnail.clone().map(|t| view! { <img src=t alt="" width="96" height="96" loading="lazy"/> })}
-                    </a>
-                    <div class="cart-line__info">
-                        <a class="cart-line__name" href=link data-testid="cart-line-name">{name.clone()}</a>
-                        {(!attrs.is_empty()).then(|| view! { <p class="cart-line__attrs">{attrs}</p> })}
-                        <p class="cart-line__unit">
-                            {format!("{} / шт.", rub(l.unit_price))}
-                            {l.compare_at.filter(|c| *c > l.unit_price).map(|c| view! { <s class="price__old">{rub(c)}</s> })}
-                        </p>
-                        {l.stock_warning().map(|w| view! { <p class="cart-line__warning" data-testid="stock-warning">{w}</p> })}
-                        {move || error().map(|e| view! { <p class="cart-line__error" role="alert" data-testid="line-error">{e}</p> })}
-                    </div>
-                    <div class="cart-line__qty">
-                        <div class="stepper" role="group" aria-label=qty_label.clone()>
-                            <button type="button" class="stepper__btn" aria-label="Меньше" disabled=minus_off on:click=move |_| step(-1) data-testid="qty-minus">"−"</button>
-                            <input
-                                class="stepper__input"
-                                type="number"
-                                inputmode="numeric"
-                                min="1"
-                                max=crate::domain::cart::MAX_LINE_QUANTITY.to_string()
-                                aria-label=qty_label.clone()
-                                prop:value=move || qty().to_string()
-                                disabled=pending_add
-                                data-testid="qty"
-                                on:change=move |ev| {
-                                    if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
-                                        k.with_value(|k| cart.set_quantity(k, q));
-                                    }
-                                }
-                            />
-                            <button type="button" class="stepper__btn" aria-label="Больше" disabled=plus_off on:click=move |_| step(1) data-testid="qty-plus">"+"</button>
-                        </div>
-                        <button type="button" class="link-button cart-line__remove" disabled=pending_add on:click=move |_| k.with_value(|k| cart.remove(k)) data-testid="remove-line">"Удалить"</button>
-                    </div>
-                    <p class="cart-line__total" data-testid="line-total">{rub(l.total())}</p>
-                </li>
-            }
+    let name = read(|l| {
+        if l.name.is_empty() {
+            "Товар".into()
+        } else {
+            l.name.clone()
+        }
+    });
+    let qty_label = move || format!("Количество «{}»", name());
+    let attrs = read(|l| {
+        l.attributes
+            .iter()
+            .map(|(a, v)| format!("{a}: {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let thumb = move || line.with(|l| l.as_ref().and_then(|l| l.thumbnail.clone()));
+    let compare_at = move || {
+        line.with(|l| {
+            l.as_ref()
+                .and_then(|l| l.compare_at.filter(|c| *c > l.unit_price))
+                .map(rub)
         })
+    };
+    let warning = move || line.with(|l| l.as_ref().and_then(CartLine::stock_warning));
+    view! {
+        <li class="cart-line" class:cart-line--busy=busy data-testid="cart-line" data-line=dom>
+            <a class="cart-line__media" href=link.clone() tabindex="-1" aria-hidden="true">
+                {move || thumb().map(|t| view! { <img src=t alt="" width="96" height="96" loading="lazy"/> })}
+            </a>
+            <div class="cart-line__info">
+                <a class="cart-line__name" href=link data-testid="cart-line-name">{name}</a>
+                {move || { let a = attrs(); (!a.is_empty()).then(|| view! { <p class="cart-line__attrs">{a}</p> }) }}
+                <p class="cart-line__unit">
+                    {read(|l| format!("{} / шт.", rub(l.unit_price)))}
+                    {move || compare_at().map(|c| view! { <s class="price__old">{c}</s> })}
+                </p>
+                {move || warning().map(|w| view! { <p class="cart-line__warning" data-testid="stock-warning">{w}</p> })}
+                {move || error().map(|e| view! { <p class="cart-line__error" role="alert" data-testid="line-error">{e}</p> })}
+            </div>
+            <div class="cart-line__qty">
+                <div class="stepper" role="group" aria-label=qty_label>
+                    <button type="button" class="stepper__btn" aria-label="Меньше" disabled=minus_off on:click=move |_| step(-1) data-testid="qty-minus">"−"</button>
+                    <input
+                        class="stepper__input"
+                        type="number"
+                        inputmode="numeric"
+                        min="1"
+                        max=crate::domain::cart::MAX_LINE_QUANTITY.to_string()
+                        aria-label=qty_label
+                        prop:value=move || qty().to_string()
+                        disabled=pending_add
+                        data-testid="qty"
+                        on:change=move |ev| {
+                            if let Ok(q) = event_target_value(&ev).trim().parse::<u32>() {
+                                k.with_value(|k| cart.set_quantity(k, q));
+                            }
+                        }
+                    />
+                    <button type="button" class="stepper__btn" aria-label="Больше" disabled=plus_off on:click=move |_| step(1) data-testid="qty-plus">"+"</button>
+                </div>
+                <button type="button" class="link-button cart-line__remove" disabled=pending_add on:click=move |_| k.with_value(|k| cart.remove(k)) data-testid="remove-line">"Удалить"</button>
+            </div>
+            <p class="cart-line__total" data-testid="line-total">{read(|l| rub(l.total()))}</p>
+        </li>
     }
 }
 

@@ -160,8 +160,16 @@ test('signing in merges the guest cart, shows a refused line, steppers send one 
   const patchesBefore = await requestCount(patch);
   const line = page.getByTestId('cart-line').filter({ hasText: picked[0].name });
   const startQty = Number(await line.getByTestId('qty').inputValue());
-  for (let i = 0; i < 3; i++) await line.getByTestId('qty-plus').click();
-  await line.getByTestId('qty-minus').click();
+  // Clicked in the page 50 ms apart, as a quick thumb does, so a slow test machine
+  // cannot stretch the gaps past the stepper's quiet time.
+  await line.evaluate(async (el) => {
+    const plus = el.querySelector('[data-testid=qty-plus]');
+    const minus = el.querySelector('[data-testid=qty-minus]');
+    for (const b of [plus, plus, plus, minus]) {
+      b.click();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
   await waitBadge(page, units + 2);
   await page.waitForFunction(
     async ([id, pid, q]) => {
