@@ -29,6 +29,7 @@ pub fn CartPage() -> impl IntoView {
     // lines — not on every quantity change (which would redraw every line and lose focus).
     let is_empty = Memo::new(move |_| cart.lines.with(Vec::is_empty));
     let loading = Memo::new(move |_| cart.loading.get() && is_empty.get());
+    let failed = Memo::new(move |_| session.is_signed_in() && cart.load_failed.get());
     let confirm_clear = RwSignal::new(false);
 
     view! {
@@ -40,10 +41,19 @@ pub fn CartPage() -> impl IntoView {
                 <button type="button" class="link-button" on:click=move |_| cart.notice.set(None)>"Понятно"</button>
             </p>
         })}
+        {move || failed.get().then(|| view! {
+            <p class="cart-failed" role="alert" data-testid="cart-load-failed">
+                "Не удалось получить корзину из аккаунта — возможно, пропала связь. "
+                <button type="button" class="link-button" on:click=move |_| cart.retry_load() data-testid="cart-retry">"Повторить"</button>
+            </p>
+        })}
         <RefusedLines/>
         {move || {
             if loading.get() {
                 view! { <p class="cart-loading" role="status">"Загружаем корзину…"</p> }.into_any()
+            } else if is_empty.get() && failed.get() {
+                // Not «empty»: we do not know what is in it.
+                ().into_any()
             } else if is_empty.get() {
                 view! {
                     <section class="cart-empty" data-testid="cart-empty">

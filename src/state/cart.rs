@@ -40,6 +40,8 @@ pub struct Cart {
     pub busy: RwSignal<Vec<LineKey>>,
     /// A notice about the stored cart (dropped as unreadable, storage full).
     pub notice: RwSignal<Option<String>>,
+    /// The account cart could not be read; the page offers to try again.
+    pub load_failed: RwSignal<bool>,
     session: Session,
     toasts: Toasts,
     inflight: StoredValue<u32>,
@@ -104,6 +106,7 @@ impl Cart {
             refused: RwSignal::new(Vec::new()),
             busy: RwSignal::new(Vec::new()),
             notice: RwSignal::new(None),
+            load_failed: RwSignal::new(false),
             session,
             toasts,
             inflight: StoredValue::new(0),
@@ -131,6 +134,7 @@ impl Cart {
                     cart.confirmed.set_value(HashMap::new());
                     cart.inflight.set_value(0);
                     cart.loading.set(false);
+                    cart.load_failed.set(false);
                     cart.lines.set(cart.read_guest());
                 }
                 _ => {}
@@ -273,12 +277,33 @@ impl Cart {
         );
         self.lines.set(c.lines.clone());
         self.server.set(Some(c));
+        self.load_failed.set(false);
     }
 
     /// One change has answered: settle if it was the last.
     fn settle(&self) {
         self.inflight.update_value(|n| *n = n.saturating_sub(1));
         self.refresh_if_idle();
+    }
+
+    /// «Повторить» after the account cart could not be read.
+    pub fn retry_load(&self) {
+        let cart = *self;
+        if !self.session.is_signed_in() {
+            return;
+        }
+        let ep = self.session.commerce();
+        let owner = self.owner();
+        self.loading.set(true);
+        leptos::task::spawn_local(async move {
+            match api::get(&ep).await {
+                Ok(c) if cart.still(&owner) => cart.apply_server(c),
+                Ok(_) => {}
+                Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
+                Err(e) => cart.toasts.error(&e),
+            }
+            cart.loading.set(false);
+        });
     }
 
     /// Nothing on its way and no stepper waiting.
@@ -424,7 +449,10 @@ impl Cart {
                 Ok(c) if cart.still(&owner) => cart.apply_server(c),
                 Ok(_) => {}
                 Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
-                Err(e) => cart.toasts.error(&e),
+                Err(e) => {
+                    cart.load_failed.set(true);
+                    cart.toasts.error(&e);
+                }
             }
             finish();
         });

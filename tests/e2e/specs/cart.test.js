@@ -377,3 +377,19 @@ test('a removed line can be brought back from the toast', async () => {
   assert.equal(rec.lines.find((l) => l.productId === picked[1].id).quantity, 2);
   await page.context().close();
 });
+
+test('when the account cart cannot be read after sign-in the page says so and «Повторить» loads it', async () => {
+  const anna = (await users()).find((u) => u.phone === '+79990000001');
+  const lines = await serverLines(anna.id);
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent('/cart')}`);
+  await control('faults', { method: 'GET', path: '/commerce/api/v1/cart', status: 503, count: 1 });
+  await signIn(page, '9990000001');
+  await page.waitForURL(/\/cart$/);
+  await page.getByTestId('cart-load-failed').waitFor();
+  await page.getByTestId('cart-retry').click();
+  await page.getByTestId('cart-line').nth(lines.length - 1).waitFor();
+  assert.equal(await page.getByTestId('cart-load-failed').count(), 0);
+  await waitBadge(page, lines.reduce((n, l) => n + l.quantity, 0));
+  await page.context().close();
+});
