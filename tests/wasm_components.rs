@@ -298,7 +298,6 @@ async fn the_cart_page_shows_guest_lines_and_a_stepper_click_changes_the_sums_at
         compare_at: None,
         quantity: q,
         stock: Some(3),
-        added_at: 1,
         merge_key: None,
     };
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();

@@ -42,10 +42,6 @@ impl<V: Clone> TtlCache<V> {
             self.entries.drain(..extra);
         }
     }
-
-    pub fn clear(&mut self) {
-        self.entries.clear();
-    }
 }
 
 #[cfg(test)]
@@ -65,7 +61,5 @@ mod tests {
         assert_eq!(c.get("b", 203), None);
         assert_eq!(c.get("a", 203), Some(3));
         assert_eq!(c.get("c", 203), Some(4));
-        c.clear();
-        assert_eq!(c.get("c", 203), None);
     }
 }

@@ -41,10 +41,12 @@ pub fn ProductCard(
     let out_of_stock = product.availability != Availability::InStock;
     let commission = product.commission();
     let points = product.career_points();
+    let (price, compare_at) = (product.price.clone(), product.compare_at.clone());
+    let (name, rating) = (product.name.clone(), product.rating.clone());
     let cart = crate::state::cart::use_cart();
-    let for_cart = product.clone();
+    // The product itself goes to the button; it is copied only when pressed.
     let add = move || {
-        let p = for_cart.clone();
+        let p = product.clone();
         async move { cart.add_product(p).await }
     };
     view! {
@@ -64,9 +66,9 @@ pub fn ProductCard(
                     {out_of_stock.then(|| view! { <span class="card__badge card__badge--out">"Нет в наличии"</span> })}
                 </div>
                 <div class="card__body">
-                    <Price price=product.price.clone() compare_at=product.compare_at.clone()/>
-                    <h3 class="card__title" data-testid="product-name">{product.name.clone()}</h3>
-                    <Stars rating=product.rating.clone()/>
+                    <Price price=price compare_at=compare_at/>
+                    <h3 class="card__title" data-testid="product-name">{name}</h3>
+                    <Stars rating=rating/>
                     <Show when=move || show_partner.get()>
                         <p class="card__partner" data-testid="partner-earnings">
                             {format!("Комиссия {commission} · {points} баллов")}

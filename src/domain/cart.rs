@@ -52,8 +52,6 @@ pub struct CartLine {
     pub quantity: u32,
     /// Units on hand, when the shop says.
     pub stock: Option<u64>,
-    /// Unix seconds.
-    pub added_at: u64,
     /// The `Idempotency-Key` that moves this guest line into the account cart: kept with
     /// the line, so a merge cut short (reload, lost answer) and tried again is not counted
     /// twice. A new quantity is a new intent and gets a new key.
@@ -73,9 +71,13 @@ impl CartLine {
             .unwrap_or(Decimal::MAX)
     }
 
-    /// A line read from an old record lacks what the cart page shows until it is refreshed.
-    pub fn needs_refresh(&self) -> bool {
-        self.name.is_empty()
+    /// The name to show; a line read from an old record has none until it is refreshed.
+    pub fn display_name(&self) -> &str {
+        if self.name.is_empty() {
+            "Товар"
+        } else {
+            &self.name
+        }
     }
 
     /// What the shopper should know about stock for this line, if anything.
@@ -94,12 +96,7 @@ impl CartLine {
 impl CartLine {
     /// A line for `quantity` units of a product, or of its `variant` (price, stock and
     /// attributes of the variant then).
-    pub fn from_product(
-        p: &ProductSummary,
-        variant: Option<&Variant>,
-        quantity: u32,
-        now: u64,
-    ) -> CartLine {
+    pub fn from_product(p: &ProductSummary, variant: Option<&Variant>, quantity: u32) -> CartLine {
         CartLine {
             key: LineKey::new(p.id.clone(), variant.map(|v| v.id.clone())),
             server_id: None,
@@ -118,7 +115,6 @@ impl CartLine {
                 None if p.availability != Availability::InStock => Some(0),
                 None => p.stock_quantity,
             },
-            added_at: now,
             merge_key: None,
         }
     }
@@ -263,8 +259,6 @@ struct StoredLine {
     compare_at: Option<String>,
     #[serde(default)]
     stock: Option<u64>,
-    #[serde(default)]
-    added_at: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     merge_key: Option<String>,
 }
@@ -363,7 +357,6 @@ pub fn decode_record(raw: Option<&str>) -> Restored {
                         compare_at: None,
                         quantity: clamp_quantity(l.quantity),
                         stock: None,
-                        added_at: 0,
                         merge_key: None,
                     })
                     .collect();
@@ -400,7 +393,6 @@ fn line_from_stored(l: StoredLine) -> Option<CartLine> {
         compare_at: l.compare_at.and_then(|c| Decimal::from_str(&c).ok()),
         quantity: clamp_quantity(l.quantity),
         stock: l.stock,
-        added_at: l.added_at,
         merge_key: l.merge_key.filter(|k| !k.is_empty() && k.len() <= 64),
     })
 }
@@ -433,7 +425,6 @@ pub fn encode_record(lines: &[CartLine], now: u64) -> String {
                 price: l.unit_price.to_string(),
                 compare_at: l.compare_at.map(|c| c.to_string()),
                 stock: l.stock,
-                added_at: l.added_at,
                 merge_key: l.merge_key.clone(),
             })
             .collect(),
@@ -534,7 +525,6 @@ mod tests {
             compare_at: None,
             quantity: q,
             stock: Some(10),
-            added_at: 1,
             merge_key: None,
         }
     }
@@ -626,7 +616,8 @@ mod tests {
                 assert!(upgraded);
                 assert_eq!(lines.len(), 2);
                 assert_eq!(lines[0].quantity, 3);
-                assert!(lines.iter().all(CartLine::needs_refresh));
+                assert!(lines.iter().all(|l| l.name.is_empty()));
+                assert_eq!(lines[0].display_name(), "Товар");
                 assert_eq!(lines[1].key, LineKey::new("p2", Some("v".into())));
             }
             other => panic!("{other:?}"),
@@ -725,7 +716,6 @@ mod more_tests {
             compare_at: None,
             quantity: q,
             stock: None,
-            added_at: 0,
             merge_key: Some("k".into()),
         }
     }

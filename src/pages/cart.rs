@@ -3,8 +3,8 @@
 
 use crate::api::encode_component;
 use crate::domain::cart::{subtotal, total_quantity, CartLine, LineKey};
+use crate::domain::catalog::products_count_label;
 use crate::domain::money::Money;
-use crate::domain::text::plural;
 use crate::routes::href;
 use crate::state::cart::use_cart;
 use crate::state::use_session;
@@ -14,10 +14,6 @@ use rust_decimal::Decimal;
 
 fn rub(d: Decimal) -> String {
     Money::rub(d).to_string()
-}
-
-fn units(n: u32) -> String {
-    format!("{n} {}", plural(u64::from(n), "товар", "товара", "товаров"))
 }
 
 #[component]
@@ -67,7 +63,7 @@ pub fn CartPage() -> impl IntoView {
                     <div class="cart">
                         <section class="cart__lines" aria-label="Товары в корзине">
                             <div class="cart__toolbar">
-                                <span data-testid="cart-count">{move || units(cart.count())}</span>
+                                <span data-testid="cart-count">{move || products_count_label(u64::from(cart.count()))}</span>
                                 {move || if confirm_clear.get() {
                                     view! {
                                         <span class="cart__confirm" role="alertdialog" aria-label="Очистить корзину?">
@@ -129,13 +125,7 @@ fn LineRow(key: LineKey) -> impl IntoView {
     let minus_off = move || qty() <= 1 || pending_add();
     let plus_off = move || qty() >= crate::domain::cart::MAX_LINE_QUANTITY || pending_add();
     let error = move || k.with_value(|k| cart.error_for(k));
-    let name = read(|l| {
-        if l.name.is_empty() {
-            "Товар".into()
-        } else {
-            l.name.clone()
-        }
-    });
+    let name = read(|l| l.display_name().to_string());
     let qty_label = move || format!("Количество «{}»", name());
     let attrs = read(|l| {
         l.attributes
@@ -201,15 +191,12 @@ fn LineRow(key: LineKey) -> impl IntoView {
 fn Summary() -> impl IntoView {
     let cart = use_cart();
     let session = use_session();
-    let local = Memo::new(move |_| {
-        cart.lines
-            .with(|l| (subtotal(l), total_quantity(l), l.len()))
-    });
+    let local = Memo::new(move |_| cart.lines.with(|l| (subtotal(l), total_quantity(l))));
     // The server's figures count only while they describe the lines on screen.
     let settled = Memo::new(move |_| {
         cart.server.with(|s| {
             s.as_ref().and_then(|s| {
-                let (sub, q, _) = local.get();
+                let (sub, q) = local.get();
                 (s.summary.subtotal == sub && s.summary.total_quantity == q).then(|| s.clone())
             })
         })
@@ -246,7 +233,7 @@ fn Summary() -> impl IntoView {
                     }.into_any()
                 }
                 None => {
-                    let (sub, q, _) = local.get();
+                    let (sub, q) = local.get();
                     let signed = session.is_signed_in();
                     view! {
                         <dl class="cart-summary__rows">
@@ -281,7 +268,7 @@ fn RefusedLines() -> impl IntoView {
                         let key = r.line.key.clone();
                         view! {
                             <li class="cart-refused__line" data-testid="refused-line">
-                                <span class="cart-refused__name">{format!("{} × {}", r.line.name, r.line.quantity)}</span>
+                                <span class="cart-refused__name">{format!("{} × {}", r.line.display_name(), r.line.quantity)}</span>
                                 <span class="cart-refused__reason" data-testid="refused-reason">{r.reason}</span>
                                 <button type="button" class="link-button" on:click=move |_| cart.dismiss_refused(&key)>"Убрать"</button>
                             </li>

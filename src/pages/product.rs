@@ -207,7 +207,6 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
                 &p.summary,
                 variant.get_untracked().as_ref(),
                 1,
-                crate::api::http::now_unix(),
             )
         });
         async move { cart.add(line).await }

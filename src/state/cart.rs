@@ -251,14 +251,13 @@ impl Cart {
         self.session.expired();
     }
 
-    /// A change the server refused: the reason goes on its line and in a toast; a 401 asks
-    /// the shopper to sign in again. Returns the reason.
-    fn refuse(&self, key: &LineKey, e: &ApiError) -> String {
+    /// A failed change: the reason in a toast; a 401 asks the shopper to sign in again.
+    /// Returns the reason.
+    fn explain(&self, e: &ApiError) -> String {
         if matches!(e, ApiError::Unauthorized(_)) {
             self.unauthorized();
         }
         let r = reason(e);
-        self.set_error(key, Some(r.clone()));
         self.toasts.push(
             ToastKind::Error,
             r.clone(),
@@ -267,23 +266,59 @@ impl Cart {
         r
     }
 
-    /// Takes the server's whole cart as the truth.
-    fn apply_server(&self, c: ServerCart) {
-        self.confirmed.set_value(
-            c.lines
-                .iter()
-                .map(|l| (l.key.clone(), l.quantity))
-                .collect(),
-        );
-        self.lines.set(c.lines.clone());
+    /// A change to a line the server refused: [`Self::explain`], and the reason on the line.
+    fn refuse(&self, key: &LineKey, e: &ApiError) -> String {
+        let r = self.explain(e);
+        self.set_error(key, Some(r.clone()));
+        r
+    }
+
+    /// Takes the server's whole cart as the truth. Its lines go to `lines`; `server`
+    /// keeps the rest (summary, coupons, estimates), so nothing is held twice.
+    fn apply_server(&self, mut c: ServerCart) {
+        let lines = std::mem::take(&mut c.lines);
+        self.confirmed
+            .set_value(lines.iter().map(|l| (l.key.clone(), l.quantity)).collect());
+        self.lines.set(lines);
         self.server.set(Some(c));
         self.load_failed.set(false);
     }
 
     /// One change has answered: settle if it was the last.
     fn settle(&self) {
-        self.inflight.update_value(|n| *n = n.saturating_sub(1));
+        self.end();
         self.refresh_if_idle();
+    }
+
+    /// Reads the account cart and takes it as the truth, unless the cart on screen is
+    /// someone else's by now or (`only_if_idle`) the shopper changed something meanwhile.
+    /// A 401 asks to sign in again; other failures are returned.
+    async fn load(
+        &self,
+        ep: &crate::api::Endpoint,
+        owner: &Option<String>,
+        only_if_idle: bool,
+    ) -> Result<(), ApiError> {
+        match api::get(ep).await {
+            Ok(c) if self.still(owner) && (!only_if_idle || self.idle()) => {
+                self.apply_server(c);
+                Ok(())
+            }
+            Ok(_) => Ok(()),
+            Err(ApiError::Unauthorized(_)) => {
+                self.unauthorized();
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Reads the account cart; a failure is shown on the page with «Повторить».
+    async fn load_or_report(&self, ep: &crate::api::Endpoint, owner: &Option<String>) {
+        if let Err(e) = self.load(ep, owner, false).await {
+            self.load_failed.set(true);
+            self.toasts.error(&e);
+        }
     }
 
     /// «Повторить» after the account cart could not be read.
@@ -296,12 +331,7 @@ impl Cart {
         let owner = self.owner();
         self.loading.set(true);
         leptos::task::spawn_local(async move {
-            match api::get(&ep).await {
-                Ok(c) if cart.still(&owner) => cart.apply_server(c),
-                Ok(_) => {}
-                Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
-                Err(e) => cart.toasts.error(&e),
-            }
+            cart.load_or_report(&ep, &owner).await;
             cart.loading.set(false);
         });
     }
@@ -321,18 +351,17 @@ impl Cart {
         let ep = self.session.commerce();
         let owner = self.owner();
         leptos::task::spawn_local(async move {
-            match api::get(&ep).await {
-                Ok(c) if cart.idle() && cart.still(&owner) => cart.apply_server(c),
-                Ok(_) => {}
-                Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
-                // The optimistic figures stay; the next change settles them.
-                Err(_) => {}
-            }
+            // On failure the optimistic figures stay; the next change settles them.
+            let _ = cart.load(&ep, &owner, true).await;
         });
     }
 
     fn begin(&self) {
         self.inflight.update_value(|n| *n += 1);
+    }
+
+    fn end(&self) {
+        self.inflight.update_value(|n| *n = n.saturating_sub(1));
     }
 
     /// Whose cart a change was made in: an answer that arrives after sign-out (or after
@@ -356,10 +385,7 @@ impl Cart {
             .collect();
         if guest.is_empty() {
             // A reload while signed in: lines an earlier sign-in could not send wait here.
-            guest = local()
-                .and_then(|st| st.get_item(STORAGE_KEY).ok().flatten())
-                .map(|raw| decode_record(Some(&raw)).lines())
-                .unwrap_or_default();
+            guest = self.read_guest();
         }
         // Each line's key is stored before it is sent: if the tab closes or the answer is
         // lost, the next try repeats the same request and the server does not add it twice.
@@ -375,7 +401,7 @@ impl Cart {
         let owner = self.owner();
         let finish = move || {
             cart.busy.update(|b| b.retain(|k| !guest_keys.contains(k)));
-            cart.inflight.update_value(|n| *n = n.saturating_sub(1));
+            cart.end();
             cart.loading.set(false);
         };
         leptos::task::spawn_local(async move {
@@ -445,15 +471,7 @@ impl Cart {
                 );
             }
             cart.refused.set(refused);
-            match api::get(&ep).await {
-                Ok(c) if cart.still(&owner) => cart.apply_server(c),
-                Ok(_) => {}
-                Err(ApiError::Unauthorized(_)) => cart.unauthorized(),
-                Err(e) => {
-                    cart.load_failed.set(true);
-                    cart.toasts.error(&e);
-                }
-            }
+            cart.load_or_report(&ep, &owner).await;
             finish();
         });
     }
@@ -473,7 +491,7 @@ impl Cart {
     /// A card's button: adds the product at once; a product with variants gets the
     /// first variant in stock, as its page would show.
     pub async fn add_product(&self, p: ProductSummary) -> Result<(), String> {
-        let plain = CartLine::from_product(&p, None, 1, now());
+        let plain = CartLine::from_product(&p, None, 1);
         let key = plain.key.clone();
         let mut before = 0;
         self.lines.update(|l| before = add_line(l, plain));
@@ -482,7 +500,7 @@ impl Cart {
         // While the product is read, a settle must not replace the lines and drop this one.
         self.begin();
         let detail = catalog::product(&ep, &p.id).await;
-        self.inflight.update_value(|n| *n = n.saturating_sub(1));
+        self.end();
         if !self.still(&owner) {
             // Signed out meanwhile: the lines on screen are another cart now; leave them.
             return Err("Вы вышли из аккаунта".into());
@@ -490,7 +508,7 @@ impl Cart {
         let (key, before) = match detail {
             Ok(d) => match default_variant(&d.variants) {
                 Some(v) => {
-                    let line = CartLine::from_product(&d.summary, Some(v), 1, now());
+                    let line = CartLine::from_product(&d.summary, Some(v), 1);
                     let vkey = line.key.clone();
                     let mut vbefore = 0;
                     self.lines.update(|l| {
@@ -505,12 +523,7 @@ impl Cart {
             Err(_) if !self.session.is_signed_in() => (key, before),
             Err(e) => {
                 self.lines.update(|l| undo_add(l, &key, before));
-                if matches!(e, ApiError::Unauthorized(_)) {
-                    self.unauthorized();
-                }
-                let r = reason(&e);
-                self.toasts.push(ToastKind::Error, r.clone(), None);
-                return Err(r);
+                return Err(self.explain(&e));
             }
         };
         self.set_error(&key, None);
@@ -699,14 +712,9 @@ impl Cart {
         let mut back = line.clone();
         back.server_id = None;
         back.merge_key = None;
-        let name = if line.name.is_empty() {
-            "Товар".to_string()
-        } else {
-            format!("«{}»", line.name)
-        };
         self.toasts.push_action(
             ToastKind::Info,
-            format!("{name} удалён из корзины"),
+            format!("«{}» удалён из корзины", line.display_name()),
             ToastAction {
                 label: "Вернуть".into(),
                 run: std::sync::Arc::new(move || {
@@ -742,10 +750,7 @@ impl Cart {
             }
             if let Err(e) = r {
                 cart.lines.set(before);
-                if matches!(e, ApiError::Unauthorized(_)) {
-                    cart.unauthorized();
-                }
-                cart.toasts.error(&e);
+                cart.explain(&e);
             }
             cart.settle();
         });
@@ -771,8 +776,10 @@ impl Cart {
         }
         let ep = self.session.commerce();
         leptos::task::spawn_local(async move {
+            // Each product once, however many of its variants are in the cart.
             let ids: Vec<&str> = {
                 let mut v: Vec<&str> = keys.iter().map(|k| k.product_id.as_str()).collect();
+                v.sort_unstable();
                 v.dedup();
                 v
             };
@@ -801,8 +808,10 @@ impl Cart {
                             .variant_id
                             .as_ref()
                             .and_then(|vid| d.variants.iter().find(|x| &x.id == vid));
-                        let mut f = CartLine::from_product(&d.summary, v, l.quantity, l.added_at);
+                        let mut f = CartLine::from_product(&d.summary, v, l.quantity);
                         f.key = l.key.clone();
+                        // Same line, same quantity: the same merge intent.
+                        f.merge_key = l.merge_key.take();
                         *l = f;
                     } else if gone.contains(&l.key.product_id) {
                         l.stock = Some(0);

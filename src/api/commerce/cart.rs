@@ -158,29 +158,6 @@ struct AddBody<'a> {
     quantity: u32,
 }
 
-/// Seconds of an ISO 8601 UTC time, leniently (`2024-01-15T18:00:00Z`); 0 when unreadable.
-fn unix_of(iso: Option<&str>) -> u64 {
-    let Some(s) = iso else { return 0 };
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<i64>().ok());
-    let (Some(y), Some(mo), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return 0;
-    };
-    let (h, mi, se) = (
-        num(11..13).unwrap_or(0),
-        num(14..16).unwrap_or(0),
-        num(17..19).unwrap_or(0),
-    );
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if mo <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (mo + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days * 86_400 + h * 3600 + mi * 60 + se).unwrap_or(0)
-}
-
 impl From<CartItemDto> for CartLine {
     fn from(i: CartItemDto) -> Self {
         CartLine {
@@ -197,7 +174,6 @@ impl From<CartItemDto> for CartLine {
             compare_at: i.product.compare_at_price,
             quantity: i.quantity,
             stock: i.product.stock_quantity.map(|s| s.max(0) as u64),
-            added_at: unix_of(i.added_at.as_deref()),
             merge_key: None,
         }
     }
@@ -282,15 +258,4 @@ pub async fn remove(ep: &Endpoint, item_id: &str) -> Result<RemovedDto, ApiError
 pub async fn clear(ep: &Endpoint) -> Result<ClearedDto, ApiError> {
     let env: Envelope<ClearedDto> = request(ep, Method::Delete, "/cart", None, None).await?;
     Ok(env.data)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn iso_times_become_unix_seconds() {
-        assert_eq!(super::unix_of(Some("2024-01-15T18:00:00Z")), 1_705_341_600);
-        assert_eq!(super::unix_of(Some("1970-01-01T00:00:00Z")), 0);
-        assert_eq!(super::unix_of(Some("garbage")), 0);
-        assert_eq!(super::unix_of(None), 0);
-    }
 }
