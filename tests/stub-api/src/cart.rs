@@ -60,7 +60,8 @@ pub fn available(m: &Mutable, p: &Product, variant: Option<usize>) -> i64 {
         .max(0)
 }
 
-fn unit_price(p: &Product, variant: Option<usize>) -> i64 {
+/// Price of one unit of the product, or of its variant, in kopecks.
+pub(crate) fn unit_price(p: &Product, variant: Option<usize>) -> i64 {
     variant.map(|v| p.variant_price(v)).unwrap_or(p.price)
 }
 
@@ -100,6 +101,17 @@ fn totals(s: &Shared, lines: &[CartLine]) -> Totals {
 fn short_summary(s: &Shared, lines: &[CartLine]) -> Value {
     let t = totals(s, lines);
     json!({"total": money(t.total), "itemCount": t.item_count, "totalQuantity": t.total_quantity})
+}
+
+/// What `POST` and `PATCH /cart/items` answer about the line they changed.
+fn line_answer(id: &str, quantity: u64, price: i64, summary: Value) -> Value {
+    json!({
+        "cartItemId": id,
+        "quantity": quantity,
+        "unitPrice": money(price),
+        "totalPrice": money(price * quantity as i64),
+        "cartSummary": summary,
+    })
 }
 
 fn cart_status(m: &Mutable, p: &Product, variant: Option<usize>) -> &'static str {
@@ -360,18 +372,9 @@ async fn add_item(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     let summary = short_summary(&s, &lines);
     m.carts.insert(user.id.clone(), lines);
     m.cart_updated.insert(user.id.clone(), now);
-    ok(
-        StatusCode::CREATED,
-        json!({
-            "cartItemId": line_id,
-            "product": {"id": product_id(p.idx), "name": p.name},
-            "quantity": wanted,
-            "unitPrice": money(price),
-            "totalPrice": money(price * wanted as i64),
-            "cartSummary": summary,
-        }),
-        None,
-    )
+    let mut answer = line_answer(&line_id, wanted, price, summary);
+    answer["product"] = json!({"id": product_id(p.idx), "name": p.name});
+    ok(StatusCode::CREATED, answer, None)
 }
 
 async fn update_item(
@@ -403,17 +406,7 @@ async fn update_item(
     let summary = short_summary(&s, &lines);
     m.carts.insert(user.id.clone(), lines);
     m.cart_updated.insert(user.id.clone(), unix_now());
-    ok(
-        StatusCode::OK,
-        json!({
-            "cartItemId": id,
-            "quantity": qty,
-            "unitPrice": money(price),
-            "totalPrice": money(price * qty as i64),
-            "cartSummary": summary,
-        }),
-        None,
-    )
+    ok(StatusCode::OK, line_answer(&id, qty, price, summary), None)
 }
 
 async fn remove_item(

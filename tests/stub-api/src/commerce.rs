@@ -34,7 +34,7 @@ pub(crate) fn details(field: &str, msg: &str) -> Value {
     json!({ field: [msg] })
 }
 
-pub(crate) fn validation(d: Value) -> Response {
+fn validation(d: Value) -> Response {
     fail(400, "VALIDATION_ERROR", "Неверные параметры запроса", d)
 }
 
@@ -51,7 +51,7 @@ pub(crate) fn json_body(body: &Bytes) -> Result<Map<String, Value>, Response> {
     }
 }
 
-pub(crate) fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
+fn str_field<'a>(m: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
     m.get(k)
         .and_then(Value::as_str)
         .map(str::trim)
@@ -1067,7 +1067,7 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
         .iter()
         .map(|l| {
             let p = &c.products[l.product];
-            l.variant.map(|v| p.variant_price(v)).unwrap_or(p.price) * l.quantity as i64
+            crate::cart::unit_price(p, l.variant) * l.quantity as i64
         })
         .sum();
     let free_from = method["freeThreshold"].as_i64().map(|r| r * 100);
