@@ -1,17 +1,10 @@
 // Browsing: filters in the URL, Back restoring view and scroll, categories, product page,
 // reviews histogram, not-found pages.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, api, openBrowser, plain, resetStub } from '../tools/harness.js';
+import { APP_URL, api, plain, specBrowser } from '../tools/harness.js';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(resetStub);
+const browser = specBrowser();
 
 const names = async (page) =>
   (await page.getByTestId('product-name').allTextContents()).map(plain);

@@ -1,20 +1,12 @@
 // The cart: a guest cart that survives reloads and follows other tabs, merged into the
 // account at sign-in with refusals shown on their lines, instant steppers that send only
 // the final quantity, removal, sign-out that leaves nothing personal, corrupted storage.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, COMMERCE, control, openBrowser, plain, resetStub } from '../tools/harness.js';
+import { APP_URL, COMMERCE, control, plain, signIn, specBrowser } from '../tools/harness.js';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(resetStub);
+const browser = specBrowser();
 
-const badge = (page) => page.getByTestId('cart-badge');
 const waitBadge = (page, n) =>
   page.waitForFunction(
     (n) => document.querySelector('[data-testid="cart-badge"]')?.textContent.trim() === String(n),
@@ -40,12 +32,6 @@ async function addFromCatalog(page, n) {
 
 const storedCart = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('vitrina.cart') || 'null'));
 
-async function signIn(page, digits) {
-  await page.getByTestId('phone').pressSequentially(digits);
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await page.getByTestId('code').fill('1234');
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
 
 async function users() {
   return (await control('users', undefined, 'GET')).users;

@@ -1,16 +1,9 @@
 // The first slice: /catalog from the built dist/, data read cross-origin from the stub.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, SUB_APP_URL, api, injectFault, openBrowser, plain, resetStub } from '../tools/harness.js';
+import { APP_URL, SUB_APP_URL, api, injectFault, plain, specBrowser } from '../tools/harness.js';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(resetStub);
+const browser = specBrowser();
 
 const rub = (n) => plain(
   new Intl.NumberFormat('ru-RU', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 }).format(n),

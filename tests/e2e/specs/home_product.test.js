@@ -1,17 +1,10 @@
 // Front page selections and categories, header search as you type, the category tree,
 // the product page's partner/delivery extras, and writing a review (sign-in, rules, XSS).
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, STUB_URL, api, control, openBrowser, plain, resetStub } from '../tools/harness.js';
+import { APP_URL, STUB_URL, api, control, plain, signIn, specBrowser } from '../tools/harness.js';
 
-let browser;
-before(async () => {
-  browser = await openBrowser();
-});
-after(async () => {
-  await browser.close();
-});
-beforeEach(resetStub);
+const browser = specBrowser();
 
 const partner = async (path, body = {}) =>
   (await fetch(`${STUB_URL}/partner${path}`, {
@@ -126,21 +119,6 @@ test('the product page shows also-buy, certificates, stock by shop and stock nea
   await page.context().close();
 });
 
-async function signIn(page, phoneDigits, { wrongFirst = false } = {}) {
-  await page.getByTestId('phone').pressSequentially(phoneDigits);
-  assert.match(await page.getByTestId('phone').inputValue(), /^\+7 \(\d{3}\) \d{3}-\d{2}-\d{2}$/);
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await page.getByTestId('code').waitFor();
-  assert.match(plain(await page.getByTestId('resend').textContent()), /через \d+ с/);
-  if (wrongFirst) {
-    await page.getByTestId('code').fill('0000');
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByTestId('signin-error').waitFor();
-    assert.match(plain(await page.getByTestId('signin-error').textContent()), /Неверный код/);
-  }
-  await page.getByTestId('code').fill('1234');
-  await page.getByRole('button', { name: 'Войти' }).click();
-}
 
 const XSS = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> Отличный котёл, греет ровно.';
 

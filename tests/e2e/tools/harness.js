@@ -1,4 +1,6 @@
 // Shared by every spec: where the servers are, the stub's control API, a fresh page.
+import { before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { launch } from './browser.js';
 
 export const APP_URL = process.env.APP_URL || 'http://127.0.0.1:18080';
@@ -43,3 +45,36 @@ export async function openBrowser() {
 
 /// Text as a person reads it: no-break spaces are spaces.
 export const plain = (s) => (s || '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+
+/// The browser of one spec file: opened before its first test, closed after its last, and
+/// the stub reset before each test. The handle's `page()` and `pageErrors` work once the
+/// first test runs.
+export function specBrowser() {
+  const handle = {};
+  before(async () => {
+    Object.assign(handle, await openBrowser());
+  });
+  after(async () => {
+    await handle.close();
+  });
+  beforeEach(resetStub);
+  return handle;
+}
+
+/// Signs in on `/signin` with the demo code, as a shopper types it; `wrongFirst` tries a
+/// wrong code first and checks it is explained.
+export async function signIn(page, phoneDigits, { wrongFirst = false } = {}) {
+  await page.getByTestId('phone').pressSequentially(phoneDigits);
+  assert.match(await page.getByTestId('phone').inputValue(), /^\+7 \(\d{3}\) \d{3}-\d{2}-\d{2}$/);
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await page.getByTestId('code').waitFor();
+  assert.match(plain(await page.getByTestId('resend').textContent()), /через \d+ с/);
+  if (wrongFirst) {
+    await page.getByTestId('code').fill('0000');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByTestId('signin-error').waitFor();
+    assert.match(plain(await page.getByTestId('signin-error').textContent()), /Неверный код/);
+  }
+  await page.getByTestId('code').fill('1234');
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
