@@ -25,7 +25,10 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
-"$BIN/stub-api" --host 127.0.0.1 --port 19081 --products "${PRODUCTS:-300}" >/dev/null &
+# Images from another host name, as in production (the seeds serve them from cdn.*, the
+# API from api.*): the browser gives them their own six connections.
+"$BIN/stub-api" --host 127.0.0.1 --port 19081 --products "${PRODUCTS:-300}" \
+  --public-base "${MEDIA_BASE:-http://localhost:19081}" >/dev/null &
 pids+=($!)
 sed 's/18081/19081/g' tests/e2e/config.e2e.json >"$OUT/config.bench.json"
 "$BIN/vitrina-serve" --host 127.0.0.1 --port 19080 --dir dist --config "$OUT/config.bench.json" >/dev/null &
