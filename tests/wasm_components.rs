@@ -106,7 +106,7 @@ fn price_shows_rubles_old_price_and_discount() {
 fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
     let el = render(|| {
         shop();
-        view! { <ProductCard product=product(Availability::OutOfStock) show_partner=false/> }
+        view! { <ProductCard product=product(Availability::OutOfStock) partner=false/> }
     });
     let t = text(&el);
     assert!(t.contains("Нет в наличии"), "{t}");
@@ -121,7 +121,7 @@ fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
 fn partner_sees_commission_in_rubles_and_career_points() {
     let el = render(|| {
         shop();
-        view! { <ProductCard product=product(Availability::InStock) show_partner=true/> }
+        view! { <ProductCard product=product(Availability::InStock) partner=true/> }
     });
     let t = text(&el);
     assert!(t.contains("Комиссия 4 599,05 ₽ · 2300 баллов"), "{t}");
@@ -271,8 +271,8 @@ fn an_in_stock_card_offers_add_to_cart_and_a_sold_out_one_does_not() {
     let host = render(|| {
         shop();
         view! {
-            <ProductCard product=product(Availability::InStock) show_partner=false/>
-            <ProductCard product=product(Availability::OutOfStock) show_partner=false/>
+            <ProductCard product=product(Availability::InStock) partner=false/>
+            <ProductCard product=product(Availability::OutOfStock) partner=false/>
         }
     });
     let buttons = host

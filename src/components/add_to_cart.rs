@@ -14,11 +14,13 @@ enum AddState {
 /// How long «В корзине» stays before the button is ready for another unit.
 const ADDED_FOR: Duration = Duration::from_millis(1800);
 
-/// The button; `action` adds to the cart and says why it could not.
+/// The button; `action` adds to the cart and says why it could not. `disabled` only where
+/// availability can change under the button (a variant picker); cards leave it out, which
+/// saves two reactive parts per card.
 #[component]
 pub fn AddToCart<F, Fut>(
     action: F,
-    #[prop(into)] disabled: Signal<bool>,
+    #[prop(optional, into)] disabled: Option<Signal<bool>>,
     #[prop(optional)] large: bool,
 ) -> impl IntoView
 where
@@ -51,7 +53,7 @@ where
         });
     };
     let label = move || match state.get() {
-        AddState::Idle if disabled.get() => "Нет в наличии",
+        AddState::Idle if disabled.is_some_and(|d| d.get()) => "Нет в наличии",
         AddState::Idle => "В корзину",
         AddState::Adding => "Добавляем…",
         AddState::Added => "В корзине ✓",
@@ -63,7 +65,7 @@ where
             class:btn--large=large
             class:add-to-cart--done=move || state.get() == AddState::Added
             aria-busy=move || (state.get() == AddState::Adding).to_string()
-            disabled=move || disabled.get()
+            disabled=disabled.map(|d| move || d.get())
             on:click=click
             data-testid="add-to-cart"
         >

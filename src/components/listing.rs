@@ -1,7 +1,7 @@
 //! A product listing: filters, chips, sort, grid, pagination and every loading and failure
 //! state. Shared by the catalog and category pages; the page does the fetching.
 
-use crate::api::ApiError;
+use crate::api::{commerce::catalog::InFlight, ApiError};
 use crate::components::{
     error_panel::ErrorPanel,
     filters::{FilterChips, FilterPanel, TagOption},
@@ -33,7 +33,8 @@ pub fn price_problem(e: &ApiError) -> Option<String> {
     (!msgs.is_empty()).then(|| msgs.join(" "))
 }
 
-/// Identity of a card on screen: the product and everything the card prints.
+/// Identity of a card on screen: the product and everything the card prints (with the
+/// partner flag beside it in the grid's key).
 fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
     (
         p.id.clone(),
@@ -48,6 +49,51 @@ fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
     )
 }
 
+/// How long a changed filter waits for its answer before the URL and chips change anyway.
+const SWAP_WAIT_MS: i32 = 300;
+
+/// Resolves after `ms` milliseconds.
+async fn wait(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}
+
+/// Resolves once the browser has rendered the current frame (a task queued from the
+/// frame's animation callback runs after its style, layout and paint).
+async fn painted() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+}
+
+/// The view a pressed link inside the listing opens, when it stays on this page.
+fn same_page_link_query(ev: &leptos::ev::Event) -> Option<CatalogQuery> {
+    use leptos_router::location::{BrowserUrl, LocationProvider};
+    use wasm_bindgen::JsCast;
+    let anchor = ev
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    let here = window().location().pathname().ok()?;
+    let url = BrowserUrl::parse(&anchor.href()).ok()?;
+    (url.path() == here).then(|| {
+        CatalogQuery::from_pairs(
+            url.search_params()
+                .latest_values()
+                .map(|(k, v)| (k.as_ref(), v)),
+        )
+    })
+}
+
 /// Filters, chips, sort, grid and pages for one listing view.
 #[component]
 pub fn Listing(
@@ -60,39 +106,73 @@ pub fn Listing(
     aside: ViewFn,
     /// The path (without the deployment base) of a view.
     path: Callback<CatalogQuery, String>,
+    /// Starts loading a view the shopper is about to open (a filter changed, a chip or a
+    /// page link pressed), before the navigation runs; returns its answer to come.
+    prefetch: Callback<CatalogQuery, InFlight>,
 ) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
+    // A changed filter or sort: the request starts at once, inside the click. The URL — and
+    // with it chips, form, count and cards — changes after the browser has painted the
+    // ticked box, once the answer is in (or after `SWAP_WAIT_MS`; the cards then follow
+    // their answer as before): the click is answered by the very next frame, and the new
+    // view arrives in one piece instead of chips first and cards a frame or more later.
+    // Until then `latest` is the view being opened, so a second change in the meantime
+    // builds on the first.
+    let pending = StoredValue::new(None::<CatalogQuery>);
+    let latest = Signal::derive(move || {
+        let current = query.get();
+        pending.get_value().unwrap_or(current)
+    });
     let go = {
         let navigate = navigate.clone();
-        Callback::new(move |q: CatalogQuery| navigate(&path.run(q), Default::default()))
+        Callback::new(move |q: CatalogQuery| {
+            let answer = prefetch.run(q.clone());
+            pending.set_value(Some(q));
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                painted().await;
+                let _ = futures_util::future::select(answer, Box::pin(wait(SWAP_WAIT_MS))).await;
+                if let Some(q) = pending.try_update_value(Option::take).flatten() {
+                    navigate(&path.run(q), Default::default());
+                }
+            });
+        })
+    };
+    // Chips, «Сбросить всё» and page links are plain links the router follows on `click`;
+    // the listing sees the press first (pointer down, or the click itself from a keyboard).
+    let warm = move |ev: &leptos::ev::Event| {
+        if let Some(q) = same_page_link_query(ev) {
+            // Already on its way; the page shares it after the router navigates.
+            drop(prefetch.run(q));
+        }
     };
     let price_error = Signal::derive(move || {
-        products
-            .get()
-            .and_then(|r| r.err())
-            .and_then(|e| price_problem(&e))
+        products.with(|r| match r {
+            Some(Err(e)) => price_problem(e),
+            _ => None,
+        })
     });
     let show_partner = Signal::derive(move || session.is_partner());
     let on_sort = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let mut q = query.get_untracked().with_page(1);
+        let mut q = latest.get_untracked().with_page(1);
         q.sort = (!value.is_empty() && value != "popular").then_some(value);
         go.run(q);
     };
     let link = Callback::new(move |q: CatalogQuery| href(&path.run(q)));
     // Back to a listing: the scroll position is put back once its cards are on the page.
     Effect::new(move |_| {
-        if let Some(Ok(_)) = products.get() {
+        if products.with(|r| matches!(r, Some(Ok(_)))) {
             scroll::restore_if_returning();
         }
     });
 
     view! {
-        <div class="listing">
+        <div class="listing" on:pointerdown=move |ev: leptos::ev::PointerEvent| warm(&ev) on:click=move |ev: leptos::ev::MouseEvent| warm(&ev)>
             <div class="listing__side">
                 {aside.run()}
-                <FilterPanel query=query tags=tags price_error=price_error price_hint=price_hint apply=go/>
+                <FilterPanel query=latest tags=tags price_error=price_error price_hint=price_hint apply=go/>
             </div>
             <div class="listing__main">
                 <div class="listing__bar">
@@ -112,15 +192,19 @@ pub fn Listing(
                         </select>
                     </label>
                 </div>
-                {move || match products.get() {
+                // Only the count and the failure are read here: the page itself is not copied.
+                {move || match products.with(|r| match r {
+                    None => None,
+                    Some(Ok(page)) => Some(Ok((page.total, page.items.is_empty()))),
+                    Some(Err(e)) => Some(Err(e.clone())),
+                }) {
                     None => view! { <ProductGridSkeleton count=12/> }.into_any(),
-                    Some(Ok(page)) => {
-                        let total = page.total;
+                    Some(Ok((total, empty))) => {
                         let found = format!("Найдено {total} {}", plural(total, "товар", "товара", "товаров"));
                         let filtered = !crate::components::filters::chips(&query.get_untracked()).is_empty();
                         view! {
                             <p class="listing__count" data-testid="result-count">{found}</p>
-                            {page.items.is_empty().then(|| view! {
+                            {empty.then(|| view! {
                                 <div class="empty-state" data-testid="empty-state">
                                     <h2>"Ничего не нашлось"</h2>
                                     {if filtered {
@@ -147,17 +231,24 @@ pub fn Listing(
                 // they are, only new ones are built (a filter click repaints little).
                 <ul class="product-grid" data-testid="product-grid">
                     <For
-                        each=move || products.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default()
-                        key=card_key
-                        children=move |p| view! { <ProductCard product=p show_partner=show_partner/> }
+                        each=move || {
+                            let partner = show_partner.get();
+                            products.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default()
+                                .into_iter().map(move |p| (p, partner))
+                        }
+                        key=|(p, partner)| (card_key(p), *partner)
+                        children=move |(p, partner)| view! { <ProductCard product=p partner=partner/> }
                     />
                 </ul>
-                {move || products.get().and_then(Result::ok).map(|page| {
+                {move || products.with(|r| match r {
+                    Some(Ok(page)) => Some((page.page, page.total_pages)),
+                    _ => None,
+                }).map(|(current, total_pages)| {
                     let link_query = query.get_untracked();
                     view! {
                         <Pagination
-                            current=page.page
-                            total_pages=page.total_pages
+                            current=current
+                            total_pages=total_pages
                             link=move |n| href(&path.run(link_query.with_page(n)))
                         />
                     }

@@ -37,15 +37,15 @@ fn tags_of(
     chosen: &[String],
 ) -> Vec<TagOption> {
     let mut names: Vec<String> = chosen.to_vec();
-    if let Some(Ok(page)) = products.get() {
-        for p in &page.items {
-            for t in &p.tags {
+    products.with(|r| {
+        if let Some(Ok(page)) = r {
+            for t in page.items.iter().flat_map(|p| &p.tags) {
                 if !names.contains(t) {
                     names.push(t.clone());
                 }
             }
         }
-    }
+    });
     names.sort();
     names
         .into_iter()
@@ -82,6 +82,7 @@ pub fn CatalogPage() -> impl IntoView {
                 products=products
                 tags=tags
                 path=Callback::new(|q: CatalogQuery| catalog_path(&q))
+                prefetch=Callback::new(move |q: CatalogQuery| catalog::prefetch(&session.commerce(), &q))
                 aside=|| view! { <crate::pages::categories::CategoryNav/> }
             />
         </div>

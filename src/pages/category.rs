@@ -110,6 +110,10 @@ pub fn CategoryPage() -> impl IntoView {
                                 tags=tags
                                 price_hint=price_hint
                                 path=Callback::new(move |q: CatalogQuery| category_path(&id.get_untracked(), &q))
+                                prefetch=Callback::new(move |q: CatalogQuery| catalog::prefetch(
+                                    &session.commerce(),
+                                    &CatalogQuery { category_id: Some(id.get_untracked()), ..q },
+                                ))
                                 aside=move || view! { <crate::pages::categories::CategoryNav current=id/> }
                             />
                         }.into_any()

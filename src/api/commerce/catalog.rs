@@ -422,27 +422,117 @@ pub fn products_page(env: Envelope<ProductsDto>) -> Result<Page<ProductSummary>,
     Ok(page_of(items, env.meta.pagination))
 }
 
+type Listed = Result<Page<ProductSummary>, ApiError>;
+/// A view's answer being fetched; clones share the one request.
+pub type InFlight =
+    futures_util::future::Shared<futures_util::future::LocalBoxFuture<'static, Listed>>;
+
 thread_local! {
     static LISTS: std::cell::RefCell<crate::api::cache::TtlCache<Page<ProductSummary>>> =
         std::cell::RefCell::new(crate::api::cache::TtlCache::new(
             crate::api::cache::LIST_TTL_SECS,
             crate::api::cache::LIST_CAPACITY,
         ));
+    /// Requests under way, and a prefetch's failure until the page has seen it.
+    static IN_FLIGHT: std::cell::RefCell<Vec<InFlightEntry>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `GET /products` for a catalog view. A view seen in the last minute is answered from
-/// memory (Back, a filter toggled off again); errors are never kept.
-pub async fn list(ep: &Endpoint, q: &CatalogQuery) -> Result<Page<ProductSummary>, ApiError> {
+/// One request under way for a view.
+struct InFlightEntry {
+    key: String,
+    started: u64,
+    answer: InFlight,
+    /// Only a prefetch has asked so far: if it fails, the page asking next is handed that
+    /// failure instead of sending the same request again. Cleared once the page shares it.
+    unseen: bool,
+}
+
+/// How long a prefetch's failure waits for the page that asks right after it.
+const FAILED_KEPT_SECS: u64 = 5;
+
+/// The answer for a view: from memory when seen in the last minute, else the request under
+/// way for it, else a new one. `by_prefetch`: asked ahead of the page (see [`prefetch`]).
+fn listing(ep: &Endpoint, q: &CatalogQuery, by_prefetch: bool) -> InFlight {
+    use futures_util::FutureExt;
     let path = format!("/products{}", products_query(q).to_query_string());
     let key = format!("{}{path}", ep.base);
     let now = crate::api::http::now_unix();
     if let Some(hit) = LISTS.with(|c| c.borrow_mut().get(&key, now)) {
-        return Ok(hit);
+        return futures_util::future::ready(Ok(hit)).boxed_local().shared();
     }
-    let env = request::<ProductsDto>(ep, Method::Get, &path, None, None).await?;
-    let page = products_page(env)?;
-    LISTS.with(|c| c.borrow_mut().put(key, now, page.clone()));
-    Ok(page)
+    let shared = IN_FLIGHT.with(|f| {
+        let mut f = f.borrow_mut();
+        let i = f.iter().position(|e| e.key == key)?;
+        if f[i].answer.peek().is_none() {
+            // Under way: share it; once the page shares it, a failure is the page's own.
+            f[i].unseen &= by_prefetch;
+            return Some(f[i].answer.clone());
+        }
+        // A prefetch failed and the page asks now: it gets that failure (a retry then
+        // asks anew). A second prefetch leaves it for the page.
+        if by_prefetch {
+            return Some(f[i].answer.clone());
+        }
+        let failed = f.remove(i);
+        (now.saturating_sub(failed.started) <= FAILED_KEPT_SECS).then_some(failed.answer)
+    });
+    if let Some(f) = shared {
+        return f;
+    }
+    let ep = ep.clone();
+    let k = key.clone();
+    let fut = async move {
+        let answer = match request::<ProductsDto>(&ep, Method::Get, &path, None, None).await {
+            Ok(env) => products_page(env),
+            Err(e) => Err(e),
+        };
+        let failed = answer.is_err();
+        IN_FLIGHT.with(|f| {
+            f.borrow_mut()
+                .retain(|e| e.key != k || (failed && e.unseen))
+        });
+        if let Ok(page) = &answer {
+            LISTS.with(|c| {
+                c.borrow_mut()
+                    .put(k, crate::api::http::now_unix(), page.clone())
+            });
+        }
+        answer
+    }
+    .boxed_local()
+    .shared();
+    IN_FLIGHT.with(|f| {
+        f.borrow_mut().push(InFlightEntry {
+            key,
+            started: now,
+            answer: fut.clone(),
+            unseen: by_prefetch,
+        })
+    });
+    fut
+}
+
+/// `GET /products` for a catalog view. A view seen in the last minute is answered from
+/// memory (Back, a filter toggled off again); errors are never kept; a view already being
+/// fetched (see [`prefetch`]) is not asked for twice.
+pub async fn list(ep: &Endpoint, q: &CatalogQuery) -> Result<Page<ProductSummary>, ApiError> {
+    listing(ep, q, false).await
+}
+
+/// Starts fetching a view now — inside the click, before any navigation — and returns the
+/// answer to come, which the page asking for the same view afterwards shares.
+pub fn prefetch(ep: &Endpoint, q: &CatalogQuery) -> InFlight {
+    use futures_util::FutureExt;
+    let fut = listing(ep, q, true);
+    // The first poll sends the request synchronously, inside the click.
+    let mut first = fut.clone();
+    let mut cx = std::task::Context::from_waker(futures_util::task::noop_waker_ref());
+    if first.poll_unpin(&mut cx).is_pending() {
+        leptos::task::spawn_local(async move {
+            let _ = first.await;
+        });
+    }
+    fut
 }
 
 impl From<CrumbDto> for Crumb {
@@ -703,4 +793,60 @@ pub async fn create_review(
     let body = draft.to_request().to_string();
     let env = request::<CreatedReviewDto>(ep, Method::Post, &path, Some(body), Some(key)).await?;
     Ok(env.data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::FutureExt;
+
+    // Outside a browser every request fails at once («нет fetch вне браузера»), which is
+    // what these tests need: a request that has ended, with a failure.
+    fn view() -> (Endpoint, CatalogQuery) {
+        let q = CatalogQuery::from_pairs([("inStock", "1"), ("page", "2")]);
+        (Endpoint::new("http://shop.test/api/v1"), q)
+    }
+
+    #[test]
+    fn a_prefetched_view_and_the_page_that_asks_for_it_share_one_request() {
+        let (ep, q) = view();
+        let prefetched = listing(&ep, &q, true);
+        let page_asks = listing(&ep, &q, false);
+        assert!(prefetched.ptr_eq(&page_asks), "one request, not two");
+        let other = listing(&ep, &q.with_page(3), false);
+        assert!(
+            !other.ptr_eq(&prefetched),
+            "another view is its own request"
+        );
+    }
+
+    #[test]
+    fn a_failed_prefetch_is_handed_once_to_the_page_and_a_retry_asks_again() {
+        let (ep, q) = view();
+        let prefetched = listing(&ep, &q, true);
+        let answer = prefetched.clone().now_or_never().expect("ended");
+        assert!(matches!(answer, Err(ApiError::Network(_))));
+        let page_asks = listing(&ep, &q, false);
+        assert!(
+            page_asks.ptr_eq(&prefetched),
+            "the page gets the same failure"
+        );
+        let retry = listing(&ep, &q, false);
+        assert!(!retry.ptr_eq(&prefetched), "a retry is a new request");
+    }
+
+    #[test]
+    fn a_failure_the_page_has_seen_is_not_handed_to_its_retry() {
+        let (ep, q) = view();
+        // The page's own request fails; «Повторить» must ask again.
+        let own = listing(&ep, &q, false);
+        assert!(own.clone().now_or_never().expect("ended").is_err());
+        assert!(!listing(&ep, &q, false).ptr_eq(&own));
+        // The page shared a prefetch that then failed: the same.
+        let (ep, q) = (ep, q.with_page(5));
+        let prefetched = listing(&ep, &q, true);
+        let shared = listing(&ep, &q, false);
+        assert!(shared.clone().now_or_never().expect("ended").is_err());
+        assert!(!listing(&ep, &q, false).ptr_eq(&prefetched));
+    }
 }

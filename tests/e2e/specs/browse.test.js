@@ -2,7 +2,7 @@
 // reviews histogram, not-found pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, api, plain, specBrowser } from '../tools/harness.js';
+import { APP_URL, api, plain, signIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 
@@ -50,6 +50,68 @@ test('filter, sort and page live in the URL; Back from a product restores them a
   assert.equal(await page.getByTestId('sort').inputValue(), 'price-asc');
   const back = await page.evaluate(() => window.scrollY);
   assert.ok(Math.abs(back - y) < 5, `scroll restored to ${back}, was ${y}`);
+  await page.context().close();
+});
+
+test('a filter change or a page link asks the backend once for the new view, ahead of the URL', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  const asked = [];
+  const askedFrom = [];
+  page.on('request', (r) => {
+    if (!r.url().includes('/products?')) return;
+    asked.push(new URL(r.url()).search);
+    askedFrom.push(new URL(page.url()).search);
+  });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  asked.length = 0;
+  askedFrom.length = 0;
+
+  // The request for the filtered view goes out with the click; the URL follows it.
+  const sent = page.waitForRequest((r) => r.url().includes('status=ACTIVE'));
+  await page.getByTestId('filter-in-stock').check();
+  await sent;
+  await page.waitForURL(/inStock=1/);
+  const expected = await api('/products?page=1&pageSize=24&status=ACTIVE');
+  await page.getByText(expected.data.products[0].name, { exact: true }).first().waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(asked, ['?page=1&pageSize=24&status=ACTIVE'], 'one request for the filtered view');
+  assert.equal(askedFrom[0], '', 'sent before the URL changed');
+  assert.match(plain(await page.getByTestId('filter-chips').textContent()), /В наличии/);
+
+  // A page link: the press starts the request, the router's navigation shares it.
+  asked.length = 0;
+  askedFrom.length = 0;
+  await page.getByRole('link', { name: 'Вперёд →' }).click();
+  await page.waitForURL(/page=2/);
+  const second = await api('/products?page=2&pageSize=24&status=ACTIVE');
+  await page.getByText(second.data.products[0].name, { exact: true }).first().waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(asked, ['?page=2&pageSize=24&status=ACTIVE'], 'one request for page 2');
+  assert.doesNotMatch(askedFrom[0], /page=2/, 'sent on the press, before the router navigated');
+  await page.context().close();
+});
+
+test('a partner signing in sees commission and points on every card, and not after signing out', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').nth(23).waitFor();
+  assert.equal(await page.getByTestId('partner-earnings').count(), 0);
+
+  await page.goto(`${APP_URL}/signin?next=/catalog`);
+  await signIn(page, '9990000002');
+  await page.waitForURL(/\/catalog$/);
+  await page.getByTestId('partner-earnings').nth(23).waitFor();
+  const first = (await api('/products?page=1&pageSize=24')).data.products[0];
+  const cents = Math.round(Number(first.price) * Number(first.commissionPercentage));
+  const line = plain(await page.getByTestId('partner-earnings').first().textContent());
+  assert.match(line, /^Комиссия [\d ]+,\d{2} ₽ · \d+ баллов$/);
+  assert.equal(line.split('₽')[0].replace(/\D/g, ''), String(cents), line);
+
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.getByRole('link', { name: 'Войти' }).waitFor();
+  assert.equal(await page.getByTestId('partner-earnings').count(), 0);
+  assert.equal(await page.getByTestId('product-card').count(), 24);
   await page.context().close();
 });
 
