@@ -112,13 +112,13 @@ pub fn Listing(
 ) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    // A changed filter or sort: the request starts at once, inside the click. The URL — and
-    // with it chips, form, count and cards — changes after the browser has painted the
-    // ticked box, once the answer is in (or after `SWAP_WAIT_MS`; the cards then follow
-    // their answer as before): the click is answered by the very next frame, and the new
-    // view arrives in one piece instead of chips first and cards a frame or more later.
-    // Until then `latest` is the view being opened, so a second change in the meantime
-    // builds on the first.
+    // A changed filter or sort: the request starts at once, inside the click. Unless the
+    // answer is already known, the URL — and with it chips, form, count and cards —
+    // changes after the browser has painted the ticked box, once the answer is in (or
+    // after `SWAP_WAIT_MS`; the cards then follow their answer as before): the click is
+    // answered by the very next frame, and the new view arrives in one piece instead of
+    // chips first and cards a frame or more later. Until then `latest` is the view being
+    // opened, so a second change in the meantime builds on the first.
     let pending = StoredValue::new(None::<CatalogQuery>);
     let latest = Signal::derive(move || {
         let current = query.get();
@@ -128,6 +128,13 @@ pub fn Listing(
         let navigate = navigate.clone();
         Callback::new(move |q: CatalogQuery| {
             let answer = prefetch.run(q.clone());
+            if answer.peek().is_some() {
+                // Known already (a view seen a moment ago): the whole new view is cheap
+                // enough for the click's own frame.
+                pending.set_value(None);
+                navigate(&path.run(q), Default::default());
+                return;
+            }
             pending.set_value(Some(q));
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
@@ -169,7 +176,11 @@ pub fn Listing(
     });
 
     view! {
-        <div class="listing" on:pointerdown=move |ev: leptos::ev::PointerEvent| warm(&ev) on:click=move |ev: leptos::ev::MouseEvent| warm(&ev)>
+        <div
+            class="listing"
+            on:pointerdown=move |ev: leptos::ev::PointerEvent| warm(&ev)
+            on:click=move |ev: leptos::ev::MouseEvent| warm(&ev)
+        >
             <div class="listing__side">
                 {aside.run()}
                 <FilterPanel query=latest tags=tags price_error=price_error price_hint=price_hint apply=go/>
