@@ -120,6 +120,27 @@ pub fn Listing(
     // chips first and cards a frame or more later. Until then `latest` is the view being
     // opened, so a second change in the meantime builds on the first.
     let pending = StoredValue::new(None::<CatalogQuery>);
+    // The view the shopper asked for is on its way: the grid says so (`aria-busy`, and it
+    // dims if that takes a moment) instead of passing the old cards off as the answer.
+    let waiting = RwSignal::new(0u32);
+    let asked = StoredValue::new(0u32);
+    let busy_until = move |answer: InFlight| {
+        if answer.peek().is_some() {
+            return;
+        }
+        let token = asked.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        let Some(token) = token else { return };
+        waiting.set(token);
+        leptos::task::spawn_local(async move {
+            let _ = answer.await;
+            if waiting.try_get_untracked() == Some(token) {
+                waiting.set(0);
+            }
+        });
+    };
     let latest = Signal::derive(move || {
         let current = query.get();
         pending.get_value().unwrap_or(current)
@@ -128,6 +149,7 @@ pub fn Listing(
         let navigate = navigate.clone();
         Callback::new(move |q: CatalogQuery| {
             let answer = prefetch.run(q.clone());
+            busy_until(answer.clone());
             if answer.peek().is_some() {
                 // Known already (a view seen a moment ago): the whole new view is cheap
                 // enough for the click's own frame.
@@ -151,7 +173,7 @@ pub fn Listing(
     let warm = move |ev: &leptos::ev::Event| {
         if let Some(q) = same_page_link_query(ev) {
             // Already on its way; the page shares it after the router navigates.
-            drop(prefetch.run(q));
+            busy_until(prefetch.run(q));
         }
     };
     let price_error = Signal::derive(move || {
@@ -185,7 +207,7 @@ pub fn Listing(
                 {aside.run()}
                 <FilterPanel query=latest tags=tags price_error=price_error price_hint=price_hint apply=go/>
             </div>
-            <div class="listing__main">
+            <div class="listing__main" class:listing__main--busy=move || waiting.get() != 0>
                 <div class="listing__bar">
                     <FilterChips query=query link=link/>
                     <label class="sort">
@@ -240,7 +262,11 @@ pub fn Listing(
                 }}
                 // Keyed by what a card shows: cards that stay in the new view are kept as
                 // they are, only new ones are built (a filter click repaints little).
-                <ul class="product-grid" data-testid="product-grid">
+                <ul
+                    class="product-grid"
+                    data-testid="product-grid"
+                    aria-busy=move || (waiting.get() != 0).to_string()
+                >
                     <For
                         each=move || {
                             let partner = show_partner.get();

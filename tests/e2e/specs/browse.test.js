@@ -2,7 +2,7 @@
 // reviews histogram, not-found pages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, api, plain, signIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, api, injectFault, plain, signIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 
@@ -89,6 +89,29 @@ test('a filter change or a page link asks the backend once for the new view, ahe
   await page.waitForTimeout(300);
   assert.deepEqual(asked, ['?page=2&pageSize=24&status=ACTIVE'], 'one request for page 2');
   assert.doesNotMatch(askedFrom[0], /page=2/, 'sent on the press, before the router navigated');
+  await page.context().close();
+});
+
+test('while a slow answer is on its way the grid says so, then shows the new view', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').nth(23).waitFor();
+  const before = plain(await page.getByTestId('result-count').textContent());
+  await injectFault({ method: 'GET', path: '/commerce/api/v1/products', count: 1, delayMs: 1500 });
+
+  await page.getByTestId('filter-in-stock').check();
+  const grid = page.getByTestId('product-grid');
+  await page.waitForSelector('[data-testid=product-grid][aria-busy=true]');
+  // The old cards are still there, marked as not the answer; the chips already name the
+  // filter (after 300 ms the URL changes without waiting any longer).
+  await page.getByTestId('filter-chips').waitFor();
+  assert.equal(await grid.getAttribute('aria-busy'), 'true');
+  assert.equal(plain(await page.getByTestId('result-count').textContent()), before);
+
+  const expected = await api('/products?page=1&pageSize=24&status=ACTIVE');
+  await page.waitForSelector('[data-testid=product-grid][aria-busy=false]', { timeout: 5000 });
+  await page.getByText(expected.data.products[0].name, { exact: true }).first().waitFor();
+  assert.match(plain(await page.getByTestId('result-count').textContent()), new RegExp(`^Найдено ${expected.meta.pagination.total} `));
   await page.context().close();
 });
 
