@@ -52,6 +52,9 @@ fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
 /// How long a changed filter waits for its answer before the URL and chips change anyway.
 const SWAP_WAIT_MS: i32 = 300;
 
+/// How long an answer may take before the listing shows that it is waiting.
+const BUSY_AFTER_MS: i32 = 150;
+
 /// Resolves after `ms` milliseconds.
 async fn wait(ms: i32) {
     let timer = js_sys::Promise::new(&mut |resolve, _| {
@@ -120,8 +123,10 @@ pub fn Listing(
     // chips first and cards a frame or more later. Until then `latest` is the view being
     // opened, so a second change in the meantime builds on the first.
     let pending = StoredValue::new(None::<CatalogQuery>);
-    // The view the shopper asked for is on its way: the grid says so (`aria-busy`, and it
-    // dims if that takes a moment) instead of passing the old cards off as the answer.
+    // The view the shopper asked for is slow to come: the grid says so (`aria-busy`, dimmed
+    // with its count) instead of passing the old cards off as the answer. Only after
+    // `BUSY_AFTER_MS`: a quick answer changes nothing on the way (restyling the grid twice
+    // per click cost more than the answer took).
     let waiting = RwSignal::new(0u32);
     let asked = StoredValue::new(0u32);
     let busy_until = move |answer: InFlight| {
@@ -133,8 +138,15 @@ pub fn Listing(
             *n
         });
         let Some(token) = token else { return };
-        waiting.set(token);
         leptos::task::spawn_local(async move {
+            let quick = futures_util::future::select(answer.clone(), Box::pin(wait(BUSY_AFTER_MS)));
+            if let futures_util::future::Either::Left(_) = quick.await {
+                return;
+            }
+            if asked.try_get_value() != Some(token) {
+                return;
+            }
+            waiting.set(token);
             let _ = answer.await;
             if waiting.try_get_untracked() == Some(token) {
                 waiting.set(0);
