@@ -422,13 +422,14 @@ pub fn products_page(env: Envelope<ProductsDto>) -> Result<Page<ProductSummary>,
     Ok(page_of(items, env.meta.pagination))
 }
 
-type Listed = Result<Page<ProductSummary>, ApiError>;
+/// A view's answer, shared without copying the page by everyone waiting for it and the cache.
+type Listed = Result<std::rc::Rc<Page<ProductSummary>>, ApiError>;
 /// A view's answer being fetched; clones share the one request.
 pub type InFlight =
     futures_util::future::Shared<futures_util::future::LocalBoxFuture<'static, Listed>>;
 
 thread_local! {
-    static LISTS: std::cell::RefCell<crate::api::cache::TtlCache<Page<ProductSummary>>> =
+    static LISTS: std::cell::RefCell<crate::api::cache::TtlCache<std::rc::Rc<Page<ProductSummary>>>> =
         std::cell::RefCell::new(crate::api::cache::TtlCache::new(
             crate::api::cache::LIST_TTL_SECS,
             crate::api::cache::LIST_CAPACITY,
@@ -483,7 +484,7 @@ fn listing(ep: &Endpoint, q: &CatalogQuery, by_prefetch: bool) -> InFlight {
     let k = key.clone();
     let fut = async move {
         let answer = match request::<ProductsDto>(&ep, Method::Get, &path, None, None).await {
-            Ok(env) => products_page(env),
+            Ok(env) => products_page(env).map(std::rc::Rc::new),
             Err(e) => Err(e),
         };
         let failed = answer.is_err();
@@ -516,7 +517,9 @@ fn listing(ep: &Endpoint, q: &CatalogQuery, by_prefetch: bool) -> InFlight {
 /// memory (Back, a filter toggled off again); errors are never kept; a view already being
 /// fetched (see [`prefetch`]) is not asked for twice.
 pub async fn list(ep: &Endpoint, q: &CatalogQuery) -> Result<Page<ProductSummary>, ApiError> {
-    listing(ep, q, false).await
+    listing(ep, q, false)
+        .await
+        .map(std::rc::Rc::unwrap_or_clone)
 }
 
 /// Starts fetching a view now — inside the click, before any navigation — and returns the
