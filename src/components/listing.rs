@@ -88,13 +88,7 @@ fn same_page_link_query(ev: &leptos::ev::Event) -> Option<CatalogQuery> {
         .ok()?;
     let here = window().location().pathname().ok()?;
     let url = BrowserUrl::parse(&anchor.href()).ok()?;
-    (url.path() == here).then(|| {
-        CatalogQuery::from_pairs(
-            url.search_params()
-                .latest_values()
-                .map(|(k, v)| (k.as_ref(), v)),
-        )
-    })
+    (url.path() == here).then(|| crate::pages::catalog::view_of(url.search_params()))
 }
 
 /// Filters, chips, sort, grid and pages for one listing view.
@@ -181,7 +175,7 @@ pub fn Listing(
         })
     };
     // Chips, «Сбросить всё» and page links are plain links the router follows on `click`;
-    // the listing sees the press first (pointer down, or the click itself from a keyboard).
+    // the listing sees the press first: pointer down, or a keyboard's click (detail 0).
     let warm = move |ev: &leptos::ev::Event| {
         if let Some(q) = same_page_link_query(ev) {
             // Already on its way; the page shares it after the router navigates.
@@ -213,7 +207,8 @@ pub fn Listing(
         <div
             class="listing"
             on:pointerdown=move |ev: leptos::ev::PointerEvent| warm(&ev)
-            on:click=move |ev: leptos::ev::MouseEvent| warm(&ev)
+            // A click from the keyboard (no pointer went down first).
+            on:click=move |ev: leptos::ev::MouseEvent| if ev.detail() == 0 { warm(&ev) }
         >
             <div class="listing__side">
                 {aside.run()}

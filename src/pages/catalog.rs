@@ -25,10 +25,12 @@ pub fn query_string(q: &CatalogQuery) -> String {
 /// The current view, read from the URL.
 pub fn use_catalog_query() -> Memo<CatalogQuery> {
     let query_map = use_query_map();
-    Memo::new(move |_| {
-        query_map
-            .with(|m| CatalogQuery::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
-    })
+    Memo::new(move |_| query_map.with(view_of))
+}
+
+/// The view a URL query describes.
+pub fn view_of(params: &leptos_router::params::ParamsMap) -> CatalogQuery {
+    CatalogQuery::from_pairs(params.latest_values().map(|(k, v)| (k.as_ref(), v)))
 }
 
 /// Tags seen on the loaded page, so the panel offers what is there.
