@@ -4,7 +4,7 @@ use crate::components::{header::SiteHeader, session_watch::SessionWatch, toast::
 use crate::config::{Config, ConfigError};
 use crate::pages;
 use crate::routes;
-use crate::state::{Session, Toasts};
+use crate::state::Session;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -18,10 +18,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     let session = Session::new(config);
     session.restore(crate::api::http::now_unix());
-    provide_context(session);
-    let toasts = Toasts::new();
-    provide_context(toasts);
-    provide_context(crate::state::cart::Cart::install(session, toasts));
+    crate::state::provide_shop(session);
     provide_context(crate::state::categories::CategoryCache::new());
     provide_context(crate::state::place::Place::new());
     crate::state::scroll::install();

@@ -65,18 +65,11 @@ fn product(availability: Availability) -> ProductSummary {
 
 /// The shop's shared state, as the app provides it: session, toasts, cart.
 fn shop() -> vitrina::state::cart::Cart {
-    use vitrina::state::{Session, Toasts};
     let config = vitrina::config::Config::parse(
         r#"{"commerce":"http://127.0.0.1:9/commerce/api/v1","delivery":"http://127.0.0.1:9/delivery/v1","courier":"http://127.0.0.1:9/courier","partner":"http://127.0.0.1:9/partner"}"#,
     )
     .unwrap();
-    let session = Session::new(config);
-    let toasts = Toasts::new();
-    provide_context(session);
-    provide_context(toasts);
-    let cart = vitrina::state::cart::Cart::install(session, toasts);
-    provide_context(cart);
-    cart
+    vitrina::state::provide_shop(vitrina::state::Session::new(config))
 }
 
 async fn tick() {

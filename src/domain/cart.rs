@@ -438,7 +438,6 @@ pub fn encode_record(lines: &[CartLine], now: u64) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefusedLine {
     pub line: CartLine,
-    pub code: String,
     pub reason: String,
 }
 
@@ -476,7 +475,7 @@ pub fn merge_report(outcomes: Vec<(CartLine, LineOutcome)>) -> MergeReport {
                 detail,
             } => {
                 let reason = refusal_text(&code, &message, detail.as_deref());
-                r.refused.push(RefusedLine { line, code, reason });
+                r.refused.push(RefusedLine { line, reason });
             }
             LineOutcome::Failed => r.kept.push(line),
         }

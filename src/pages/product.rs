@@ -183,16 +183,18 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
             .map(|v| v.price)
             .unwrap_or_else(|| p.with_value(|p| p.summary.price.clone()))
     };
+    // The chosen variant's stock, else the product's: how many, and whether it can be bought.
+    let stock = move || match variant.get() {
+        Some(v) => (v.stock, v.stock != Some(0)),
+        None => p.with_value(|p| {
+            (
+                p.summary.stock_quantity,
+                p.summary.availability == Availability::InStock,
+            )
+        }),
+    };
     let stock_text = move || {
-        let (stock, available) = match variant.get() {
-            Some(v) => (v.stock, v.stock != Some(0)),
-            None => p.with_value(|p| {
-                (
-                    p.summary.stock_quantity,
-                    p.summary.availability == Availability::InStock,
-                )
-            }),
-        };
+        let (stock, available) = stock();
         match (available, stock) {
             (false, _) => "Нет в наличии".to_string(),
             (true, Some(n)) if n <= 5 => format!("Осталось {n} шт."),
@@ -211,10 +213,7 @@ fn ProductView(product: ProductDetail, id: Memo<String>, query: Memo<PageQuery>)
         });
         async move { cart.add(line).await }
     };
-    let sold_out = Signal::derive(move || match variant.get() {
-        Some(v) => v.stock == Some(0),
-        None => p.with_value(|p| p.summary.availability != Availability::InStock),
-    });
+    let sold_out = Signal::derive(move || !stock().1);
     let in_cart = move || {
         let key = crate::domain::cart::LineKey::new(
             id.get(),

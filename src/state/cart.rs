@@ -3,6 +3,7 @@
 //! guest lines are merged into it. Every change shows at once and settles on the server's
 //! numbers; a refused change rolls back with the reason on its line.
 
+use super::local_storage as local;
 use crate::api::commerce::{cart as api, catalog};
 use crate::api::{ApiError, IdempotencyKey};
 use crate::domain::cart::{
@@ -51,8 +52,11 @@ pub struct Cart {
     quota_warned: StoredValue<bool>,
 }
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// Removes the guest cart stored on this device (sign-out: the next person starts empty).
+pub fn forget_guest_record() {
+    if let Some(st) = local() {
+        let _ = st.remove_item(STORAGE_KEY);
+    }
 }
 
 fn now() -> u64 {
@@ -237,6 +241,13 @@ impl Cart {
     }
 
     // ---------- account cart ----------
+
+    /// Stops the pending quantity send of one line, if any.
+    fn cancel_timer(&self, key: &LineKey) {
+        if let Some(h) = self.timers.try_update_value(|t| t.remove(key)).flatten() {
+            h.clear();
+        }
+    }
 
     fn cancel_timers(&self) {
         if let Some(timers) = self.timers.try_update_value(std::mem::take) {
@@ -457,7 +468,6 @@ impl Cart {
             // Lines that could not be sent stay stored and are shown, not silently dropped.
             refused.extend(report.kept.into_iter().map(|line| RefusedLine {
                 line,
-                code: "NOT_SENT".into(),
                 reason: "Нет связи с магазином: товар сохранён на этом устройстве, перенесём его при следующем входе или обновлении страницы".into(),
             }));
             if !refused.is_empty() {
@@ -586,9 +596,7 @@ impl Cart {
 
     fn schedule_flush(&self, key: LineKey) {
         let cart = *self;
-        if let Some(h) = self.timers.try_update_value(|t| t.remove(&key)).flatten() {
-            h.clear();
-        }
+        self.cancel_timer(&key);
         let k = key.clone();
         let handle = set_timeout_with_handle(
             move || {
@@ -665,9 +673,7 @@ impl Cart {
     /// Takes a line out at once; it comes back where it was if the server refuses.
     pub fn remove(&self, key: &LineKey) {
         let cart = *self;
-        if let Some(h) = self.timers.try_update_value(|t| t.remove(key)).flatten() {
-            h.clear();
-        }
+        self.cancel_timer(key);
         let mut taken = None;
         self.lines.update(|l| taken = remove_line(l, key));
         let Some((pos, line)) = taken else { return };
@@ -731,8 +737,8 @@ impl Cart {
     pub fn clear(&self) {
         let cart = *self;
         self.cancel_timers();
-        let before = self.lines.get_untracked();
-        self.lines.set(Vec::new());
+        let mut before = Vec::new();
+        self.lines.update(|l| before = std::mem::take(l));
         self.line_errors.set(Vec::new());
         self.refused.set(Vec::new());
         if !self.session.is_signed_in() {

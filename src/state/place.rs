@@ -1,6 +1,7 @@
 //! Where the shopper is, for stock "near you": a chosen city (remembered on this device)
 //! or, when they allow it, the browser's geolocation (kept in memory only).
 
+use super::local_storage as storage;
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
 
@@ -12,10 +13,6 @@ pub struct Place {
     pub city: RwSignal<Option<String>>,
     /// Latitude and longitude from the browser, once allowed.
     pub coords: RwSignal<Option<(f64, f64)>>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 impl Place {

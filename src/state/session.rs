@@ -109,14 +109,12 @@ impl Session {
             }
         }
         // Whatever this person's cart left on the device goes too: the next person starts empty.
-        if let Some(ls) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-            let _ = ls.remove_item(crate::state::cart::STORAGE_KEY);
-        }
+        crate::state::cart::forget_guest_record();
     }
 
     /// Called when a backend says 401: the token is no good any more.
     pub fn expired(&self) {
-        if self.token.get_untracked().is_none() {
+        if self.token.with_untracked(Option::is_none) {
             return;
         }
         self.relogin.set(true);

@@ -20,14 +20,6 @@ pub struct ToastAction {
     pub run: std::sync::Arc<dyn Fn() + Send + Sync>,
 }
 
-impl PartialEq for ToastAction {
-    fn eq(&self, other: &Self) -> bool {
-        self.label == other.label
-    }
-}
-
-impl Eq for ToastAction {}
-
 impl std::fmt::Debug for ToastAction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ToastAction")
@@ -36,7 +28,7 @@ impl std::fmt::Debug for ToastAction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Toast {
     pub id: u64,
     pub kind: ToastKind,
