@@ -10,24 +10,40 @@ const median = (xs) => {
   return s[Math.floor(s.length / 2)];
 };
 
-// A trusted click through CDP on `selector` (the pointer arrives first, as a hand does);
-// returns the interaction's Event Timing duration: input → the next frame presented. Values
-// under 16 ms are not reported by the browser and come back as 16.
-async function eventTimingClick(page, cdp, selector) {
+// Trusted clicks go straight through CDP: Playwright's own click would run its injected
+// script on the page's main thread in the middle of a measurement. The pointer comes to
+// the element first, as a hand does (hover is not part of the click).
+async function pointAt(page, cdp, selector) {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
   const box = await page.locator(selector).first().boundingBox();
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left', clickCount: 1 };
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: at.x, y: at.y });
   await page.waitForTimeout(100);
-  await page.evaluate(() => {
+  return at;
+}
+
+async function press(cdp, at) {
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+}
+
+// Event Timing: input → the next frame presented, for the next interaction. Values under
+// 16 ms are not reported by the browser and come back as 16.
+const watchEventTiming = (page) =>
+  page.evaluate(() => {
     window.__et = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.interactionId) window.__et.push(e.duration);
     }).observe({ type: 'event', durationThreshold: 16 });
   });
-  await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
-  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
+const eventTiming = (page) => page.evaluate(() => Math.max(16, ...window.__et));
+
+async function eventTimingClick(page, cdp, selector) {
+  const at = await pointAt(page, cdp, selector);
+  await watchEventTiming(page);
+  await press(cdp, at);
   await page.waitForTimeout(300);
-  return page.evaluate(() => Math.max(16, ...window.__et));
+  return eventTiming(page);
 }
 
 async function measure(browser, throttle) {
@@ -85,40 +101,35 @@ async function measure(browser, throttle) {
     );
     clicks.push(t);
 
-    // The same kind of click on the page title, which changes nothing: what this browser
-    // and machine take from a click to the next frame on their own (the floor under the
-    // filter click's number).
     // The shopper looks at the page before choosing a filter: its images have arrived.
     await page.getByTestId('product-card').nth(23).waitFor();
     await page.waitForFunction(() => [...document.images].every((i) => i.complete || i.getBoundingClientRect().top > innerHeight));
     await page.waitForTimeout(300);
-    await page.locator('h1').first().scrollIntoViewIfNeeded();
+
+    // The same kind of click on the page title, which changes nothing: what this browser
+    // and machine take from a click to the next frame on their own (the floor under the
+    // filter click's number).
     floors.push(await eventTimingClick(page, cdp, 'h1'));
 
-    // Filter click: «Только в наличии» ticked with a real (trusted) mouse click. Measured:
-    // the click's next paint (Event Timing API, what INP reports for it: the shopper sees
-    // the box ticked, the chip and the list marked as loading), the chip in the DOM, and the
-    // new 24 cards with the new count painted (this includes the round trip to the backend).
-    await page.getByTestId('product-card').nth(23).waitFor();
+    // Filter click: «Только в наличии» ticked with a trusted click. Measured: the click's
+    // next frame rendered on the main thread, its next frame presented (Event Timing, what
+    // INP reports), the chip in the DOM, and the new 24 cards with the new count painted
+    // (this includes the round trip to the backend).
     const countBefore = await page.getByTestId('result-count').textContent();
-    await page.getByTestId('filter-in-stock').scrollIntoViewIfNeeded();
-    const box = await page.getByTestId('filter-in-stock').boundingBox();
-    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left', clickCount: 1 };
-    // The pointer comes to the box first, as a hand does (hover is not part of the click).
-    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: at.x, y: at.y });
-    await page.waitForTimeout(100);
+    const at = await pointAt(page, cdp, '[data-testid=filter-in-stock]');
+    await watchEventTiming(page);
     await page.evaluate((prev) => {
       let done;
       window.__f = new Promise((resolve) => { done = resolve; });
-      window.__inp = [];
       let start = 0;
       let chip = 0;
+      let frame = 0;
       // The click's next frame on the main thread: the frame's animation callbacks run just
       // before its style, layout and paint, and a task queued there runs right after them.
       // (Registered before the page's own handlers, so it runs before anything they defer.)
       document.addEventListener('click', (e) => {
         start = e.timeStamp;
-        requestAnimationFrame(() => setTimeout(() => { window.__frame = performance.now() - start; }, 0));
+        requestAnimationFrame(() => setTimeout(() => { frame = performance.now() - start; }, 0));
       }, { capture: true, once: true });
       const obs = new MutationObserver(() => {
         if (!start) return;
@@ -127,24 +138,16 @@ async function measure(browser, throttle) {
         const el = document.querySelector('[data-testid=result-count]');
         if (el && el.textContent !== prev && document.querySelectorAll('[data-testid=product-card]').length === 24) {
           obs.disconnect();
-          requestAnimationFrame(() => done({ chip, cards: performance.now() - start }));
+          requestAnimationFrame(() => done({ chip, frame, cards: performance.now() - start }));
         }
       });
       obs.observe(document.body, { childList: true, subtree: true, characterData: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.interactionId) { window.__inp.push(e.duration); (window.__ev = window.__ev || []).push([e.name, Math.round(e.startTime), Math.round(e.processingStart - e.startTime), Math.round(e.processingEnd - e.startTime), e.duration]); }
-      }).observe({ type: 'event', durationThreshold: 16 });
     }, countBefore);
-    // A trusted click straight through CDP: Playwright's own click would run its injected
-    // script on the page's main thread in the middle of the measurement.
-    await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...at });
-    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...at });
-    const done = await page.evaluate(() => window.__f);
+    await press(cdp, at);
+    const f = await page.evaluate(() => window.__f);
     await page.waitForTimeout(150);
-    const f = { ...done, paint: await page.evaluate(() => Math.max(16, ...window.__inp)), frame: await page.evaluate(() => window.__frame) };
     frames.push(f.frame);
-    if (process.env.DEBUG) console.log(JSON.stringify(await page.evaluate(() => window.__ev)));
-    paints.push(f.paint);
+    paints.push(await eventTiming(page));
     filters.push(f.cards);
     chips.push(f.chip);
 

@@ -3,6 +3,7 @@
 // 1280 px. Usage: node tools/screenshot-cart.js http://127.0.0.1:18080 http://127.0.0.1:18081 out-dir
 import { mkdirSync } from 'node:fs';
 import { launch } from './browser.js';
+import { signIn } from './harness.js';
 const [base, stub, out] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const browser = await launch();
@@ -20,10 +21,7 @@ for (const width of [360, 1280]) {
   await page.screenshot({ path: `${out}/cart-guest-${width}.png`, fullPage: true });
   // sign in as the mounter (a partner)
   await page.goto(`${base}/signin?next=/cart`);
-  await page.getByTestId('phone').pressSequentially('9990000002');
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await page.getByTestId('code').fill('1234');
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await signIn(page, '9990000002');
   await page.waitForURL(/\/cart$/);
   await page.getByTestId('cart-line').first().waitFor();
   await page.waitForTimeout(800);
