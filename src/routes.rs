@@ -66,6 +66,16 @@ fn strip_base_of(base: &str, path: &str) -> String {
     }
 }
 
+/// `/signin` that brings the shopper back to `next` (a path without the base) afterwards;
+/// `reason` says why (`expired`).
+pub fn signin_path(next: &str, reason: Option<&str>) -> String {
+    let reason = reason.map(|r| format!("&reason={r}")).unwrap_or_default();
+    format!(
+        "/signin?next={}{reason}",
+        crate::api::encode_component(next)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -80,6 +90,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn sign_in_links_carry_the_way_back_encoded_and_the_reason() {
+        assert_eq!(
+            signin_path("/catalog?q=кран&page=2#reviews", Some("expired")),
+            "/signin?next=%2Fcatalog%3Fq%3D%D0%BA%D1%80%D0%B0%D0%BD%26page%3D2%23reviews&reason=expired"
+        );
+        assert_eq!(signin_path("/checkout", None), "/signin?next=%2Fcheckout");
+    }
 
     #[test]
     fn base_is_taken_from_the_base_href() {

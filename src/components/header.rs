@@ -115,9 +115,9 @@ pub fn SiteHeader() -> impl IntoView {
         if here.ends_with("/signin") || here.contains("/signin?") {
             href("/signin")
         } else {
-            href(&format!(
-                "/signin?next={}",
-                crate::api::encode_component(&crate::routes::strip_base(&here))
+            href(&crate::routes::signin_path(
+                &crate::routes::strip_base(&here),
+                None,
             ))
         }
     };

@@ -2,7 +2,6 @@
 //! the shopper is asked to sign in again and brought back to the same page. Lives inside
 //! the router so it can navigate.
 
-use crate::api::encode_component;
 use crate::routes::strip_base;
 use crate::state::use_session;
 use leptos::prelude::*;
@@ -49,7 +48,7 @@ pub fn SessionWatch() -> impl IntoView {
             return;
         }
         navigate(
-            &format!("/signin?next={}&reason=expired", encode_component(&current)),
+            &crate::routes::signin_path(&current, Some("expired")),
             NavigateOptions::default(),
         );
     });

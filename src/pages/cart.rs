@@ -205,7 +205,7 @@ fn Summary() -> impl IntoView {
         if session.is_signed_in() {
             href("/checkout")
         } else {
-            href(&format!("/signin?next={}", encode_component("/checkout")))
+            href(&crate::routes::signin_path("/checkout", None))
         }
     };
     view! {

@@ -170,13 +170,9 @@ pub fn ReviewForm(id: Memo<String>, on_created: Callback<()>) -> impl IntoView {
             let navigate = navigate.clone();
             move |reason: &str| {
                 save_draft(&pid, &d);
-                let r = if reason.is_empty() {
-                    String::new()
-                } else {
-                    format!("&reason={reason}")
-                };
+                let reason = (!reason.is_empty()).then_some(reason);
                 navigate(
-                    &format!("/signin?next={}{r}", crate::api::encode_component(&back)),
+                    &crate::routes::signin_path(&back, reason),
                     Default::default(),
                 );
             }
