@@ -202,6 +202,9 @@ test('an expired token sends the shopper to sign in and back with the draft kept
   await signIn(page, '89990000001');
   await page.waitForURL(new RegExp(`/product/${bought}`));
   await page.getByTestId('user-name').waitFor();
+  // The sign-in's own requests (the cart is read) are over before the token dies; else one
+  // of them meets the 401 first and the shopper is at /signin before writing anything.
+  await page.waitForLoadState('networkidle');
   // The stub forgets every token, as a real backend does when it expires.
   await control('reset', {});
   await page.getByTestId('write-review').click();
