@@ -4,7 +4,7 @@
 
 use super::{
     build_request, call, details_from_map, parse_body, refused, unreadable_error, value_text,
-    ApiError, BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
+    ApiError, BackendError, Endpoint, ErrorCode, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
@@ -45,7 +45,7 @@ fn backend_error(raw: &RawResponse) -> (BackendError, Option<u16>) {
             (
                 BackendError {
                     status: raw.status,
-                    code: value_text(&b.error.code),
+                    code: ErrorCode::parse(&value_text(&b.error.code)),
                     message: b.error.message,
                     details,
                     request_id: None,

@@ -2,7 +2,7 @@
 
 use super::{
     build_request, call, decode_bare, unreadable_error, value_text, ApiError, BackendError,
-    Endpoint, IdempotencyKey, Method, RawResponse,
+    Endpoint, ErrorCode, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
@@ -41,7 +41,7 @@ fn backend_error(raw: &RawResponse) -> BackendError {
     match serde_json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) => BackendError {
             status: raw.status,
-            code: b.error,
+            code: ErrorCode::parse(&b.error),
             message: b.message,
             details: field_details(&b.details),
             request_id: b.request_id,

@@ -1,5 +1,6 @@
 //! One error type for every backend, so pages can explain any failure the same way.
 
+pub use crate::domain::codes::ErrorCode;
 use thiserror::Error;
 
 /// Per-field validation messages as the backend sent them (`details`).
@@ -9,8 +10,9 @@ pub type FieldErrors = Vec<(String, Vec<String>)>;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BackendError {
     pub status: u16,
-    /// The backend's machine code (`PRODUCT_NOT_FOUND`, `validation_error`, `3`, …).
-    pub code: String,
+    /// The backend's machine code (`PRODUCT_NOT_FOUND`; an unknown one such as
+    /// `validation_error` or `3` is kept as sent).
+    pub code: ErrorCode,
     pub message: String,
     pub details: FieldErrors,
     pub request_id: Option<String>,
@@ -140,8 +142,13 @@ impl ApiError {
     }
 
     /// The backend's code, e.g. `CATEGORY_NOT_FOUND`.
-    pub fn code(&self) -> Option<&str> {
-        self.backend().map(|e| e.code.as_str())
+    pub fn code(&self) -> Option<&ErrorCode> {
+        self.backend().map(|e| &e.code)
+    }
+
+    /// Whether the backend refused with `code`.
+    pub fn is(&self, code: ErrorCode) -> bool {
+        self.code() == Some(&code)
     }
 
     pub fn request_id(&self) -> Option<&str> {

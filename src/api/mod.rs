@@ -9,7 +9,9 @@ pub mod error;
 pub mod http;
 pub mod partner;
 
-pub use error::{ApiError, BackendError, FieldErrors, RateLimit, RateLimited, RetryAfter};
+pub use error::{
+    ApiError, BackendError, ErrorCode, FieldErrors, RateLimit, RateLimited, RetryAfter,
+};
 pub use http::{IdempotencyKey, Method, RawResponse};
 
 use serde::de::DeserializeOwned;
@@ -156,7 +158,7 @@ pub(crate) fn refused(raw: &RawResponse, mut error: BackendError, now: u64) -> A
 pub(crate) fn unreadable_error(raw: &RawResponse) -> BackendError {
     BackendError {
         status: raw.status,
-        code: format!("HTTP_{}", raw.status),
+        code: ErrorCode::Unknown(format!("HTTP_{}", raw.status)),
         message: String::new(),
         details: Vec::new(),
         request_id: None,

@@ -2,8 +2,9 @@
 
 use super::{
     build_request, call, decode_bare, unreadable_error, ApiError, BackendError, Endpoint,
-    IdempotencyKey, Method, RawResponse,
+    ErrorCode, IdempotencyKey, Method, RawResponse,
 };
+use crate::domain::codes::{SelectionKind, WarehouseKind};
 use serde::{de::DeserializeOwned, Deserialize};
 
 /// An offset-paginated list.
@@ -30,7 +31,7 @@ fn backend_error(raw: &RawResponse) -> BackendError {
     match serde_json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) if !b.code.is_empty() || !b.message.is_empty() => BackendError {
             status: raw.status,
-            code: b.code,
+            code: ErrorCode::parse(&b.code),
             message: b.message,
             details: Vec::new(),
             request_id: None,
@@ -74,7 +75,7 @@ pub struct Selection {
     pub id: String,
     pub title: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: SelectionKind,
 }
 
 /// Seed 004 `Product`: the 1C side of a product; `id` is the storefront's product id.
@@ -169,7 +170,7 @@ pub struct Location {
 pub struct Warehouse {
     pub id: String,
     #[serde(rename = "type", default)]
-    pub kind: String,
+    pub kind: WarehouseKind,
     pub title: String,
     #[serde(default)]
     pub address: Option<String>,
@@ -183,7 +184,7 @@ pub struct Warehouse {
 
 impl Warehouse {
     pub fn is_shop(&self) -> bool {
-        self.kind == "SHOP"
+        self.kind == WarehouseKind::Shop
     }
 }
 

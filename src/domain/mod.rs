@@ -2,6 +2,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod codes;
 pub mod money;
 pub mod phone;
 pub mod review;

@@ -1,4 +1,127 @@
-//! The rules a review must meet (seed 003 `CreateReviewRequest`), checked before sending.
+//! Reviews: what is shown (stars, histogram, the list's query) and the rules a new review
+//! must meet (seed 003 `CreateReviewRequest`), checked before sending.
+
+use super::catalog::Rating;
+use super::codes::ReviewStatus;
+
+/// Bar widths of the rating histogram, in percent of the largest bar.
+pub fn histogram(distribution: &[u64; 5]) -> [u32; 5] {
+    let max = distribution.iter().copied().max().unwrap_or(0);
+    let mut out = [0u32; 5];
+    if max == 0 {
+        return out;
+    }
+    for (o, n) in out.iter_mut().zip(distribution) {
+        *o = ((n * 100 + max / 2) / max) as u32;
+    }
+    out
+}
+
+/// A shopper's review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Review {
+    pub id: String,
+    pub author: String,
+    pub verified: bool,
+    pub rating: u8,
+    pub title: Option<String>,
+    pub content: String,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub helpful: u64,
+    pub images: Vec<(String, String)>,
+    /// The shop's answer and its date.
+    pub response: Option<(String, String)>,
+    pub created_at: String,
+    /// Moderation state; only the author is shown a pending review.
+    pub status: Option<ReviewStatus>,
+}
+
+/// Average, count and the five bars.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ReviewSummary {
+    pub rating: Rating,
+    pub distribution: [u64; 5],
+}
+
+/// The order of reviews.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ReviewSort {
+    #[default]
+    Newest,
+    Helpful,
+    Rating,
+}
+
+impl ReviewSort {
+    pub const ALL: [ReviewSort; 3] = [ReviewSort::Newest, ReviewSort::Helpful, ReviewSort::Rating];
+
+    /// The API's field name, also the URL value (`rsort=helpful`).
+    pub fn api(self) -> &'static str {
+        match self {
+            ReviewSort::Newest => "createdAt",
+            ReviewSort::Helpful => "helpful",
+            ReviewSort::Rating => "rating",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewSort::Newest => "Сначала новые",
+            ReviewSort::Helpful => "Сначала полезные",
+            ReviewSort::Rating => "По оценке",
+        }
+    }
+
+    pub fn parse(v: &str) -> Option<ReviewSort> {
+        ReviewSort::ALL.into_iter().find(|s| s.api() == v)
+    }
+}
+
+/// Which reviews to show: a star filter, an order, a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewQuery {
+    pub rating: Option<u8>,
+    pub sort: ReviewSort,
+    pub page: u32,
+}
+
+pub const REVIEW_PAGE_SIZE: u32 = 10;
+
+impl ReviewQuery {
+    /// From the product page's URL (`rating`, `rsort`, `rpage`), leniently.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = ReviewQuery {
+            rating: None,
+            sort: ReviewSort::default(),
+            page: 1,
+        };
+        for (k, v) in pairs {
+            match k {
+                "rating" => q.rating = v.parse().ok().filter(|r| (1..=5).contains(r)),
+                "rsort" => q.sort = ReviewSort::parse(v).unwrap_or_default(),
+                "rpage" => q.page = v.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The URL query pairs, defaults left out.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(r) = self.rating {
+            out.push(("rating", r.to_string()));
+        }
+        if self.sort != ReviewSort::default() {
+            out.push(("rsort", self.sort.api().to_string()));
+        }
+        if self.page > 1 {
+            out.push(("rpage", self.page.to_string()));
+        }
+        out
+    }
+}
 
 /// What the shopper typed (kept in sessionStorage across a sign-in).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -90,6 +213,23 @@ impl ReviewDraft {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn histogram_bars_are_relative_to_the_biggest() {
+        assert_eq!(histogram(&[2, 5, 12, 45, 92]), [2, 5, 13, 49, 100]);
+        assert_eq!(histogram(&[0; 5]), [0; 5]);
+    }
+
+    #[test]
+    fn review_query_reads_the_url_leniently() {
+        let q = ReviewQuery::from_pairs([("rating", "5"), ("rsort", "helpful"), ("rpage", "2")]);
+        assert_eq!(
+            (q.rating, q.sort, q.page),
+            (Some(5), ReviewSort::Helpful, 2)
+        );
+        let q = ReviewQuery::from_pairs([("rating", "9"), ("rsort", "x"), ("rpage", "0")]);
+        assert_eq!((q.rating, q.sort, q.page), (None, ReviewSort::Newest, 1));
+    }
+
     use super::*;
 
     fn good() -> ReviewDraft {

@@ -4,6 +4,7 @@
 use super::{request, Endpoint, Envelope};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method};
 use crate::domain::cart::{CartLine, Coupon, LineKey, ServerCart, Summary};
+use crate::domain::codes::CouponKind;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,7 +71,7 @@ pub struct CouponDto {
     pub code: String,
     pub discount: Decimal,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: CouponKind,
 }
 
 /// `CartResponse`.

@@ -2,6 +2,7 @@
 
 use super::{request, Endpoint, Envelope};
 use crate::api::{ApiError, IdempotencyKey, Method};
+use crate::domain::codes::PaymentMethod;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -12,8 +13,7 @@ pub struct CheckoutRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_address_id: Option<String>,
     pub shipping_method_id: String,
-    /// `CARD`, `BANK_TRANSFER`, `EWALLET` or `BALANCE`.
-    pub payment_method: String,
+    pub payment_method: PaymentMethod,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub coupon_codes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,7 +34,7 @@ pub struct BankDetailsDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckoutPaymentDto {
-    pub method: String,
+    pub method: PaymentMethod,
     pub amount: Decimal,
     pub currency: String,
     #[serde(default)]

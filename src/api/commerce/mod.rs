@@ -7,7 +7,7 @@ pub mod checkout;
 
 use super::{
     build_request, call, details_from_map, parse_body, refused, unreadable_error, ApiError,
-    BackendError, Endpoint, IdempotencyKey, Method, RawResponse,
+    BackendError, Endpoint, ErrorCode, IdempotencyKey, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
@@ -63,7 +63,7 @@ fn backend_error(raw: &RawResponse) -> BackendError {
     match serde_json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) => BackendError {
             status: raw.status,
-            code: b.error.code,
+            code: ErrorCode::parse(&b.error.code),
             message: b.error.message,
             details: details_from_map(&b.error.details),
             request_id: None,
