@@ -1,6 +1,9 @@
 //! The router: every URL of the storefront in one place, inside the layout shell.
 
-use crate::components::{header::SiteHeader, session_watch::SessionWatch, toast::ToastHost};
+use crate::components::{
+    header::SiteHeader, session_watch::SessionWatch, sign_in_required::SignInRequired,
+    toast::ToastHost,
+};
 use crate::config::{Config, ConfigError};
 use crate::pages;
 use crate::routes;
@@ -19,8 +22,6 @@ pub fn App(config: Config) -> impl IntoView {
     let session = Session::new(config);
     session.restore(crate::api::http::now_unix());
     crate::state::provide_shop(session);
-    provide_context(crate::state::categories::CategoryCache::new());
-    provide_context(crate::state::place::Place::new());
     crate::state::scroll::install();
 
     view! {
@@ -37,11 +38,12 @@ pub fn App(config: Config) -> impl IntoView {
                     <Route path=path!("/category/:id") view=pages::category::CategoryPage/>
                     <Route path=path!("/product/:id") view=pages::product::ProductPage/>
                     <Route path=path!("/cart") view=pages::cart::CartPage/>
-                    <Route path=path!("/checkout") view=pages::checkout::CheckoutPage/>
-                    <Route path=path!("/checkout/return") view=pages::checkout::CheckoutReturnPage/>
-                    <Route path=path!("/account/orders") view=pages::orders::OrdersPage/>
-                    <Route path=path!("/account/orders/:id") view=pages::orders::OrderPage/>
-                    <Route path=path!("/partner") view=pages::partner::PartnerPage/>
+                    // Sign-in-only pages: the one guard, here.
+                    <Route path=path!("/checkout") view=|| view! { <SignInRequired>{|| view! { <pages::checkout::CheckoutPage/> }}</SignInRequired> }/>
+                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired>{|| view! { <pages::checkout::CheckoutReturnPage/> }}</SignInRequired> }/>
+                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired>{|| view! { <pages::orders::OrdersPage/> }}</SignInRequired> }/>
+                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired>{|| view! { <pages::orders::OrderPage/> }}</SignInRequired> }/>
+                    <Route path=path!("/partner") view=|| view! { <SignInRequired>{|| view! { <pages::partner::PartnerPage/> }}</SignInRequired> }/>
                     <Route path=path!("/signin") view=pages::signin::SignInPage/>
                 </Routes>
             </main>

@@ -8,3 +8,4 @@ pub mod domain;
 pub mod pages;
 pub mod routes;
 pub mod state;
+pub mod timer;

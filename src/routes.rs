@@ -1,6 +1,202 @@
-//! Where the app is mounted: `/` or a sub-path such as `/shop` (trunk `--public-url`).
+//! Every path of the app in one place: the deployment base, the `Route` every link is made
+//! from (encoding done once, here), the hooks that read route parameters and queries, and
+//! the check that keeps «sign in, then come back» inside the shop.
 
+use crate::api::{encode_component, Query};
+use crate::domain::catalog::CatalogQuery;
+use crate::domain::review::ReviewQuery;
+use leptos::prelude::*;
+use leptos::Params;
+use leptos_router::hooks::{use_params, use_query_map};
+use leptos_router::params::{Params, ParamsMap};
 use std::sync::OnceLock;
+
+/// A page of the shop, with what its URL carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Catalog(CatalogQuery),
+    Categories,
+    Category { id: String, query: CatalogQuery },
+    Product { id: String, query: ProductQuery },
+    Cart,
+    Checkout,
+    CheckoutReturn,
+    Orders,
+    Order(String),
+    Partner,
+    SignIn { next: Option<String>, expired: bool },
+}
+
+/// What the product page keeps in its URL: the variant and the reviews' view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProductQuery {
+    pub variant: Option<String>,
+    pub reviews: ReviewQuery,
+}
+
+impl ProductQuery {
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone) -> Self {
+        ProductQuery {
+            variant: pairs
+                .clone()
+                .into_iter()
+                .find(|(k, _)| *k == "variant")
+                .map(|(_, v)| v.to_string())
+                .filter(|v| !v.is_empty()),
+            reviews: ReviewQuery::from_pairs(pairs),
+        }
+    }
+
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out: Vec<_> = self
+            .variant
+            .iter()
+            .map(|v| ("variant", v.clone()))
+            .collect();
+        out.extend(self.reviews.to_pairs());
+        out
+    }
+}
+
+impl Default for ProductQuery {
+    fn default() -> Self {
+        ProductQuery::from_pairs([])
+    }
+}
+
+fn query_string(pairs: Vec<(&'static str, String)>) -> String {
+    let mut q = Query::new();
+    for (k, v) in pairs {
+        q.push(k, v);
+    }
+    q.to_query_string()
+}
+
+impl Route {
+    /// The whole catalog, no filters.
+    pub fn catalog() -> Route {
+        Route::Catalog(CatalogQuery::from_pairs([]))
+    }
+
+    /// A product's page with nothing chosen.
+    pub fn product(id: &str) -> Route {
+        Route::Product {
+            id: id.to_string(),
+            query: ProductQuery::default(),
+        }
+    }
+
+    /// A category's page with no filters.
+    pub fn category(id: &str) -> Route {
+        Route::Category {
+            id: id.to_string(),
+            query: CatalogQuery::from_pairs([]),
+        }
+    }
+
+    /// «Sign in, then come back to `next`» (a path without the base).
+    pub fn sign_in_to(next: &str) -> Route {
+        Route::SignIn {
+            next: Some(next.to_string()),
+            expired: false,
+        }
+    }
+
+    /// The path inside the app (no deployment base): what the router navigates to.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Catalog(q) => format!("/catalog{}", query_string(q.to_pairs())),
+            Route::Categories => "/categories".into(),
+            Route::Category { id, query } => {
+                let q = CatalogQuery {
+                    category_id: None,
+                    ..query.clone()
+                };
+                format!(
+                    "/category/{}{}",
+                    encode_component(id),
+                    query_string(q.to_pairs())
+                )
+            }
+            Route::Product { id, query } => format!(
+                "/product/{}{}",
+                encode_component(id),
+                query_string(query.to_pairs())
+            ),
+            Route::Cart => "/cart".into(),
+            Route::Checkout => "/checkout".into(),
+            Route::CheckoutReturn => "/checkout/return".into(),
+            Route::Orders => "/account/orders".into(),
+            Route::Order(id) => format!("/account/orders/{}", encode_component(id)),
+            Route::Partner => "/partner".into(),
+            Route::SignIn { next, expired } => {
+                let mut pairs = Vec::new();
+                if let Some(n) = next {
+                    pairs.push(("next", n.clone()));
+                }
+                if *expired {
+                    pairs.push(("reason", "expired".to_string()));
+                }
+                format!("/signin{}", query_string(pairs))
+            }
+        }
+    }
+
+    /// The link for `href`: the path under the deployment base.
+    pub fn href(&self) -> String {
+        href(&self.path())
+    }
+}
+
+// ---------- reading the URL ----------
+
+/// The `:id` of `/product/:id`, `/category/:id` and `/account/orders/:id`.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct IdParams {
+    id: Option<String>,
+}
+
+/// An id from a path is usable when it is non-empty, short and plain text.
+pub fn valid_id(id: &str) -> bool {
+    !id.trim().is_empty() && id.len() <= 100 && !id.chars().any(char::is_control)
+}
+
+/// The route's `:id`, `None` when it is missing or not a usable id (the page then shows 404).
+pub fn use_route_id() -> Memo<Option<String>> {
+    let params = use_params::<IdParams>();
+    Memo::new(move |_| {
+        params
+            .with(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+            .filter(|id| valid_id(id))
+    })
+}
+
+/// The catalog view a URL query describes.
+pub fn catalog_query_of(params: &ParamsMap) -> CatalogQuery {
+    CatalogQuery::from_pairs(params.latest_values().map(|(k, v)| (k.as_ref(), v)))
+}
+
+/// The current catalog view, read from the URL.
+pub fn use_catalog_query() -> Memo<CatalogQuery> {
+    let query_map = use_query_map();
+    Memo::new(move |_| query_map.with(catalog_query_of))
+}
+
+/// The product page's view (variant, reviews), read from the URL.
+pub fn use_product_query() -> Memo<ProductQuery> {
+    let query_map = use_query_map();
+    Memo::new(move |_| {
+        query_map.with(|m| {
+            let pairs: Vec<(&str, &str)> =
+                m.latest_values().map(|(k, v)| (k.as_ref(), v)).collect();
+            ProductQuery::from_pairs(pairs)
+        })
+    })
+}
+
+// ---------- the deployment base ----------
 
 static BASE: OnceLock<String> = OnceLock::new();
 
@@ -43,8 +239,8 @@ pub fn base() -> &'static str {
     BASE.get().map(String::as_str).unwrap_or("")
 }
 
-/// An in-app link: `href("/catalog")` → `/shop/catalog` under a sub-path.
-pub fn href(path: &str) -> String {
+/// An in-app link for a path: `href("/catalog")` → `/shop/catalog` under a sub-path.
+fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
@@ -66,38 +262,84 @@ fn strip_base_of(base: &str, path: &str) -> String {
     }
 }
 
-/// `/signin` that brings the shopper back to `next` (a path without the base) afterwards;
-/// `reason` says why (`expired`).
-pub fn signin_path(next: &str, reason: Option<&str>) -> String {
-    let reason = reason.map(|r| format!("&reason={r}")).unwrap_or_default();
-    format!(
-        "/signin?next={}{reason}",
-        crate::api::encode_component(next)
-    )
+/// Where the browser is now, as an in-app path with query and fragment.
+pub fn current_path() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return "/".into();
+    };
+    let path = loc.pathname().unwrap_or_default();
+    let search = loc.search().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    strip_base(&format!("{path}{search}{hash}"))
+}
+
+// ---------- the way back after sign-in ----------
+
+/// The in-app path to return to after sign-in: `next` when it is a plain path of this app,
+/// else `/`. Browsers drop tabs and newlines from URLs and read `\` as `/`, so `/%09/x`
+/// or `/\x` would become `//x` — another site; any control character, any backslash and a
+/// second leading slash are refused.
+pub fn safe_return(next: Option<&str>) -> ReturnPath {
+    ReturnPath(match next {
+        Some(n) if is_plain_app_path(n) && stays_here(n) => n.to_string(),
+        _ => "/".to_string(),
+    })
+}
+
+/// A path of this app that sign-in may return to: only [`safe_return`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReturnPath(String);
+
+impl ReturnPath {
+    /// For the router (no base).
+    pub fn path(&self) -> &str {
+        &self.0
+    }
+
+    pub fn href(&self) -> String {
+        href(&self.0)
+    }
+}
+
+fn is_plain_app_path(n: &str) -> bool {
+    n.starts_with('/') && !n.starts_with("//") && !n.chars().any(|c| c.is_control() || c == '\\')
+}
+
+/// The browser's own reading: the URL it would open has this page's origin and lies
+/// under the app's base.
+#[cfg(target_arch = "wasm32")]
+fn stays_here(n: &str) -> bool {
+    let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else {
+        return false;
+    };
+    let target = format!("{}{}", base(), n);
+    match web_sys::Url::new_with_base(&target, &origin) {
+        Ok(u) => {
+            let path = u.pathname();
+            u.origin() == origin
+                && (base().is_empty()
+                    || path == base()
+                    || path.starts_with(&format!("{}/", base())))
+        }
+        Err(_) => false,
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn stays_here(_: &str) -> bool {
+    true
 }
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn the_base_is_taken_off_once() {
-        assert_eq!(
-            super::strip_base_of("/shop", "/shop/catalog?q=1"),
-            "/catalog?q=1"
-        );
-        assert_eq!(super::strip_base_of("/shop", "/shop"), "/");
-        assert_eq!(super::strip_base_of("/shop", "/shopping"), "/shopping");
-        assert_eq!(super::strip_base_of("", "/catalog"), "/catalog");
-    }
-
     use super::*;
 
     #[test]
-    fn sign_in_links_carry_the_way_back_encoded_and_the_reason() {
-        assert_eq!(
-            signin_path("/catalog?q=кран&page=2#reviews", Some("expired")),
-            "/signin?next=%2Fcatalog%3Fq%3D%D0%BA%D1%80%D0%B0%D0%BD%26page%3D2%23reviews&reason=expired"
-        );
-        assert_eq!(signin_path("/checkout", None), "/signin?next=%2Fcheckout");
+    fn the_base_is_taken_off_once() {
+        assert_eq!(strip_base_of("/shop", "/shop/catalog?q=1"), "/catalog?q=1");
+        assert_eq!(strip_base_of("/shop", "/shop"), "/");
+        assert_eq!(strip_base_of("/shop", "/shopping"), "/shopping");
+        assert_eq!(strip_base_of("", "/catalog"), "/catalog");
     }
 
     #[test]
@@ -107,5 +349,86 @@ mod tests {
         assert_eq!(normalize_base("/a/b"), "/a/b");
         assert_eq!(normalize_base("http://127.0.0.1:8080/shop/"), "/shop");
         assert_eq!(normalize_base("http://127.0.0.1:8080"), "");
+    }
+
+    #[test]
+    fn sign_in_links_carry_the_way_back_encoded_and_the_reason() {
+        let r = Route::SignIn {
+            next: Some("/catalog?q=кран&page=2#reviews".into()),
+            expired: true,
+        };
+        assert_eq!(
+            r.path(),
+            "/signin?next=%2Fcatalog%3Fq%3D%D0%BA%D1%80%D0%B0%D0%BD%26page%3D2%23reviews&reason=expired"
+        );
+        assert_eq!(
+            Route::sign_in_to("/checkout").path(),
+            "/signin?next=%2Fcheckout"
+        );
+    }
+
+    #[test]
+    fn every_link_is_encoded_in_one_place() {
+        assert_eq!(Route::product("a b/c").path(), "/product/a%20b%2Fc");
+        assert_eq!(
+            Route::Order("№1".into()).path(),
+            "/account/orders/%E2%84%961"
+        );
+        let q = CatalogQuery::from_pairs([("category", "c1"), ("inStock", "1"), ("page", "2")]);
+        assert_eq!(
+            Route::Category {
+                id: "c1".into(),
+                query: q.clone()
+            }
+            .path(),
+            "/category/c1?inStock=1&page=2"
+        );
+        assert_eq!(
+            Route::Catalog(q).path(),
+            "/catalog?category=c1&inStock=1&page=2"
+        );
+        let pq = ProductQuery::from_pairs([("variant", "v2"), ("rating", "5"), ("rpage", "2")]);
+        assert_eq!(
+            Route::Product {
+                id: "p1".into(),
+                query: pq
+            }
+            .path(),
+            "/product/p1?variant=v2&rating=5&rpage=2"
+        );
+    }
+
+    #[test]
+    fn a_route_id_must_be_plain_text() {
+        assert!(valid_id("7f1c0e9a-2b1d"));
+        assert!(!valid_id(""));
+        assert!(!valid_id("  "));
+        assert!(!valid_id("a\tb"));
+        assert!(!valid_id(&"x".repeat(101)));
+    }
+
+    #[test]
+    fn the_way_back_never_leaves_the_shop() {
+        let back = |n| safe_return(Some(n)).path().to_string();
+        assert_eq!(back("/product/1?v=2#reviews"), "/product/1?v=2#reviews");
+        assert_eq!(back("/catalog?q=котёл газовый"), "/catalog?q=котёл газовый");
+        for bad in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "https://evil.example",
+            "https:evil.example",
+            "javascript:alert(1)",
+            " /catalog",
+            "catalog",
+            "/\u{0}x",
+            "",
+        ] {
+            assert_eq!(back(bad), "/", "{bad:?}");
+        }
+        assert_eq!(safe_return(None).path(), "/");
     }
 }

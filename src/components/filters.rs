@@ -219,7 +219,7 @@ pub fn FilterChips(
         (!list.is_empty()).then(|| {
             let cleared = CatalogQuery {
                 category_id: q.category_id.clone(),
-                sort: q.sort.clone(),
+                sort: q.sort,
                 page_size: q.page_size,
                 ..CatalogQuery::from_pairs([])
             };

@@ -1,7 +1,10 @@
 //! Site header: logo, search, catalog entry, cart badge, sign-in.
 
-use crate::routes::href;
+use crate::domain::catalog::CatalogQuery;
+use crate::routes::{strip_base, use_catalog_query, Route};
+use crate::state::cart::use_cart;
 use crate::state::use_session;
+use crate::timer::Debounce;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -20,19 +23,15 @@ fn initials(name: &str) -> String {
 }
 
 /// The catalog view for `text`: on the catalog the other filters stay, elsewhere it starts clean.
-fn search_target(
-    on_catalog: bool,
-    current: &crate::domain::catalog::CatalogQuery,
-    text: &str,
-) -> String {
+fn search_target(on_catalog: bool, current: &CatalogQuery, text: &str) -> String {
     let mut q = if on_catalog {
         current.clone().with_page(1)
     } else {
-        crate::domain::catalog::CatalogQuery::from_pairs([])
+        CatalogQuery::from_pairs([])
     };
     let t = text.trim();
     q.search = (!t.is_empty()).then(|| t.to_string());
-    crate::pages::catalog::catalog_path(&q)
+    Route::Catalog(q).path()
 }
 
 /// The bar at the top of every page.
@@ -54,23 +53,18 @@ pub fn SiteHeader() -> impl IntoView {
         }
     });
     let location = use_location();
-    let view_query = crate::pages::catalog::use_catalog_query();
+    let view_query = use_catalog_query();
     let on_catalog = move || {
         location
             .pathname
             .with_untracked(|p| p.ends_with("/catalog"))
     };
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let cancel_pending = move || {
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-    };
+    let pending = Debounce::new();
     let on_submit = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            cancel_pending();
+            pending.cancel();
             let target = search_target(
                 on_catalog(),
                 &view_query.get_untracked(),
@@ -84,53 +78,50 @@ pub fn SiteHeader() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         search.set(text.clone());
-        cancel_pending();
+        pending.cancel();
         let n = text.trim().chars().count();
         let here = on_catalog();
         if n == 1 || (n == 0 && !here) {
             return;
         }
         let navigate = navigate.clone();
-        let handle = set_timeout_with_handle(
-            move || {
-                let here = on_catalog();
-                let target = search_target(here, &view_query.get_untracked(), &text);
-                navigate(
-                    &target,
-                    NavigateOptions {
-                        replace: here,
-                        ..Default::default()
-                    },
-                );
-            },
-            SEARCH_DEBOUNCE,
-        );
-        pending.set_value(handle.ok());
+        pending.schedule(SEARCH_DEBOUNCE, move || {
+            let here = on_catalog();
+            let target = search_target(here, &view_query.get_untracked(), &text);
+            navigate(
+                &target,
+                NavigateOptions {
+                    replace: here,
+                    ..Default::default()
+                },
+            );
+        });
     };
-    let cart = crate::state::cart::use_cart();
+    let cart = use_cart();
     let cart_count = move || cart.count();
     // Sign-in brings the shopper back to where they were.
     let signin_link = move || {
         let here = location.pathname.get() + &location.search.get();
         if here.ends_with("/signin") || here.contains("/signin?") {
-            href("/signin")
+            Route::SignIn {
+                next: None,
+                expired: false,
+            }
+            .href()
         } else {
-            href(&crate::routes::signin_path(
-                &crate::routes::strip_base(&here),
-                None,
-            ))
+            Route::sign_in_to(&strip_base(&here)).href()
         }
     };
-    let user_name = move || session.user.with(|u| u.as_ref().map(|u| u.name.clone()));
+    let user_name = move || session.user_name();
 
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="logo" href=href("/") aria-label="Витрина — на главную">
+                <a class="logo" href=Route::Home.href() aria-label="Витрина — на главную">
                     <span class="logo__mark" aria-hidden="true">"В"</span>
                     <span class="logo__text">"Витрина"</span>
                 </a>
-                <a class="header-link header-link--catalog" href=href("/catalog")>
+                <a class="header-link header-link--catalog" href=Route::catalog().href()>
                     <span class="icon-burger" aria-hidden="true"></span>
                     "Каталог"
                 </a>
@@ -157,12 +148,12 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || match user_name() {
                         Some(name) => view! {
                             {session.is_partner().then(|| view! {
-                                <a class="header-link header-link--partner" href=href("/partner") aria-label="Кабинет партнёра">
+                                <a class="header-link header-link--partner" href=Route::Partner.href() aria-label="Кабинет партнёра">
                                     <span class="header-link__long" aria-hidden="true">"Кабинет партнёра"</span>
                                     <span class="header-link__short" aria-hidden="true">"Партнёр"</span>
                                 </a>
                             })}
-                            <a class="header-link header-user" href=href("/account/orders") data-testid="user-name" aria-label=format!("{name}: мои заказы")>
+                            <a class="header-link header-user" href=Route::Orders.href() data-testid="user-name" aria-label=format!("{name}: мои заказы")>
                                 <span class="header-user__initials" aria-hidden="true">{initials(&name)}</span>
                                 <span class="header-user__name">{name.clone()}</span>
                             </a>
@@ -172,7 +163,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <a class="header-link" href=signin_link>"Войти"</a>
                         }.into_any(),
                     }}
-                    <a class="header-link cart-link" href=href("/cart") aria-label=move || format!("Корзина, товаров: {}", cart_count())>
+                    <a class="header-link cart-link" href=Route::Cart.href() aria-label=move || format!("Корзина, товаров: {}", cart_count())>
                         <svg class="cart-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round">
                             <path d="M3 4h2l2.4 10.2a1.5 1.5 0 0 0 1.5 1.1h8.6a1.5 1.5 0 0 0 1.4-1.1L21 8H6.2"/>
                             <circle cx="9.5" cy="19.5" r="1.4"/>

@@ -9,10 +9,11 @@ use crate::components::{
     product_card::ProductCard,
     skeleton::ProductGridSkeleton,
 };
-use crate::domain::catalog::{CatalogQuery, Page, ProductSummary, SORTS};
+use crate::domain::catalog::{CatalogQuery, Page, ProductSummary, SortKey};
 use crate::domain::text::plural;
-use crate::routes::href;
+use crate::routes::{catalog_query_of, Route};
 use crate::state::{scroll, use_session};
+use crate::timer::{painted, sleep};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use rust_decimal::Decimal;
@@ -50,29 +51,10 @@ fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
 }
 
 /// How long a changed filter waits for its answer before the URL and chips change anyway.
-const SWAP_WAIT_MS: i32 = 300;
+const SWAP_WAIT_MS: u32 = 300;
 
 /// How long an answer may take before the listing shows that it is waiting.
-const BUSY_AFTER_MS: i32 = 150;
-
-/// Resolves after `ms` milliseconds.
-async fn wait(ms: i32) {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
-}
-
-/// Resolves once the browser has rendered the current frame (a task queued from the
-/// frame's animation callback runs after its style, layout and paint).
-async fn painted() {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        request_animation_frame(move || {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-}
+const BUSY_AFTER_MS: u32 = 150;
 
 /// The view a pressed link inside the listing opens, when it stays on this page.
 fn same_page_link_query(ev: &leptos::ev::Event) -> Option<CatalogQuery> {
@@ -88,7 +70,7 @@ fn same_page_link_query(ev: &leptos::ev::Event) -> Option<CatalogQuery> {
         .ok()?;
     let here = window().location().pathname().ok()?;
     let url = BrowserUrl::parse(&anchor.href()).ok()?;
-    (url.path() == here).then(|| crate::pages::catalog::view_of(url.search_params()))
+    (url.path() == here).then(|| catalog_query_of(url.search_params()))
 }
 
 /// Filters, chips, sort, grid and pages for one listing view.
@@ -101,8 +83,8 @@ pub fn Listing(
     /// Shown above the filters (the category tree).
     #[prop(optional, into)]
     aside: ViewFn,
-    /// The path (without the deployment base) of a view.
-    path: Callback<CatalogQuery, String>,
+    /// The page of a view (the catalog, or a category).
+    route: Callback<CatalogQuery, Route>,
     /// Starts loading a view the shopper is about to open (a filter changed, a chip or a
     /// page link pressed), before the navigation runs; returns its answer to come.
     prefetch: Callback<CatalogQuery, InFlight>,
@@ -133,7 +115,8 @@ pub fn Listing(
         });
         let Some(token) = token else { return };
         leptos::task::spawn_local(async move {
-            let quick = futures_util::future::select(answer.clone(), Box::pin(wait(BUSY_AFTER_MS)));
+            let quick =
+                futures_util::future::select(answer.clone(), Box::pin(sleep(BUSY_AFTER_MS)));
             if let futures_util::future::Either::Left(_) = quick.await {
                 return;
             }
@@ -160,16 +143,16 @@ pub fn Listing(
                 // Known already (a view seen a moment ago): the whole new view is cheap
                 // enough for the click's own frame.
                 pending.set_value(None);
-                navigate(&path.run(q), Default::default());
+                navigate(&route.run(q).path(), Default::default());
                 return;
             }
             pending.set_value(Some(q));
             let navigate = navigate.clone();
             leptos::task::spawn_local(async move {
                 painted().await;
-                let _ = futures_util::future::select(answer, Box::pin(wait(SWAP_WAIT_MS))).await;
+                let _ = futures_util::future::select(answer, Box::pin(sleep(SWAP_WAIT_MS))).await;
                 if let Some(q) = pending.try_update_value(Option::take).flatten() {
-                    navigate(&path.run(q), Default::default());
+                    navigate(&route.run(q).path(), Default::default());
                 }
             });
         })
@@ -192,10 +175,11 @@ pub fn Listing(
     let on_sort = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let mut q = latest.get_untracked().with_page(1);
-        q.sort = (!value.is_empty() && value != "popular").then_some(value);
+        // The shop's default order is no `sort` in the URL.
+        q.sort = SortKey::parse(&value).filter(|k| *k != SortKey::ALL[0]);
         go.run(q);
     };
-    let link = Callback::new(move |q: CatalogQuery| href(&path.run(q)));
+    let link = Callback::new(move |q: CatalogQuery| route.run(q).href());
     // Back to a listing: the scroll position is put back once its cards are on the page.
     Effect::new(move |_| {
         if products.with(|r| matches!(r, Some(Ok(_)))) {
@@ -220,14 +204,11 @@ pub fn Listing(
                     <label class="sort">
                         <span class="sort__label">"Сортировка"</span>
                         <select class="sort__select" data-testid="sort" on:change=on_sort>
-                            {SORTS.iter().map(|(value, _, _, label)| {
-                                let v = value.to_string();
-                                view! {
-                                    <option
-                                        value=*value
-                                        selected=move || query.with(|q| q.sort.as_deref().unwrap_or("popular") == v)
-                                    >{*label}</option>
-                                }
+                            {SortKey::ALL.into_iter().map(|key| view! {
+                                <option
+                                    value=key.url()
+                                    selected=move || query.with(|q| q.sort.unwrap_or(SortKey::ALL[0]) == key)
+                                >{key.label()}</option>
                             }).collect_view()}
                         </select>
                     </label>
@@ -252,7 +233,7 @@ pub fn Listing(
                                     } else {
                                         view! { <p>"Попробуйте изменить запрос или посмотрите весь каталог."</p> }.into_any()
                                     }}
-                                    <a class="btn" href=href("/catalog")>"Весь каталог"</a>
+                                    <a class="btn" href=Route::catalog().href()>"Весь каталог"</a>
                                 </div>
                             })}
                         }.into_any()
@@ -293,7 +274,7 @@ pub fn Listing(
                         <Pagination
                             current=current
                             total_pages=total_pages
-                            link=move |n| href(&path.run(link_query.with_page(n)))
+                            link=move |n| route.run(link_query.with_page(n)).href()
                         />
                     }
                 })}

@@ -1,6 +1,6 @@
 //! A simple page: heading, one sentence, one way onward.
 
-use crate::routes::href;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -9,7 +9,7 @@ use leptos_meta::Title;
 pub fn NoticePage(
     title: &'static str,
     text: &'static str,
-    link: &'static str,
+    link: Route,
     link_text: &'static str,
 ) -> impl IntoView {
     view! {
@@ -17,7 +17,7 @@ pub fn NoticePage(
         <section class="stub-page">
             <h1 class="page-title">{title}</h1>
             <p>{text}</p>
-            <a class="btn" href=href(link)>{link_text}</a>
+            <a class="btn" href=link.href()>{link_text}</a>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 use crate::components::add_to_cart::AddToCart;
 use crate::components::price::Price;
 use crate::domain::catalog::{Availability, ProductSummary, Rating};
-use crate::routes::href;
+use crate::routes::Route;
 use leptos::prelude::*;
 
 /// Five stars filled to the average, and the review count.
@@ -35,7 +35,7 @@ pub fn Stars(rating: Rating) -> impl IntoView {
 /// a partner or out (they key cards by it), which keeps 24 cards cheap to build.
 #[component]
 pub fn ProductCard(product: ProductSummary, partner: bool) -> impl IntoView {
-    let link = href(&format!("/product/{}", product.id));
+    let link = Route::product(&product.id).href();
     let cover = product.cover().cloned();
     let out_of_stock = product.availability != Availability::InStock;
     let commission = product.commission();

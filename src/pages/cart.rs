@@ -1,11 +1,10 @@
 //! `/cart`: lines with steppers, the server's totals, partner estimates, stock warnings,
 //! lines refused at sign-in, and a clear-all that asks first.
 
-use crate::api::encode_component;
 use crate::domain::cart::{subtotal, total_quantity, CartLine, LineKey};
 use crate::domain::catalog::products_count_label;
 use crate::domain::money::Money;
-use crate::routes::href;
+use crate::routes::Route;
 use crate::state::cart::use_cart;
 use crate::state::use_session;
 use leptos::prelude::*;
@@ -23,18 +22,18 @@ pub fn CartPage() -> impl IntoView {
     cart.refresh_guest();
     // Memos, so the page frame is rebuilt only when it changes between loading, empty and
     // lines — not on every quantity change (which would redraw every line and lose focus).
-    let is_empty = Memo::new(move |_| cart.lines.with(Vec::is_empty));
-    let loading = Memo::new(move |_| cart.loading.get() && is_empty.get());
-    let failed = Memo::new(move |_| session.is_signed_in() && cart.load_failed.get());
+    let is_empty = Memo::new(move |_| cart.lines().with(Vec::is_empty));
+    let loading = Memo::new(move |_| cart.is_loading() && is_empty.get());
+    let failed = Memo::new(move |_| session.is_signed_in() && cart.load_failed());
     let confirm_clear = RwSignal::new(false);
 
     view! {
         <Title text="Корзина"/>
         <h1 class="page-title">"Корзина"</h1>
-        {move || cart.notice.get().map(|n| view! {
+        {move || cart.notice().map(|n| view! {
             <p class="cart-notice" role="status" data-testid="cart-notice">
                 {n}
-                <button type="button" class="link-button" on:click=move |_| cart.notice.set(None)>"Понятно"</button>
+                <button type="button" class="link-button" on:click=move |_| cart.dismiss_notice()>"Понятно"</button>
             </p>
         })}
         {move || failed.get().then(|| view! {
@@ -55,7 +54,7 @@ pub fn CartPage() -> impl IntoView {
                     <section class="cart-empty" data-testid="cart-empty">
                         <p class="cart-empty__title">"В корзине пока ничего нет"</p>
                         <p>"Загляните в каталог — там новинки и хиты продаж."</p>
-                        <a class="btn" href=href("/catalog")>"Перейти в каталог"</a>
+                        <a class="btn" href=Route::catalog().href()>"Перейти в каталог"</a>
                     </section>
                 }.into_any()
             } else {
@@ -80,7 +79,7 @@ pub fn CartPage() -> impl IntoView {
                             </div>
                             <ul class="cart-lines">
                                 <For
-                                    each=move || cart.lines.with(|l| l.iter().map(|x| x.key.clone()).collect::<Vec<_>>())
+                                    each=move || cart.lines().with(|l| l.iter().map(|x| x.key.clone()).collect::<Vec<_>>())
                                     key=|k| k.clone()
                                     children=move |k| view! { <LineRow key=k/> }
                                 />
@@ -103,11 +102,11 @@ pub fn CartPage() -> impl IntoView {
 #[component]
 fn LineRow(key: LineKey) -> impl IntoView {
     let cart = use_cart();
-    let link = href(&format!("/product/{}", encode_component(&key.product_id)));
+    let link = Route::product(&key.product_id).href();
     let dom = key.dom_id();
     let k = StoredValue::new(key);
     let line = Memo::new(move |_| {
-        cart.lines
+        cart.lines()
             .with(|l| k.with_value(|k| l.iter().find(|x| &x.key == k).cloned()))
     });
     let read = move |f: fn(&CartLine) -> String| {
@@ -191,10 +190,10 @@ fn LineRow(key: LineKey) -> impl IntoView {
 fn Summary() -> impl IntoView {
     let cart = use_cart();
     let session = use_session();
-    let local = Memo::new(move |_| cart.lines.with(|l| (subtotal(l), total_quantity(l))));
+    let local = Memo::new(move |_| cart.lines().with(|l| (subtotal(l), total_quantity(l))));
     // The server's figures count only while they describe the lines on screen.
     let settled = Memo::new(move |_| {
-        cart.server.with(|s| {
+        cart.server().with(|s| {
             s.as_ref().and_then(|s| {
                 let (sub, q) = local.get();
                 (s.summary.subtotal == sub && s.summary.total_quantity == q).then(|| s.clone())
@@ -203,9 +202,9 @@ fn Summary() -> impl IntoView {
     });
     let checkout = move || {
         if session.is_signed_in() {
-            href("/checkout")
+            Route::Checkout.href()
         } else {
-            href(&crate::routes::signin_path("/checkout", None))
+            Route::sign_in_to(&Route::Checkout.path()).href()
         }
     };
     view! {
@@ -259,7 +258,7 @@ fn Summary() -> impl IntoView {
 fn RefusedLines() -> impl IntoView {
     let cart = use_cart();
     move || {
-        let refused = cart.refused.get();
+        let refused = cart.refused();
         (!refused.is_empty()).then(|| view! {
             <section class="cart-refused" aria-label="Не перенесены в корзину" data-testid="cart-refused">
                 <h2 class="cart-refused__title">"Не удалось перенести из корзины гостя"</h2>

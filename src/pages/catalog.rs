@@ -1,37 +1,11 @@
 //! `/catalog`: products from `GET /products`, with the whole view kept in the URL query.
 
-use crate::api::{commerce::catalog, Query};
-use crate::components::{filters::TagOption, listing::Listing};
+use crate::components::{category_nav::CategoryNav, filters::TagOption, listing::Listing};
 use crate::domain::catalog::CatalogQuery;
-use crate::state::use_session;
+use crate::routes::{use_catalog_query, Route};
+use crate::state::catalog::use_catalog;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
-
-/// `/catalog?…` for a view, without the deployment base.
-pub fn catalog_path(q: &CatalogQuery) -> String {
-    format!("/catalog{}", query_string(q))
-}
-
-/// The view's URL query (`?q=…&page=2`), defaults left out.
-pub fn query_string(q: &CatalogQuery) -> String {
-    let mut query = Query::new();
-    for (k, v) in q.to_pairs() {
-        query.push(k, v);
-    }
-    query.to_query_string()
-}
-
-/// The current view, read from the URL.
-pub fn use_catalog_query() -> Memo<CatalogQuery> {
-    let query_map = use_query_map();
-    Memo::new(move |_| query_map.with(view_of))
-}
-
-/// The view a URL query describes.
-pub fn view_of(params: &leptos_router::params::ParamsMap) -> CatalogQuery {
-    CatalogQuery::from_pairs(params.latest_values().map(|(k, v)| (k.as_ref(), v)))
-}
 
 /// Tags seen on the loaded page, so the panel offers what is there.
 fn tags_of(
@@ -58,12 +32,11 @@ fn tags_of(
 /// The catalog listing.
 #[component]
 pub fn CatalogPage() -> impl IntoView {
-    let session = use_session();
+    let catalog = use_catalog();
     let view_query = use_catalog_query();
     let products = LocalResource::new(move || {
         let q = view_query.get();
-        let ep = session.commerce();
-        async move { catalog::list(&ep, &q).await }
+        async move { catalog.list(&q).await }
     });
     let tags = Signal::derive(move || tags_of(products, &view_query.with(|q| q.tags.clone())));
 
@@ -83,9 +56,9 @@ pub fn CatalogPage() -> impl IntoView {
                 query=view_query
                 products=products
                 tags=tags
-                path=Callback::new(|q: CatalogQuery| catalog_path(&q))
-                prefetch=Callback::new(move |q: CatalogQuery| catalog::prefetch(&session.commerce(), &q))
-                aside=|| view! { <crate::pages::categories::CategoryNav/> }
+                route=Callback::new(Route::Catalog)
+                prefetch=Callback::new(move |q: CatalogQuery| catalog.prefetch(&q))
+                aside=|| view! { <CategoryNav/> }
             />
         </div>
     }

@@ -1,26 +1,30 @@
 //! `/`: the shop's front page — top categories, then the partner API's product selections
 //! («Новинки», «Хиты продаж», «Лучшие цены») as rows of cards priced by the commerce API.
+//! Every row comes from a secondary source: one that has nothing stays out of the page.
 
 use crate::api::commerce::catalog;
 use crate::api::partner::{self, Selection};
-use crate::components::{error_panel::ErrorPanel, product_card::ProductRow};
-use crate::domain::catalog::{products_count_label, CategoryNode};
-use crate::routes::href;
-use crate::state::use_session;
+use crate::components::{error_panel::ErrorPanel, product_card::ProductRow, secondary::Secondary};
+use crate::domain::catalog::{
+    products_count_label, CatalogQuery, CategoryNode, ProductSummary, SortKey,
+};
+use crate::domain::codes::SelectionKind;
+use crate::routes::Route;
+use crate::state::{catalog::use_category_tree, use_session};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// Cards per selection row.
 const ROW_SIZE: u32 = 8;
 
-/// Seed 004 selection types in the order the front page shows them.
-const ORDER: [&str; 3] = ["NEW", "HIT", "PROFIT"];
-
-fn rank(s: &Selection) -> usize {
-    ORDER
-        .iter()
-        .position(|k| *k == s.kind)
-        .unwrap_or(ORDER.len())
+/// Where a selection's «Смотреть все» leads, and its place on the page.
+fn placing(kind: &SelectionKind) -> (usize, Option<SortKey>) {
+    match kind {
+        SelectionKind::New => (0, Some(SortKey::New)),
+        SelectionKind::Hit => (1, None),
+        SelectionKind::Profit => (2, Some(SortKey::PriceAsc)),
+        SelectionKind::Unknown(_) => (3, None),
+    }
 }
 
 #[component]
@@ -30,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
         let ep = session.partner();
         async move {
             let mut list = partner::selections(&ep).await?;
-            list.sort_by_key(rank);
+            list.sort_by_key(|s| placing(&s.kind).0);
             Ok::<_, crate::api::ApiError>(list)
         }
     });
@@ -39,24 +43,16 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero">
             <h1 class="hero__title">"Всё для дома, отопления и ремонта"</h1>
             <p class="hero__text">"Тысячи товаров с доставкой по России и самовывозом из магазинов."</p>
-            <a class="btn btn--large" href=href("/catalog")>"Открыть каталог"</a>
+            <a class="btn btn--large" href=Route::catalog().href()>"Открыть каталог"</a>
         </section>
         <TopCategories/>
         <Transition fallback=|| view! { <RowSkeleton title=None/> }>
             {move || Suspend::new(async move {
-                match selections.await {
-                    Ok(list) => list
-                        .into_iter()
-                        .map(|s| view! { <SelectionRow selection=s/> })
-                        .collect_view()
-                        .into_any(),
-                    Err(e) => view! {
-                        <section class="home-section">
-                            <ErrorPanel error=e on_retry=Callback::new(move |_| selections.refetch())/>
-                        </section>
-                    }
-                    .into_any(),
-                }
+                // Without selections the front page is the hero and the categories.
+                selections.await.unwrap_or_default()
+                    .into_iter()
+                    .map(|s| view! { <SelectionRow selection=s/> })
+                    .collect_view()
             })}
         </Transition>
     }
@@ -65,12 +61,12 @@ pub fn HomePage() -> impl IntoView {
 /// Root categories as picture tiles with their product counts.
 #[component]
 fn TopCategories() -> impl IntoView {
-    let tree = crate::state::categories::use_category_tree();
+    let tree = use_category_tree();
     view! {
         <section class="home-section" aria-labelledby="top-categories">
             <div class="section-head">
                 <h2 class="section-title" id="top-categories">"Категории"</h2>
-                <a class="section-head__more" href=href("/categories")>"Все категории"</a>
+                <a class="section-head__more" href=Route::Categories.href()>"Все категории"</a>
             </div>
             <Transition fallback=|| view! { <ul class="category-tiles" aria-busy="true">{(0..6).map(|_| view! { <li class="category-tile category-tile--skeleton skeleton"></li> }).collect_view()}</ul> }>
                 {move || Suspend::new(async move {
@@ -91,11 +87,10 @@ fn TopCategories() -> impl IntoView {
 
 #[component]
 fn CategoryTile(category: CategoryNode) -> impl IntoView {
-    let link = href(&format!("/category/{}", category.id));
     let count = category.count.map(products_count_label);
     view! {
         <li class="category-tile" data-testid="category-tile">
-            <a class="category-tile__link" href=link>
+            <a class="category-tile__link" href=Route::category(&category.id).href()>
                 <span class="category-tile__media">
                     {category.image.map(|src| view! {
                         <img src=src alt="" width="120" height="120" loading="lazy" decoding="async"/>
@@ -123,40 +118,25 @@ fn SelectionRow(selection: Selection) -> impl IntoView {
     });
     let show_partner = Signal::derive(move || session.is_partner());
     let title = selection.title.clone();
-    let heading_id = format!("selection-{}", selection.kind.to_lowercase());
-    let link = href(match selection.kind.as_str() {
-        "NEW" => "/catalog?sort=new",
-        "PROFIT" => "/catalog?sort=price-asc",
-        _ => "/catalog",
-    });
+    let more = Route::Catalog(CatalogQuery {
+        sort: placing(&selection.kind).1,
+        ..CatalogQuery::from_pairs([])
+    })
+    .href();
     view! {
-        <Transition fallback=move || view! { <RowSkeleton title=Some(selection.title.clone())/> }>
-            {move || {
-                let (title, heading_id, link) = (title.clone(), heading_id.clone(), link.clone());
-                Suspend::new(async move {
-                    match cards.await {
-                        Ok(list) if list.is_empty() => ().into_any(),
-                        Ok(list) => view! {
-                            <section class="home-section" aria-labelledby=heading_id.clone() data-testid="selection">
-                                <div class="section-head">
-                                    <h2 class="section-title" id=heading_id.clone()>{title}</h2>
-                                    <a class="section-head__more" href=link>"Смотреть все"</a>
-                                </div>
-                                <ProductRow products=list show_partner=show_partner/>
-                            </section>
-                        }
-                        .into_any(),
-                        Err(e) => view! {
-                            <section class="home-section">
-                                <h2 class="section-title">{title}</h2>
-                                <ErrorPanel error=e on_retry=Callback::new(move |_| cards.refetch())/>
-                            </section>
-                        }
-                        .into_any(),
-                    }
-                })
+        <Secondary
+            title=selection.title
+            id=format!("selection-{}", selection.kind.as_str().to_lowercase())
+            data=cards
+            is_empty=Vec::is_empty
+            class="home-section"
+            more=more
+            placeholder={move || view! { <RowSkeleton title=Some(title.clone())/> }}
+            testid="selection"
+            render={move |list: Vec<ProductSummary>| view! {
+                <ProductRow products=list show_partner=show_partner/>
             }}
-        </Transition>
+        />
     }
 }
 

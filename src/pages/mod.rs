@@ -10,6 +10,4 @@ pub mod not_found;
 pub mod orders;
 pub mod partner;
 pub mod product;
-pub mod product_extras;
-pub mod review_form;
 pub mod signin;

@@ -1,10 +1,10 @@
 //! `/signin?next=…`: phone, then the one-time code; back to `next` once signed in.
 
 use crate::api::commerce::auth;
+use crate::api::ErrorCode;
 use crate::api::{http::now_unix, ApiError};
 use crate::domain::phone::{format_partial, to_e164};
-use crate::routes::href;
-use crate::state::session::safe_next;
+use crate::routes::safe_return;
 use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,7 +34,7 @@ pub fn SignInPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();
-    let next = move || safe_next(query.with_untracked(|q| q.get("next")).as_deref());
+    let next = move || safe_return(query.with_untracked(|q| q.get("next")).as_deref());
     let reason = move || query.with(|q| q.get("reason"));
 
     let step = RwSignal::new(Step::Phone);
@@ -102,7 +102,7 @@ pub fn SignInPage() -> impl IntoView {
                     Ok(signed) => {
                         session.sign_in(signed, now_unix());
                         navigate(
-                            &next(),
+                            next().path(),
                             NavigateOptions {
                                 replace: true,
                                 ..Default::default()
@@ -111,10 +111,12 @@ pub fn SignInPage() -> impl IntoView {
                     }
                     Err(e) => {
                         let msg = match e.code() {
-                            Some("INVALID_CODE") => {
+                            Some(ErrorCode::InvalidCode) => {
                                 "Неверный код. Проверьте цифры из сообщения.".to_string()
                             }
-                            Some("CODE_EXPIRED") => "Код истёк. Запросите новый.".to_string(),
+                            Some(ErrorCode::CodeExpired) => {
+                                "Код истёк. Запросите новый.".to_string()
+                            }
                             _ => e.user_message(),
                         };
                         error.set(Some(msg));
@@ -204,7 +206,7 @@ pub fn SignInPage() -> impl IntoView {
                 }.into_any(),
             }}
             {move || error.get().map(|m| view! { <p class="form-error" role="alert" data-testid="signin-error">{m}</p> })}
-            <p class="signin__back"><a href=move || href(&next())>"Вернуться без входа"</a></p>
+            <p class="signin__back"><a href=move || next().href()>"Вернуться без входа"</a></p>
         </div>
     }
 }

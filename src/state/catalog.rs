@@ -1,41 +1,73 @@
-//! The category tree, fetched once per visit and shared by every page that shows it.
+//! What every catalog page shares: recent and running listing requests (forgotten on
+//! sign-out) and the category tree, read once per visit.
 
-use crate::api::commerce::catalog;
+use super::session::Session;
+use crate::api::commerce::catalog::{self, InFlight, Listings};
 use crate::api::ApiError;
-use crate::domain::catalog::CategoryNode;
-use crate::state::use_session;
+use crate::domain::catalog::{CatalogQuery, CategoryNode, Page, ProductSummary};
 use leptos::prelude::*;
 
-/// The tree once it has been read; pages after the first show it without a request.
+/// The catalog's shared memory.
 #[derive(Clone, Copy)]
-pub struct CategoryCache(RwSignal<Option<Vec<CategoryNode>>>);
-
-impl CategoryCache {
-    pub fn new() -> Self {
-        CategoryCache(RwSignal::new(None))
-    }
+pub struct CatalogStore {
+    session: Session,
+    listings: StoredValue<Listings, LocalStorage>,
+    tree: RwSignal<Option<Vec<CategoryNode>>>,
 }
 
-impl Default for CategoryCache {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The tree as a resource: from the cache when it is there, else from `GET /categories`.
-pub fn use_category_tree() -> LocalResource<Result<Vec<CategoryNode>, ApiError>> {
-    let session = use_session();
-    let cache = use_context::<CategoryCache>().unwrap_or_default();
-    LocalResource::new(move || {
-        let cached = cache.0.get_untracked();
-        let ep = session.commerce();
-        async move {
-            if let Some(tree) = cached {
-                return Ok(tree);
+impl CatalogStore {
+    /// Created once at the root; follows the session to forget listings on sign-out.
+    pub fn install(session: Session) -> CatalogStore {
+        let store = CatalogStore {
+            session,
+            listings: StoredValue::new_local(Listings::default()),
+            tree: RwSignal::new(None),
+        };
+        Effect::new(move |was: Option<bool>| {
+            let signed_in = session.is_signed_in();
+            if was == Some(true) && !signed_in {
+                store.listings.with_value(Listings::clear);
             }
-            let tree = catalog::categories(&ep).await?;
-            cache.0.set(Some(tree.clone()));
-            Ok(tree)
-        }
-    })
+            signed_in
+        });
+        store
+    }
+
+    /// A catalog view's products (from memory, shared, or asked).
+    pub async fn list(&self, q: &CatalogQuery) -> Result<Page<ProductSummary>, ApiError> {
+        let (listings, ep) = (self.listings.get_value(), self.session.commerce());
+        listings.list(&ep, q).await
+    }
+
+    /// Starts loading a view the shopper is about to open; the page shares the answer.
+    pub fn prefetch(&self, q: &CatalogQuery) -> InFlight {
+        let ep = self.session.commerce();
+        self.listings.with_value(|l| l.prefetch(&ep, q))
+    }
+
+    /// The category tree as a resource: from memory when read before, else `GET /categories`.
+    pub fn tree(&self) -> LocalResource<Result<Vec<CategoryNode>, ApiError>> {
+        let (session, tree) = (self.session, self.tree);
+        LocalResource::new(move || {
+            let cached = tree.get_untracked();
+            let ep = session.commerce();
+            async move {
+                if let Some(t) = cached {
+                    return Ok(t);
+                }
+                let t = catalog::categories(&ep).await?;
+                tree.set(Some(t.clone()));
+                Ok(t)
+            }
+        })
+    }
+}
+
+pub fn use_catalog() -> CatalogStore {
+    expect_context::<CatalogStore>()
+}
+
+/// The category tree, shared by every page that shows it.
+pub fn use_category_tree() -> LocalResource<Result<Vec<CategoryNode>, ApiError>> {
+    use_catalog().tree()
 }

@@ -1,11 +1,9 @@
 //! Where the shopper is, for stock "near you": a chosen city (remembered on this device)
 //! or, when they allow it, the browser's geolocation (kept in memory only).
 
-use super::local_storage as storage;
+use super::storage::{self, Key};
 use leptos::prelude::*;
 use wasm_bindgen::{prelude::Closure, JsCast, JsValue};
-
-const CITY_KEY: &str = "vitrina.city";
 
 #[derive(Clone, Copy)]
 pub struct Place {
@@ -17,7 +15,7 @@ pub struct Place {
 
 impl Place {
     pub fn new() -> Self {
-        let saved = storage().and_then(|s| s.get_item(CITY_KEY).ok().flatten());
+        let saved = storage::read(&Key::city());
         Place {
             city: RwSignal::new(saved),
             coords: RwSignal::new(None),
@@ -26,10 +24,8 @@ impl Place {
 
     /// Chooses a city by hand: remembered, and it replaces the located point.
     pub fn choose_city(&self, id: String) {
-        if let Some(s) = storage() {
-            // A full or blocked storage only means the choice is not remembered.
-            let _ = s.set_item(CITY_KEY, &id);
-        }
+        // A full or blocked storage only means the choice is not remembered.
+        let _ = storage::write(&Key::city(), &id);
         self.coords.set(None);
         self.city.set(Some(id));
     }

@@ -15,17 +15,18 @@ fn current_key() -> Option<String> {
     Some(format!("{}{}", loc.pathname().ok()?, loc.search().ok()?))
 }
 
-/// Starts listening: scroll positions are recorded, Back/Forward marks a restore.
+/// Starts listening: scroll positions are recorded, Back/Forward marks a restore. The
+/// listeners go when the app that installed them does.
 #[cfg(target_arch = "wasm32")]
 pub fn install() {
-    use wasm_bindgen::{closure::Closure, JsCast};
+    use leptos::prelude::{on_cleanup, window_event_listener};
     let Some(window) = web_sys::window() else {
         return;
     };
     if let Ok(history) = window.history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let on_scroll = Closure::<dyn FnMut()>::new(move || {
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         // While a restore waits for data, a shrinking page would overwrite the position.
         if RESTORE_PENDING.get() {
             return;
@@ -35,12 +36,11 @@ pub fn install() {
             POSITIONS.with(|p| p.borrow_mut().insert(key, y));
         }
     });
-    let on_pop = Closure::<dyn FnMut()>::new(move || RESTORE_PENDING.set(true));
-    let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-    let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-    // Listeners live as long as the page.
-    on_scroll.forget();
-    on_pop.forget();
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| RESTORE_PENDING.set(true));
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_pop.remove();
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,15 +2,12 @@
 //! sessionStorage (never localStorage) so a reload in the same tab keeps the sign-in and
 //! closing the tab ends it.
 
+use super::storage::{self, Key};
 use crate::api::commerce::auth::{SignedIn, User};
 use crate::api::Endpoint;
 use crate::config::Config;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-
-const KEY: &str = "vitrina.session";
-/// Keys of other personal data this tab may hold; all go on sign-out.
-const PERSONAL_PREFIXES: &[&str] = &["vitrina.session", "vitrina.review-draft."];
 
 /// What sessionStorage holds.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
@@ -31,48 +28,45 @@ impl StoredSession {
     }
 }
 
+/// The signed-in part, all at once: it changes as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SignIn {
+    token: String,
+    expires_at: u64,
+    user: User,
+}
+
 /// The shopper's session and the endpoints that carry their token.
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub config: StoredValue<Config>,
-    pub user: RwSignal<Option<User>>,
-    pub token: RwSignal<Option<String>>,
-    pub expires_at: RwSignal<Option<u64>>,
-    /// Set when the token stopped working; the router's watcher sends the shopper to sign in
-    /// again and back to the same page.
-    pub relogin: RwSignal<bool>,
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
+    config: StoredValue<Config>,
+    current: RwSignal<Option<SignIn>>,
+    /// The token stopped working; the router's watcher sends the shopper to sign in again
+    /// and back to the same page.
+    relogin: RwSignal<bool>,
 }
 
 impl Session {
     pub fn new(config: Config) -> Self {
         Session {
             config: StoredValue::new(config),
-            user: RwSignal::new(None),
-            token: RwSignal::new(None),
-            expires_at: RwSignal::new(None),
+            current: RwSignal::new(None),
             relogin: RwSignal::new(false),
         }
     }
 
     /// Picks up a sign-in made earlier in this tab; a bad or stale record is removed.
     pub fn restore(&self, now: u64) {
-        let Some(st) = storage() else { return };
-        let Some(raw) = st.get_item(KEY).ok().flatten() else {
+        let Some(raw) = storage::read(&Key::session()) else {
             return;
         };
         match StoredSession::decode(&raw, now) {
-            Some(s) => {
-                self.token.set(Some(s.token));
-                self.user.set(Some(s.user));
-                self.expires_at.set(Some(s.expires_at));
-            }
-            None => {
-                let _ = st.remove_item(KEY);
-            }
+            Some(s) => self.current.set(Some(SignIn {
+                token: s.token,
+                expires_at: s.expires_at,
+                user: s.user,
+            })),
+            None => storage::remove(&Key::session()),
         }
     }
 
@@ -84,71 +78,87 @@ impl Session {
             expires_at,
             user: s.user.clone(),
         };
-        if let (Some(st), Ok(json)) = (storage(), serde_json::to_string(&record)) {
+        if let Ok(json) = serde_json::to_string(&record) {
             // Without storage the sign-in still lasts until the tab reloads.
-            let _ = st.set_item(KEY, &json);
+            let _ = storage::write(&Key::session(), &json);
         }
-        self.token.set(Some(s.access_token));
-        self.user.set(Some(s.user));
-        self.expires_at.set(Some(expires_at));
+        self.current.set(Some(SignIn {
+            token: s.access_token,
+            expires_at,
+            user: s.user,
+        }));
         self.relogin.set(false);
     }
 
-    /// Forgets the token and every personal field this tab stored.
+    /// Forgets the token and every personal record this device holds.
     pub fn sign_out(&self) {
-        self.token.set(None);
-        self.user.set(None);
-        self.expires_at.set(None);
-        if let Some(st) = storage() {
-            let n = st.length().unwrap_or(0);
-            let keys: Vec<String> = (0..n).filter_map(|i| st.key(i).ok().flatten()).collect();
-            for k in keys {
-                if PERSONAL_PREFIXES.iter().any(|p| k.starts_with(p)) {
-                    let _ = st.remove_item(&k);
-                }
-            }
-        }
-        // Whatever this person's cart left on the device goes too: the next person starts empty.
-        crate::state::cart::forget_guest_record();
+        self.current.set(None);
+        storage::forget_personal();
     }
 
-    /// Called when a backend says 401: the token is no good any more.
+    /// Called when a backend says 401: the token is no good any more. Drafts and lines
+    /// waiting to move into the account cart stay for the next sign-in.
     pub fn expired(&self) {
-        if self.token.with_untracked(Option::is_none) {
+        if self.current.with_untracked(Option::is_none) {
             return;
         }
         self.relogin.set(true);
-        self.token.set(None);
-        self.user.set(None);
-        self.expires_at.set(None);
-        if let Some(st) = storage() {
-            let _ = st.remove_item(KEY);
+        self.current.set(None);
+        storage::remove(&Key::session());
+    }
+
+    /// The watcher takes the shopper to sign in again: once per expiry.
+    pub fn take_relogin(&self) -> bool {
+        if self.relogin.get() {
+            self.relogin.set(false);
+            true
+        } else {
+            false
         }
     }
 
     pub fn is_signed_in(&self) -> bool {
-        self.token.with(Option::is_some)
+        self.current.with(Option::is_some)
+    }
+
+    /// The signed-in shopper's name.
+    pub fn user_name(&self) -> Option<String> {
+        self.current
+            .with(|c| c.as_ref().map(|c| c.user.name.clone()))
     }
 
     /// A partner sees commission and points.
     pub fn is_partner(&self) -> bool {
-        self.user
-            .with(|u| u.as_ref().is_some_and(|u| u.partner_id.is_some()))
+        self.current
+            .with(|c| c.as_ref().is_some_and(|c| c.user.partner_id.is_some()))
+    }
+
+    /// Unix seconds when the token runs out.
+    pub fn expires_at(&self) -> Option<u64> {
+        self.current.with(|c| c.as_ref().map(|c| c.expires_at))
+    }
+
+    /// The token, tracked: what a state that belongs to one person follows.
+    pub fn token(&self) -> Option<String> {
+        self.current.with(|c| c.as_ref().map(|c| c.token.clone()))
+    }
+
+    /// The token now, untracked: whose answer a reply is.
+    pub fn token_now(&self) -> Option<String> {
+        self.current
+            .with_untracked(|c| c.as_ref().map(|c| c.token.clone()))
     }
 
     pub fn commerce(&self) -> Endpoint {
-        self.config
-            .with_value(|c| c.commerce(self.token.get_untracked()))
+        self.config.with_value(|c| c.commerce(self.token_now()))
     }
 
     pub fn delivery(&self) -> Endpoint {
-        self.config
-            .with_value(|c| c.delivery(self.token.get_untracked()))
+        self.config.with_value(|c| c.delivery(self.token_now()))
     }
 
     pub fn partner(&self) -> Endpoint {
-        self.config
-            .with_value(|c| c.partner(self.token.get_untracked()))
+        self.config.with_value(|c| c.partner(self.token_now()))
     }
 
     pub fn courier(&self) -> Endpoint {
@@ -158,14 +168,6 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
-}
-
-/// A `next` target that stays on this site: a path, never `//host` or `scheme:`.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
-        _ => "/".to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -180,17 +182,5 @@ mod tests {
         assert!(StoredSession::decode(&rec.replace("\"v\":1", "\"v\":2"), 1000).is_none());
         assert!(StoredSession::decode("{not json", 1000).is_none());
         assert!(StoredSession::decode("null", 1000).is_none());
-    }
-
-    #[test]
-    fn next_never_leaves_the_site() {
-        assert_eq!(
-            safe_next(Some("/product/1?v=2#reviews")),
-            "/product/1?v=2#reviews"
-        );
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
-        assert_eq!(safe_next(None), "/");
     }
 }

@@ -4,9 +4,10 @@
 
 use crate::api::commerce::catalog;
 use crate::api::delivery::{self, Near};
-use crate::api::partner::{self, City, Warehouse};
+use crate::api::partner::{self, Certificate, City, Warehouse};
 use crate::api::ApiError;
-use crate::components::{error_panel::ErrorPanel, product_card::ProductRow};
+use crate::components::{product_card::ProductRow, secondary::Secondary};
+use crate::domain::catalog::ProductSummary;
 use crate::domain::text::is_web_url;
 use crate::state::place::{locate, use_place};
 use crate::state::use_session;
@@ -27,28 +28,14 @@ pub fn AlsoBuy(id: Memo<String>) -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match cards.await {
-                    Ok(list) if list.is_empty() => ().into_any(),
-                    Ok(list) => view! {
-                        <section class="product-section" aria-labelledby="also-buy" data-testid="also-buy">
-                            <h2 class="section-title" id="also-buy">"С этим товаром покупают"</h2>
-                            <ProductRow products=list show_partner=show_partner/>
-                        </section>
-                    }
-                    .into_any(),
-                    // A missing extra must not spoil the page: say it quietly, offer a retry.
-                    Err(e) => view! {
-                        <section class="product-section">
-                            <h2 class="section-title">"С этим товаром покупают"</h2>
-                            <ErrorPanel error=e on_retry=Callback::new(move |_| cards.refetch())/>
-                        </section>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
+        <Secondary
+            title="С этим товаром покупают"
+            id="also-buy".to_string()
+            data=cards
+            is_empty=Vec::is_empty
+            testid="also-buy"
+            render={move |list: Vec<ProductSummary>| view! { <ProductRow products=list show_partner=show_partner/> }}
+        />
     }
 }
 
@@ -61,44 +48,32 @@ pub fn Certificates(id: Memo<String>) -> impl IntoView {
         async move { partner::certificates(&ep, &id).await }
     });
     view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                match docs.await {
-                    Ok(list) if list.is_empty() => ().into_any(),
-                    Ok(list) => view! {
-                        <section class="product-section" aria-labelledby="certificates">
-                            <h2 class="section-title" id="certificates">"Сертификаты"</h2>
-                            <ul class="docs" data-testid="certificates">
-                                {list.into_iter().map(|c| {
-                                    let kind = if c.mime_type.contains("pdf") { "PDF" } else { "файл" };
-                                    if is_web_url(&c.path) {
-                                        view! {
-                                            <li>
-                                                <a class="docs__link" href=c.path download="" target="_blank" rel="noopener noreferrer">
-                                                    <span class="docs__icon" aria-hidden="true">"⤓"</span>
-                                                    {c.title}
-                                                    <span class="docs__kind">{kind}</span>
-                                                </a>
-                                            </li>
-                                        }.into_any()
-                                    } else {
-                                        view! { <li class="docs__unavailable">{c.title}" — ссылка недоступна"</li> }.into_any()
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    }
-                    .into_any(),
-                    Err(e) => view! {
-                        <section class="product-section">
-                            <h2 class="section-title">"Сертификаты"</h2>
-                            <ErrorPanel error=e on_retry=Callback::new(move |_| docs.refetch())/>
-                        </section>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Transition>
+        <Secondary
+            title="Сертификаты"
+            id="certificates".to_string()
+            data=docs
+            is_empty=Vec::is_empty
+            render={|list: Vec<Certificate>| view! {
+                <ul class="docs" data-testid="certificates">
+                    {list.into_iter().map(|c| {
+                        let kind = if c.mime_type.contains("pdf") { "PDF" } else { "файл" };
+                        if is_web_url(&c.path) {
+                            view! {
+                                <li>
+                                    <a class="docs__link" href=c.path download="" target="_blank" rel="noopener noreferrer">
+                                        <span class="docs__icon" aria-hidden="true">"⤓"</span>
+                                        {c.title}
+                                        <span class="docs__kind">{kind}</span>
+                                    </a>
+                                </li>
+                            }.into_any()
+                        } else {
+                            view! { <li class="docs__unavailable">{c.title}" — ссылка недоступна"</li> }.into_any()
+                        }
+                    }).collect_view()}
+                </ul>
+            }}
+        />
     }
 }
 
@@ -189,7 +164,8 @@ pub fn near_for(
 
 type StockData = Result<(Vec<Warehouse>, Vec<partner::WarehouseStock>), ApiError>;
 
-/// Stock at every shop and warehouse, and what is near the shopper.
+/// Stock at every shop and warehouse, and what is near the shopper. Hidden when the
+/// partner API has no stock for the product.
 #[component]
 pub fn Stock(id: Memo<String>) -> impl IntoView {
     let session = use_session();
@@ -211,26 +187,23 @@ pub fn Stock(id: Memo<String>) -> impl IntoView {
         }
     });
     view! {
-        <section class="product-section" id="availability" aria-labelledby="availability-title">
-            <h2 class="section-title" id="availability-title">"Наличие в магазинах"</h2>
-            <Transition fallback=|| view! { <div class="skeleton stock__skeleton"></div> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((places, stock)) => {
-                            let cities = cities_of(&places);
-                            // No choice yet: the first city the shop lists.
-                            if place.city.get_untracked().is_none() {
-                                if let Some(c) = cities.first() {
-                                    place.city.set(Some(c.id.clone()));
-                                }
-                            }
-                            view! { <StockView id=id places=places stock=stock cities=cities/> }.into_any()
-                        }
-                        Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
+        <Secondary
+            title="Наличие в магазинах"
+            id="availability-title".to_string()
+            data=data
+            is_empty={|(places, stock): &(Vec<Warehouse>, Vec<partner::WarehouseStock>)| places.is_empty() || stock.is_empty()}
+            placeholder={|| view! { <div class="skeleton stock__skeleton"></div> }}
+            render={move |(places, stock): (Vec<Warehouse>, Vec<partner::WarehouseStock>)| {
+                let cities = cities_of(&places);
+                // No choice yet: the first city the shop lists.
+                if place.city.get_untracked().is_none() {
+                    if let Some(c) = cities.first() {
+                        place.city.set(Some(c.id.clone()));
                     }
-                })}
-            </Transition>
-        </section>
+                }
+                view! { <StockView id=id places=places stock=stock cities=cities/> }
+            }}
+        />
     }
 }
 
@@ -345,6 +318,7 @@ fn StockView(
 mod tests {
     use super::*;
     use crate::api::partner::{Location, WarehouseStock};
+    use crate::domain::codes::WarehouseKind;
     use std::str::FromStr;
 
     fn city(id: &str, name: &str) -> City {
@@ -361,7 +335,11 @@ mod tests {
     fn wh(id: &str, title: &str, c: &City, shop: bool) -> Warehouse {
         Warehouse {
             id: id.into(),
-            kind: if shop { "SHOP" } else { "STORAGE" }.into(),
+            kind: if shop {
+                WarehouseKind::Shop
+            } else {
+                WarehouseKind::Storage
+            },
             title: title.into(),
             address: Some("ул. Тверская, 15".into()),
             city: Some(c.clone()),

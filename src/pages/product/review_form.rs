@@ -2,36 +2,29 @@
 //! sessionStorage across a sign-in, and every refusal explained in Russian.
 
 use crate::api::commerce::catalog::{self, CreatedReviewDto};
-use crate::api::{ApiError, IdempotencyKey};
+use crate::api::{ApiError, ErrorCode, IdempotencyKey};
+use crate::domain::codes::ReviewStatus;
 use crate::domain::review::{Problems, ReviewDraft, CONTENT_MAX, ITEM_MAX, LIST_MAX, TITLE_MAX};
-use crate::routes::{href, strip_base};
+use crate::routes::{current_path, strip_base, Route};
+use crate::state::storage::{self, Key};
 use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-fn draft_key(id: &str) -> String {
-    format!("vitrina.review-draft.{id}")
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
+/// Version of the stored draft's format.
+const DRAFT_VERSION: u32 = 1;
 
 fn load_draft(id: &str) -> Option<ReviewDraft> {
-    let raw = storage()?.get_item(&draft_key(id)).ok().flatten()?;
-    serde_json::from_str(&raw).ok()
+    storage::read_record(&Key::review_draft(id), DRAFT_VERSION)
 }
 
 fn save_draft(id: &str, d: &ReviewDraft) {
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(d)) {
-        let _ = s.set_item(&draft_key(id), &json);
-    }
+    // Without storage the draft is lost on the way to sign-in; the shopper was told once.
+    let _ = storage::write_record(&Key::review_draft(id), DRAFT_VERSION, d);
 }
 
 fn drop_draft(id: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&draft_key(id));
-    }
+    storage::remove(&Key::review_draft(id));
 }
 
 /// Field problems from a 400 `details`, under the same names as the form's own checks.
@@ -48,11 +41,13 @@ fn server_problems(e: &ApiError) -> Problems {
 /// What a refusal means for this shopper, in their words.
 fn refusal(e: &ApiError) -> String {
     match e.code() {
-        Some("NOT_PURCHASED") => {
+        Some(ErrorCode::NotPurchased) => {
             "Отзыв можно оставить только о товаре, который вы купили в нашем магазине.".into()
         }
-        Some("ALREADY_REVIEWED") => "Вы уже оставили отзыв об этом товаре — спасибо!".into(),
-        Some("PRODUCT_NOT_FOUND") => "Этот товар больше не продаётся.".into(),
+        Some(ErrorCode::AlreadyReviewed) => {
+            "Вы уже оставили отзыв об этом товаре — спасибо!".into()
+        }
+        Some(ErrorCode::ProductNotFound) => "Этот товар больше не продаётся.".into(),
         _ => e.user_message(),
     }
 }
@@ -170,11 +165,11 @@ pub fn ReviewForm(id: Memo<String>, on_created: Callback<()>) -> impl IntoView {
             let navigate = navigate.clone();
             move |reason: &str| {
                 save_draft(&pid, &d);
-                let reason = (!reason.is_empty()).then_some(reason);
-                navigate(
-                    &crate::routes::signin_path(&back, reason),
-                    Default::default(),
-                );
+                let to = Route::SignIn {
+                    next: Some(back.clone()),
+                    expired: reason == "expired",
+                };
+                navigate(&to.path(), Default::default());
             }
         };
         if !session.is_signed_in() {
@@ -219,7 +214,7 @@ pub fn ReviewForm(id: Memo<String>, on_created: Callback<()>) -> impl IntoView {
                 Some(r) => view! {
                     <div class="review-form__done" role="status" data-testid="review-created">
                         <strong>"Спасибо за отзыв!"</strong>
-                        {if r.status == "PENDING" {
+                        {if r.status == ReviewStatus::Pending {
                             " Он на модерации и появится у всех после проверки."
                         } else {
                             " Он уже опубликован."
@@ -294,7 +289,7 @@ pub fn ReviewForm(id: Memo<String>, on_created: Callback<()>) -> impl IntoView {
                 }.into_any(),
             }}
             {move || (!session.is_signed_in()).then(|| view! {
-                <p class="field__hint">"Отзывы пишут покупатели. " <a href=href("/signin")>"Войдите"</a>", чтобы оставить свой."</p>
+                <p class="field__hint">"Отзывы пишут покупатели. " <a href=move || Route::sign_in_to(&current_path()).href()>"Войдите"</a>", чтобы оставить свой."</p>
             })}
         </div>
     }

@@ -1,0 +1,22 @@
+//! The 404 body: what is missing, and ways back into the shop.
+
+use crate::routes::Route;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// For unknown addresses, products, categories and orders.
+#[component]
+pub fn NotFoundView(#[prop(into)] text: String) -> impl IntoView {
+    view! {
+        <Title text="Страница не найдена"/>
+        <section class="not-found" data-testid="not-found">
+            <p class="not-found__code" aria-hidden="true">"404"</p>
+            <h1 class="page-title">"Страница не найдена"</h1>
+            <p>{text}</p>
+            <p class="not-found__actions">
+                <a class="btn" href=Route::catalog().href()>"Перейти в каталог"</a>
+                <a class="btn btn--ghost" href=Route::Home.href()>"На главную"</a>
+            </p>
+        </section>
+    }
+}

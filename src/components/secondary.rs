@@ -1,0 +1,106 @@
+//! A section fed by a secondary source (partner extras, home rows, later order and partner
+//! details). Only a page's own data earns a full error panel: a secondary section that has
+//! nothing (an empty list, or a 404) is not shown at all, and one that fails says so in
+//! one line with «Повторить», inside the section.
+
+use crate::api::ApiError;
+use leptos::prelude::*;
+
+/// What a secondary source answered, as the section shows it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Shown<T> {
+    /// Nothing to show: the section stays out of the page.
+    Nothing,
+    Data(T),
+    /// One line and «Повторить».
+    Failed(String),
+}
+
+/// Sorts an answer: empty and 404 are nothing, other failures a sentence.
+pub fn shown<T>(answer: Result<T, ApiError>, is_empty: impl Fn(&T) -> bool) -> Shown<T> {
+    match answer {
+        Ok(v) if is_empty(&v) => Shown::Nothing,
+        Ok(v) => Shown::Data(v),
+        Err(ApiError::NotFound(_)) => Shown::Nothing,
+        Err(e) => Shown::Failed(e.user_message()),
+    }
+}
+
+/// The section: a heading (`id` names it for screen readers) and what `render` makes of
+/// the data; while loading, nothing (`placeholder` where the space is known).
+#[component]
+pub fn Secondary<T, V, F>(
+    #[prop(into)] title: String,
+    /// The heading's id, unique on the page.
+    id: String,
+    data: LocalResource<Result<T, ApiError>>,
+    is_empty: fn(&T) -> bool,
+    render: F,
+    #[prop(default = "product-section")] class: &'static str,
+    /// A «see all» link beside the heading.
+    #[prop(optional, into)]
+    more: Option<String>,
+    #[prop(optional, into)] placeholder: ViewFn,
+    /// The section's test hook.
+    #[prop(default = "secondary-section")]
+    testid: &'static str,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+{
+    view! {
+        <Transition fallback=move || placeholder.run()>
+            {move || {
+                let (title, id, more, render) = (title.clone(), id.clone(), more.clone(), render.clone());
+                let heading = id.clone();
+                Suspend::new(async move {
+                    let body = match shown(data.await, is_empty) {
+                        Shown::Nothing => return ().into_any(),
+                        Shown::Data(v) => render(v).into_any(),
+                        Shown::Failed(why) => view! {
+                            <p class="section-failed" role="status" data-testid="section-failed">
+                                {format!("Не удалось загрузить. {why} ")}
+                                <button type="button" class="link-button" on:click=move |_| data.refetch()>"Повторить"</button>
+                            </p>
+                        }.into_any(),
+                    };
+                    view! {
+                        <section class=class aria-labelledby=heading data-testid=testid>
+                            <div class="section-head">
+                                <h2 class="section-title" id=id>{title}</h2>
+                                {more.map(|href| view! { <a class="section-head__more" href=href>"Смотреть все"</a> })}
+                            </div>
+                            {body}
+                        </section>
+                    }.into_any()
+                })
+            }}
+        </Transition>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::BackendError;
+
+    fn err(status: u16) -> Result<Vec<u8>, ApiError> {
+        Err(ApiError::from_status(
+            status,
+            BackendError::default(),
+            Default::default(),
+            0,
+        ))
+    }
+
+    #[test]
+    fn nothing_and_not_found_hide_the_section_and_a_failure_is_one_sentence() {
+        let empty = |v: &Vec<u8>| v.is_empty();
+        assert_eq!(shown(Ok(vec![]), empty), Shown::Nothing);
+        assert_eq!(shown(err(404), empty), Shown::Nothing);
+        assert_eq!(shown(Ok(vec![1]), empty), Shown::Data(vec![1]));
+        assert!(matches!(shown(err(500), empty), Shown::Failed(m) if m.contains("ошибка")));
+    }
+}

@@ -1,0 +1,185 @@
+//! The browser's storage through typed keys: which area each key lives in, whether it is
+//! personal (gone on sign-out), versioned records, a write failure reported to the shopper
+//! once, and change listeners that go away with their owner.
+
+use crate::state::toasts::{ToastKind, Toasts};
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use std::cell::Cell;
+
+/// localStorage outlives the tab; sessionStorage ends with it (tokens live only there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    Local,
+    Session,
+}
+
+/// A storage key of this app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    area: Area,
+    name: String,
+    /// Removed on sign-out.
+    personal: bool,
+}
+
+impl Key {
+    /// The sign-in: token and user, this tab only.
+    pub fn session() -> Key {
+        Key::new(Area::Session, "vitrina.session".into(), true)
+    }
+
+    /// The guest cart (and lines waiting to move into the account cart).
+    pub fn cart() -> Key {
+        Key::new(Area::Local, "vitrina.cart".into(), true)
+    }
+
+    /// The chosen city: not personal, it stays for the next visit.
+    pub fn city() -> Key {
+        Key::new(Area::Local, "vitrina.city".into(), false)
+    }
+
+    /// A review being written about one product, kept across a sign-in.
+    pub fn review_draft(product_id: &str) -> Key {
+        Key::new(
+            Area::Session,
+            format!("{REVIEW_DRAFT_PREFIX}{product_id}"),
+            true,
+        )
+    }
+
+    fn new(area: Area, name: String, personal: bool) -> Key {
+        Key {
+            area,
+            name,
+            personal,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+const REVIEW_DRAFT_PREFIX: &str = "vitrina.review-draft.";
+
+fn area(a: Area) -> Option<web_sys::Storage> {
+    let w = web_sys::window()?;
+    match a {
+        Area::Local => w.local_storage(),
+        Area::Session => w.session_storage(),
+    }
+    .ok()
+    .flatten()
+}
+
+/// Whether the browser gives this area at all (private modes may refuse it).
+pub fn available(a: Area) -> bool {
+    area(a).is_some()
+}
+
+pub fn read(key: &Key) -> Option<String> {
+    area(key.area)?.get_item(&key.name).ok().flatten()
+}
+
+pub fn remove(key: &Key) {
+    if let Some(s) = area(key.area) {
+        let _ = s.remove_item(&key.name);
+    }
+}
+
+/// Storage refused a write (full, or blocked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WriteFailed;
+
+thread_local! {
+    static WARNED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Writes `value`. The first failure in this visit is told to the shopper (what they did
+/// still works, it just lasts only while the tab is open); later ones only return `Err`.
+pub fn write(key: &Key, value: &str) -> Result<(), WriteFailed> {
+    let ok = area(key.area).is_some_and(|s| s.set_item(&key.name, value).is_ok());
+    if ok {
+        return Ok(());
+    }
+    if !WARNED.replace(true) {
+        if let Some(t) = use_context::<Toasts>() {
+            t.push(
+                ToastKind::Error,
+                "Память браузера заполнена или недоступна: всё работает, но сохранится, только пока открыта эта вкладка.",
+                None,
+            );
+        }
+    }
+    Err(WriteFailed)
+}
+
+/// A record with its format version, so an older or newer build's record is recognised.
+#[derive(Serialize, Deserialize)]
+struct Versioned<T> {
+    v: u32,
+    data: T,
+}
+
+/// Reads a record of `version`; one of another version, or unreadable, is removed.
+pub fn read_record<T: DeserializeOwned>(key: &Key, version: u32) -> Option<T> {
+    let raw = read(key)?;
+    match serde_json::from_str::<Versioned<T>>(&raw) {
+        Ok(r) if r.v == version => Some(r.data),
+        _ => {
+            remove(key);
+            None
+        }
+    }
+}
+
+pub fn write_record<T: Serialize>(key: &Key, version: u32, data: &T) -> Result<(), WriteFailed> {
+    let json = serde_json::to_string(&Versioned { v: version, data }).map_err(|_| WriteFailed)?;
+    write(key, &json)
+}
+
+/// Removes every personal key from both areas (sign-out: the next person starts clean).
+pub fn forget_personal() {
+    for key in [Key::session(), Key::cart(), Key::city()] {
+        if key.personal {
+            remove(&key);
+        }
+    }
+    if let Some(s) = area(Area::Session) {
+        let n = s.length().unwrap_or(0);
+        let drafts: Vec<String> = (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(REVIEW_DRAFT_PREFIX))
+            .collect();
+        for k in drafts {
+            let _ = s.remove_item(&k);
+        }
+    }
+}
+
+/// Calls `f` with the new value when another tab changes `key`; the listener is removed
+/// when the calling owner is cleaned up.
+pub fn on_change(key: Key, f: impl Fn(Option<String>) + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |e: web_sys::StorageEvent| {
+        // `key` is null when the other tab cleared the whole area.
+        if e.key().is_none_or(|k| k == key.name) {
+            f(e.new_value());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personal_keys_are_marked_and_the_city_is_not() {
+        assert!(Key::session().personal && Key::session().area == Area::Session);
+        assert!(Key::cart().personal);
+        assert!(Key::review_draft("p1").personal);
+        assert_eq!(Key::review_draft("p1").name(), "vitrina.review-draft.p1");
+        assert!(!Key::city().personal);
+    }
+}

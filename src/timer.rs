@@ -1,0 +1,134 @@
+//! Time in the browser: a future that waits, one that waits for the next painted frame, and
+//! the debouncers (one action, or one per key) that the search box, the cart's stepper and
+//! the session's expiry share. Built on leptos' own timers: no extra crate, no extra bytes.
+
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::time::Duration;
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let timer = js_sys::Promise::new(&mut |resolve, _| {
+            let _ =
+                window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ms;
+}
+
+/// Resolves once the browser has rendered the current frame (a task queued from the
+/// frame's animation callback runs after its style, layout and paint).
+pub async fn painted() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            request_animation_frame(move || {
+                let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            });
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    }
+}
+
+/// One pending action at a time: scheduling again replaces the one waiting. Cleared when
+/// its owner (the component or state that made it) goes away.
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<Option<TimeoutHandle>>);
+
+impl Debounce {
+    pub fn new() -> Self {
+        let d = Debounce(StoredValue::new(None));
+        on_cleanup(move || d.cancel());
+        d
+    }
+
+    /// Runs `f` after `delay`, unless scheduled again or cancelled before.
+    pub fn schedule(&self, delay: Duration, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let slot = self.0;
+        let handle = set_timeout_with_handle(
+            move || {
+                slot.try_set_value(None);
+                f();
+            },
+            delay,
+        );
+        self.0.try_set_value(handle.ok());
+    }
+
+    pub fn cancel(&self) {
+        if let Some(h) = self.0.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    }
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A [`Debounce`] per key (one per cart line).
+pub struct KeyedDebounce<K: 'static>(StoredValue<HashMap<K, TimeoutHandle>>);
+
+impl<K: 'static> Clone for KeyedDebounce<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: 'static> Copy for KeyedDebounce<K> {}
+
+impl<K: Eq + Hash + Clone + Send + Sync + 'static> KeyedDebounce<K> {
+    pub fn new() -> Self {
+        KeyedDebounce(StoredValue::new(HashMap::new()))
+    }
+
+    /// Runs `f` after `delay` unless `key` is scheduled again or cancelled before.
+    pub fn schedule(&self, key: K, delay: Duration, f: impl FnOnce() + 'static) {
+        self.cancel(&key);
+        let map = self.0;
+        let k = key.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                map.try_update_value(|m| m.remove(&k));
+                f();
+            },
+            delay,
+        );
+        if let Ok(h) = handle {
+            self.0.try_update_value(|m| m.insert(key, h));
+        }
+    }
+
+    pub fn cancel(&self, key: &K) {
+        if let Some(h) = self.0.try_update_value(|m| m.remove(key)).flatten() {
+            h.clear();
+        }
+    }
+
+    pub fn cancel_all(&self) {
+        if let Some(all) = self.0.try_update_value(std::mem::take) {
+            for (_, h) in all {
+                h.clear();
+            }
+        }
+    }
+
+    /// Nothing is waiting.
+    pub fn is_idle(&self) -> bool {
+        self.0.with_value(HashMap::is_empty)
+    }
+}
+
+impl<K: Eq + Hash + Clone + Send + Sync + 'static> Default for KeyedDebounce<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
