@@ -157,7 +157,7 @@ fn commerce_validation_error_keeps_code_message_and_field_details() {
     let ApiError::Validation(b) = &e else {
         panic!("{e:?}")
     };
-    assert_eq!(b.code, "VALIDATION_ERROR");
+    assert_eq!(b.code.as_str(), "VALIDATION_ERROR");
     assert_eq!(
         b.field("minPrice").unwrap()[0],
         "Минимальная цена больше максимальной"
@@ -179,7 +179,7 @@ fn commerce_statuses_map_to_kinds() {
     assert!(matches!(kind(403, "KYC_REQUIRED"), ApiError::Forbidden(_)));
     assert_eq!(
         kind(404, "PRODUCT_NOT_FOUND").code(),
-        Some("PRODUCT_NOT_FOUND")
+        Some(&vitrina::api::ErrorCode::ProductNotFound)
     );
     assert!(matches!(
         kind(404, "CATEGORY_NOT_FOUND"),
@@ -223,7 +223,7 @@ fn checkout_429_carries_retry_after_and_the_rate_limit_headers() {
     assert_eq!(limit.policy.as_deref(), Some("financial"));
     assert_eq!(limit.retry_after, Some(RetryAfter::Seconds(60)));
     assert_eq!(limit.wait_seconds(*received_at), Some(60));
-    assert_eq!(error.code, "RATE_LIMIT_EXCEEDED");
+    assert_eq!(error.code.as_str(), "RATE_LIMIT_EXCEEDED");
     assert!(e.user_message().contains("60 с"), "{}", e.user_message());
     assert!(e.is_transient());
 }
@@ -282,7 +282,7 @@ fn an_html_error_page_from_a_proxy_still_reports_the_status() {
         panic!("{e:?}")
     };
     assert_eq!(b.status, 502);
-    assert_eq!(b.code, "HTTP_502");
+    assert_eq!(b.code.as_str(), "HTTP_502");
     assert_eq!(e.request_id(), Some("req_gw"));
 }
 
@@ -304,7 +304,7 @@ fn delivery_error_envelope_keeps_code_fields_and_request_id() {
     let ApiError::Validation(b) = &e else {
         panic!("{e:?}")
     };
-    assert_eq!(b.code, "validation_error");
+    assert_eq!(b.code.as_str(), "validation_error");
     assert_eq!(b.field("phone").unwrap(), ["format"]);
     assert_eq!(e.request_id(), Some("req_97c6d..."));
     let e = delivery::decode::<serde_json::Value>(
@@ -343,7 +343,7 @@ fn courier_errors_decode_both_dev_err_shapes() {
     let ApiError::Validation(b) = &e else {
         panic!("{e:?}")
     };
-    assert_eq!(b.code, "3");
+    assert_eq!(b.code.as_str(), "3");
     assert_eq!(b.field("comment").unwrap(), ["Это поле обязательно."]);
 
     let e = courier::decode::<serde_json::Value>(
@@ -387,7 +387,7 @@ fn partner_list_and_error_envelopes_decode() {
         NOW,
     )
     .unwrap_err();
-    assert_eq!(e.code(), Some("OUT_OF_STOCK"));
+    assert_eq!(e.code().map(|c| c.as_str()), Some("OUT_OF_STOCK"));
     let e = partner::decode::<serde_json::Value>(&status(404, "", &[]), NOW).unwrap_err();
     assert!(matches!(e, ApiError::NotFound(_)));
 }
@@ -422,7 +422,7 @@ fn seed_review_created_decodes_as_pending() {
         NOW,
     )
     .unwrap();
-    assert_eq!(r.data.status, "PENDING");
+    assert_eq!(r.data.status, vitrina::domain::codes::ReviewStatus::Pending);
     assert_eq!(r.data.rating, 5);
     assert_eq!(r.data.pros, vec!["High quality", "Fast delivery"]);
     assert_eq!(r.data.title.as_deref(), Some("Great product"));
@@ -432,7 +432,7 @@ fn seed_review_created_decodes_as_pending() {
 fn seed_product_selections_and_their_products_decode() {
     let l: partner::List<partner::Selection> =
         partner::decode(&ok(include_str!("fixtures/partner_selections.json")), NOW).unwrap();
-    assert_eq!(l.data[0].kind, "HIT");
+    assert_eq!(l.data[0].kind, vitrina::domain::codes::SelectionKind::Hit);
     assert_eq!(l.data[0].title, "Хиты продаж");
     assert_eq!(l.total, Some(1000));
     let p: partner::ProductsPage = partner::decode(
@@ -590,7 +590,7 @@ fn cart_refusals_keep_their_code_and_quantity_detail() {
     let body = r#"{"success":false,"error":{"code":"INSUFFICIENT_STOCK","message":"Недостаточно товара на складе","details":{"quantity":["Доступно 2 шт."]}}}"#;
     let e = commerce::decode::<serde_json::Value>(&status(400, body, &[]), NOW).unwrap_err();
     assert!(matches!(e, ApiError::Validation(_)));
-    assert_eq!(e.code(), Some("INSUFFICIENT_STOCK"));
+    assert_eq!(e.code().map(|c| c.as_str()), Some("INSUFFICIENT_STOCK"));
     let b = e.backend().unwrap();
     assert_eq!(b.field("quantity").unwrap(), ["Доступно 2 шт."]);
     assert_eq!(
