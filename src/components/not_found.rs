@@ -1,6 +1,6 @@
 //! The 404 body: what is missing, and ways back into the shop.
 
-use crate::routes::Route;
+use crate::routes::{use_route_id, Route};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -18,5 +18,24 @@ pub fn NotFoundView(#[prop(into)] text: String) -> impl IntoView {
                 <a class="btn btn--ghost" href=Route::Home.href()>"На главную"</a>
             </p>
         </section>
+    }
+}
+
+/// A page keyed by the route's `:id`: `page` gets the id, a malformed one is the 404 page
+/// with `text`.
+#[component]
+pub fn WithRouteId<F, V>(text: &'static str, page: F) -> impl IntoView
+where
+    F: Fn(Memo<String>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let id = use_route_id();
+    view! {
+        <Show
+            when=move || id.with(Option::is_some)
+            fallback=move || view! { <NotFoundView text=text/> }
+        >
+            {page(Memo::new(move |_| id.get().unwrap_or_default()))}
+        </Show>
     }
 }

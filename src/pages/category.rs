@@ -4,11 +4,15 @@
 use crate::api::commerce::catalog;
 use crate::api::{ApiError, ErrorCode};
 use crate::components::{
-    breadcrumb::Breadcrumb, category_nav::CategoryNav, error_panel::ErrorPanel, filters::TagOption,
-    listing::Listing, not_found::NotFoundView,
+    breadcrumb::Breadcrumb,
+    category_nav::CategoryNav,
+    error_panel::ErrorPanel,
+    filters::TagOption,
+    listing::Listing,
+    not_found::{NotFoundView, WithRouteId},
 };
 use crate::domain::catalog::CatalogQuery;
-use crate::routes::{use_catalog_query, use_route_id, Route};
+use crate::routes::{use_catalog_query, Route};
 use crate::state::{catalog::use_catalog, use_session};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -19,15 +23,7 @@ const NO_SUCH_CATEGORY: &str =
 /// A category and its products; a malformed id is the 404 page.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    let id = use_route_id();
-    view! {
-        <Show
-            when=move || id.with(Option::is_some)
-            fallback=|| view! { <NotFoundView text=NO_SUCH_CATEGORY/> }
-        >
-            <CategoryBody id=Memo::new(move |_| id.get().unwrap_or_default())/>
-        </Show>
-    }
+    view! { <WithRouteId text=NO_SUCH_CATEGORY page=|id| view! { <CategoryBody id=id/> }/> }
 }
 
 #[component]

@@ -21,6 +21,7 @@ pub fn provide_shop(session: Session) -> cart::Cart {
     provide_context(session);
     let toasts = Toasts::new();
     provide_context(toasts);
+    storage::report_failures_to(toasts);
     let cart = cart::Cart::install(session, toasts);
     provide_context(cart);
     provide_context(catalog::CatalogStore::install(session));

@@ -94,6 +94,13 @@ pub struct WriteFailed;
 
 thread_local! {
     static WARNED: Cell<bool> = const { Cell::new(false) };
+    /// Where a failed write is told: the app's toasts, set once at start.
+    static REPORT_TO: Cell<Option<Toasts>> = const { Cell::new(None) };
+}
+
+/// Failed writes are told through these toasts (called once, where state is provided).
+pub fn report_failures_to(toasts: Toasts) {
+    REPORT_TO.set(Some(toasts));
 }
 
 /// Writes `value`. The first failure in this visit is told to the shopper (what they did
@@ -104,7 +111,7 @@ pub fn write(key: &Key, value: &str) -> Result<(), WriteFailed> {
         return Ok(());
     }
     if !WARNED.replace(true) {
-        if let Some(t) = use_context::<Toasts>() {
+        if let Some(t) = REPORT_TO.get() {
             t.push(
                 ToastKind::Error,
                 "Память браузера заполнена или недоступна: всё работает, но сохранится, только пока открыта эта вкладка.",

@@ -8,13 +8,17 @@ mod reviews;
 
 use crate::api::{commerce::catalog, ApiError};
 use crate::components::{
-    add_to_cart::AddToCart, breadcrumb::Breadcrumb, error_panel::ErrorPanel,
-    not_found::NotFoundView, price::Price, product_card::Stars,
+    add_to_cart::AddToCart,
+    breadcrumb::Breadcrumb,
+    error_panel::ErrorPanel,
+    not_found::{NotFoundView, WithRouteId},
+    price::Price,
+    product_card::Stars,
 };
 use crate::domain::cart::{CartLine, LineKey};
 use crate::domain::catalog::{Availability, ProductDetail};
 use crate::domain::money::format_amount;
-use crate::routes::{use_product_query, use_route_id, ProductQuery, Route};
+use crate::routes::{use_product_query, ProductQuery, Route};
 use crate::state::{cart::use_cart, scroll, use_session};
 use gallery::Gallery;
 use leptos::prelude::*;
@@ -27,15 +31,7 @@ const NO_SUCH_PRODUCT: &str = "Такого товара нет: возможн�
 /// The product page; a malformed id is the 404 page.
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    let id = use_route_id();
-    view! {
-        <Show
-            when=move || id.with(Option::is_some)
-            fallback=|| view! { <NotFoundView text=NO_SUCH_PRODUCT/> }
-        >
-            <ProductLoad id=Memo::new(move |_| id.get().unwrap_or_default())/>
-        </Show>
-    }
+    view! { <WithRouteId text=NO_SUCH_PRODUCT page=|id| view! { <ProductLoad id=id/> }/> }
 }
 
 #[component]
