@@ -196,6 +196,16 @@ pub fn use_product_query() -> Memo<ProductQuery> {
     })
 }
 
+/// Whether an in-app path (no base; query allowed) is the catalog page.
+pub fn is_catalog(path: &str) -> bool {
+    path.split(['?', '#']).next() == Some("/catalog")
+}
+
+/// Whether an in-app path (no base; query allowed) is the sign-in page.
+pub fn is_sign_in(path: &str) -> bool {
+    path.split(['?', '#']).next() == Some("/signin")
+}
+
 // ---------- the deployment base ----------
 
 static BASE: OnceLock<String> = OnceLock::new();
@@ -396,6 +406,14 @@ mod tests {
             .path(),
             "/product/p1?variant=v2&rating=5&rpage=2"
         );
+    }
+
+    #[test]
+    fn pages_are_recognised_by_their_path_alone() {
+        assert!(is_catalog("/catalog?q=1"));
+        assert!(!is_catalog("/catalogue"));
+        assert!(is_sign_in("/signin?next=%2F"));
+        assert!(!is_sign_in("/product/signin"));
     }
 
     #[test]

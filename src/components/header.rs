@@ -1,7 +1,7 @@
 //! Site header: logo, search, catalog entry, cart badge, sign-in.
 
 use crate::domain::catalog::CatalogQuery;
-use crate::routes::{strip_base, use_catalog_query, Route};
+use crate::routes::{is_catalog, is_sign_in, strip_base, use_catalog_query, Route};
 use crate::state::cart::use_cart;
 use crate::state::use_session;
 use crate::timer::Debounce;
@@ -57,7 +57,7 @@ pub fn SiteHeader() -> impl IntoView {
     let on_catalog = move || {
         location
             .pathname
-            .with_untracked(|p| p.ends_with("/catalog"))
+            .with_untracked(|p| is_catalog(&strip_base(p)))
     };
     let pending = Debounce::new();
     let on_submit = {
@@ -101,15 +101,15 @@ pub fn SiteHeader() -> impl IntoView {
     let cart_count = move || cart.count();
     // Sign-in brings the shopper back to where they were.
     let signin_link = move || {
-        let here = location.pathname.get() + &location.search.get();
-        if here.ends_with("/signin") || here.contains("/signin?") {
+        let here = strip_base(&(location.pathname.get() + &location.search.get()));
+        if is_sign_in(&here) {
             Route::SignIn {
                 next: None,
                 expired: false,
             }
             .href()
         } else {
-            Route::sign_in_to(&strip_base(&here)).href()
+            Route::sign_in_to(&here).href()
         }
     };
     let user_name = move || session.user_name();

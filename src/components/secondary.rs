@@ -40,6 +40,7 @@ pub fn Secondary<T, V, F>(
     /// A «see all» link beside the heading.
     #[prop(optional, into)]
     more: Option<String>,
+    #[prop(default = "Смотреть все")] more_label: &'static str,
     #[prop(optional, into)] placeholder: ViewFn,
     /// The section's test hook.
     #[prop(default = "secondary-section")]
@@ -70,7 +71,7 @@ where
                         <section class=class aria-labelledby=heading data-testid=testid>
                             <div class="section-head">
                                 <h2 class="section-title" id=id>{title}</h2>
-                                {more.map(|href| view! { <a class="section-head__more" href=href>"Смотреть все"</a> })}
+                                {more.map(|href| view! { <a class="section-head__more" href=href>{more_label}</a> })}
                             </div>
                             {body}
                         </section>

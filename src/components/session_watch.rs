@@ -2,7 +2,7 @@
 //! the shopper is asked to sign in again and brought back to the same page. Lives inside
 //! the router so it can navigate.
 
-use crate::routes::{current_path, Route};
+use crate::routes::{current_path, is_sign_in, Route};
 use crate::state::use_session;
 use crate::timer::Debounce;
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub fn SessionWatch() -> impl IntoView {
             return;
         }
         let current = current_path();
-        if current.starts_with("/signin") {
+        if is_sign_in(&current) {
             return;
         }
         let to = Route::SignIn {

@@ -4,7 +4,7 @@
 
 use crate::api::commerce::catalog;
 use crate::api::partner::{self, Selection};
-use crate::components::{error_panel::ErrorPanel, product_card::ProductRow, secondary::Secondary};
+use crate::components::{product_card::ProductRow, secondary::Secondary};
 use crate::domain::catalog::{
     products_count_label, CatalogQuery, CategoryNode, ProductSummary, SortKey,
 };
@@ -61,27 +61,27 @@ pub fn HomePage() -> impl IntoView {
 /// Root categories as picture tiles with their product counts.
 #[component]
 fn TopCategories() -> impl IntoView {
-    let tree = use_category_tree();
     view! {
-        <section class="home-section" aria-labelledby="top-categories">
-            <div class="section-head">
-                <h2 class="section-title" id="top-categories">"Категории"</h2>
-                <a class="section-head__more" href=Route::Categories.href()>"Все категории"</a>
-            </div>
-            <Transition fallback=|| view! { <ul class="category-tiles" aria-busy="true">{(0..6).map(|_| view! { <li class="category-tile category-tile--skeleton skeleton"></li> }).collect_view()}</ul> }>
-                {move || Suspend::new(async move {
-                    match tree.await {
-                        Ok(roots) => view! {
-                            <ul class="category-tiles">
-                                {roots.into_iter().map(|c| view! { <CategoryTile category=c/> }).collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| tree.refetch())/> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </section>
+        <Secondary
+            title="Категории"
+            id="top-categories".to_string()
+            data=use_category_tree()
+            is_empty=Vec::is_empty
+            class="home-section"
+            more=Route::Categories.href()
+            more_label="Все категории"
+            placeholder=|| view! {
+                <section class="home-section" aria-busy="true">
+                    <div class="section-head"><h2 class="section-title">"Категории"</h2></div>
+                    <ul class="category-tiles">{(0..6).map(|_| view! { <li class="category-tile category-tile--skeleton skeleton"></li> }).collect_view()}</ul>
+                </section>
+            }
+            render={|roots: Vec<CategoryNode>| view! {
+                <ul class="category-tiles">
+                    {roots.into_iter().map(|c| view! { <CategoryTile category=c/> }).collect_view()}
+                </ul>
+            }}
+        />
     }
 }
 
