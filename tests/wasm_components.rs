@@ -342,3 +342,46 @@ async fn the_cart_page_shows_guest_lines_and_a_stepper_click_changes_the_sums_at
     assert!(text(&el).contains("5 товаров"), "{}", text(&el));
     storage.remove_item("vitrina.cart").unwrap();
 }
+
+/// A secondary section fed by `answer`, the way the product page and home rows use it.
+fn secondary(answer: Result<Vec<&'static str>, ApiError>) -> web_sys::HtmlElement {
+    render(move || {
+        let data = LocalResource::new(move || {
+            let a = answer.clone();
+            async move { a }
+        });
+        view! {
+            <vitrina::components::secondary::Secondary
+                title="Сертификаты"
+                id="docs".to_string()
+                data=data
+                is_empty=Vec::is_empty
+                render={|items: Vec<&'static str>| view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }}
+            />
+        }
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_secondary_section_hides_when_empty_or_missing_and_fails_in_one_line() {
+    let shown = secondary(Ok(vec!["Сертификат соответствия"]));
+    let empty = secondary(Ok(vec![]));
+    let missing = secondary(Err(ApiError::NotFound(BackendError::default())));
+    let failed = secondary(Err(ApiError::Server(BackendError {
+        status: 503,
+        ..Default::default()
+    })));
+    for _ in 0..5 {
+        tick().await;
+    }
+    assert_eq!(text(&shown), "СертификатыСертификат соответствия");
+    assert_eq!(text(&empty), "");
+    assert_eq!(text(&missing), "");
+    let t = text(&failed);
+    assert!(t.starts_with("СертификатыНе удалось загрузить."), "{t}");
+    assert!(t.ends_with("Повторить"), "{t}");
+    assert!(failed
+        .query_selector("[data-testid=error-panel]")
+        .unwrap()
+        .is_none());
+}
