@@ -22,7 +22,7 @@ fn rank(layer: &str) -> Option<u8> {
 }
 
 /// Lines of code a module may have, tests, comments and blank lines aside.
-const MAX_CODE_LINES: usize = 420;
+const MAX_CODE_LINES: usize = 400;
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {

@@ -83,7 +83,8 @@ test('deep links load through the SPA fallback and unknown paths show the 404 pa
   const page = await browser.page();
   const res = await page.goto(`${APP_URL}/account/orders`);
   assert.equal(res.status(), 200);
-  await page.getByRole('heading', { name: 'Мои заказы' }).waitFor();
+  // A guest deep-linking to their orders gets the app at that page, asking them to sign in.
+  await page.getByTestId('sign-in-required').waitFor();
   await page.goto(`${APP_URL}/no/such/page`);
   await page.getByTestId('not-found').waitFor();
   assert.equal(await page.title(), 'Страница не найдена — Витрина');
