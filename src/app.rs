@@ -39,11 +39,11 @@ pub fn App(config: Config) -> impl IntoView {
                     <Route path=path!("/product/:id") view=pages::product::ProductPage/>
                     <Route path=path!("/cart") view=pages::cart::CartPage/>
                     // Sign-in-only pages: the one guard, here.
-                    <Route path=path!("/checkout") view=|| view! { <SignInRequired>{|| view! { <pages::checkout::CheckoutPage/> }}</SignInRequired> }/>
-                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired>{|| view! { <pages::checkout::CheckoutReturnPage/> }}</SignInRequired> }/>
-                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired>{|| view! { <pages::orders::OrdersPage/> }}</SignInRequired> }/>
-                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired>{|| view! { <pages::orders::OrderPage/> }}</SignInRequired> }/>
-                    <Route path=path!("/partner") view=|| view! { <SignInRequired>{|| view! { <pages::partner::PartnerPage/> }}</SignInRequired> }/>
+                    <Route path=path!("/checkout") view=|| view! { <SignInRequired page=|| view! { <pages::checkout::CheckoutPage/> }.into_any()/> }/>
+                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired page=|| view! { <pages::checkout::CheckoutReturnPage/> }.into_any()/> }/>
+                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <pages::orders::OrdersPage/> }.into_any()/> }/>
+                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <pages::orders::OrderPage/> }.into_any()/> }/>
+                    <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <pages::partner::PartnerPage/> }.into_any()/> }/>
                     <Route path=path!("/signin") view=pages::signin::SignInPage/>
                 </Routes>
             </main>

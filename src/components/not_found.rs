@@ -22,20 +22,17 @@ pub fn NotFoundView(#[prop(into)] text: String) -> impl IntoView {
 }
 
 /// A page keyed by the route's `:id`: `page` gets the id, a malformed one is the 404 page
-/// with `text`.
+/// with `text`. A plain `fn`, so one copy serves every page that uses it.
 #[component]
-pub fn WithRouteId<F, V>(text: &'static str, page: F) -> impl IntoView
-where
-    F: Fn(Memo<String>) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
+pub fn WithRouteId(text: &'static str, page: fn(Memo<String>) -> AnyView) -> impl IntoView {
     let id = use_route_id();
-    view! {
-        <Show
-            when=move || id.with(Option::is_some)
-            fallback=move || view! { <NotFoundView text=text/> }
-        >
-            {page(Memo::new(move |_| id.get().unwrap_or_default()))}
-        </Show>
+    let valid = Memo::new(move |_| id.with(Option::is_some));
+    let current = Memo::new(move |_| id.get().unwrap_or_default());
+    move || {
+        if valid.get() {
+            page(current)
+        } else {
+            view! { <NotFoundView text=text/> }.into_any()
+        }
     }
 }

@@ -27,7 +27,9 @@ pub fn shown<T>(answer: Result<T, ApiError>, is_empty: impl Fn(&T) -> bool) -> S
 }
 
 /// The section: a heading (`id` names it for screen readers) and what `render` makes of
-/// the data; while loading, nothing (`placeholder` where the space is known).
+/// the data; while loading, `placeholder` (nothing unless the space is known). Only the
+/// match on the answer is generic: the section's frame and its failure line are built by
+/// plain functions, once in the binary however many sections use them.
 #[component]
 pub fn Secondary<T, V, F>(
     #[prop(into)] title: String,
@@ -49,37 +51,66 @@ pub fn Secondary<T, V, F>(
 where
     T: Clone + 'static,
     V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
 {
-    view! {
-        <Transition fallback=move || placeholder.run()>
-            {move || {
-                let (title, id, more, render) = (title.clone(), id.clone(), more.clone(), render.clone());
-                let heading = id.clone();
-                Suspend::new(async move {
-                    let body = match shown(data.await, is_empty) {
-                        Shown::Nothing => return ().into_any(),
-                        Shown::Data(v) => render(v).into_any(),
-                        Shown::Failed(why) => view! {
-                            <p class="section-failed" role="status" data-testid="section-failed">
-                                {format!("Не удалось загрузить. {why} ")}
-                                <button type="button" class="link-button" on:click=move |_| data.refetch()>"Повторить"</button>
-                            </p>
-                        }.into_any(),
-                    };
-                    view! {
-                        <section class=class aria-labelledby=heading data-testid=testid>
-                            <div class="section-head">
-                                <h2 class="section-title" id=id>{title}</h2>
-                                {more.map(|href| view! { <a class="section-head__more" href=href>{more_label}</a> })}
-                            </div>
-                            {body}
-                        </section>
-                    }.into_any()
-                })
-            }}
-        </Transition>
+    let frame = Frame {
+        title,
+        id,
+        class,
+        more,
+        more_label,
+        testid,
+    };
+    let retry = Callback::new(move |_| data.refetch());
+    move || {
+        let body = match data.get() {
+            None => return placeholder.run(),
+            Some(answer) => match shown(answer, is_empty) {
+                Shown::Nothing => return ().into_any(),
+                Shown::Data(v) => render(v).into_any(),
+                Shown::Failed(why) => failed_line(why, retry),
+            },
+        };
+        frame.around(body)
     }
+}
+
+/// A section's heading and hooks.
+struct Frame {
+    title: String,
+    id: String,
+    class: &'static str,
+    more: Option<String>,
+    more_label: &'static str,
+    testid: &'static str,
+}
+
+impl Frame {
+    fn around(&self, body: AnyView) -> AnyView {
+        let more = self.more.clone().map(|href| {
+            view! { <a class="section-head__more" href=href>{self.more_label}</a> }
+        });
+        view! {
+            <section class=self.class aria-labelledby=self.id.clone() data-testid=self.testid>
+                <div class="section-head">
+                    <h2 class="section-title" id=self.id.clone()>{self.title.clone()}</h2>
+                    {more}
+                </div>
+                {body}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+fn failed_line(why: String, retry: Callback<()>) -> AnyView {
+    view! {
+        <p class="section-failed" role="status" data-testid="section-failed">
+            {format!("Не удалось загрузить. {why} ")}
+            <button type="button" class="link-button" on:click=move |_| retry.run(())>"Повторить"</button>
+        </p>
+    }
+    .into_any()
 }
 
 #[cfg(test)]

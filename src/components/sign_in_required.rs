@@ -6,15 +6,15 @@ use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Shows `children` once signed in; before that, or after signing out, an invitation to
-/// sign in and return to this very page.
+/// Shows `page` once signed in; before that, or after signing out, an invitation to sign
+/// in and return to this very page. A plain `fn`: one copy for every guarded route.
 #[component]
-pub fn SignInRequired(children: ChildrenFn) -> impl IntoView {
+pub fn SignInRequired(page: fn() -> AnyView) -> impl IntoView {
     let session = use_session();
     let signed_in = Memo::new(move |_| session.is_signed_in());
     move || {
         if signed_in.get() {
-            children().into_any()
+            page()
         } else {
             let back = Route::sign_in_to(&current_path()).href();
             view! {

@@ -23,7 +23,7 @@ const NO_SUCH_CATEGORY: &str =
 /// A category and its products; a malformed id is the 404 page.
 #[component]
 pub fn CategoryPage() -> impl IntoView {
-    view! { <WithRouteId text=NO_SUCH_CATEGORY page=|id| view! { <CategoryBody id=id/> }/> }
+    view! { <WithRouteId text=NO_SUCH_CATEGORY page=|id| view! { <CategoryBody id=id/> }.into_any()/> }
 }
 
 #[component]

@@ -31,7 +31,7 @@ const NO_SUCH_PRODUCT: &str = "Такого товара нет: возможн�
 /// The product page; a malformed id is the 404 page.
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    view! { <WithRouteId text=NO_SUCH_PRODUCT page=|id| view! { <ProductLoad id=id/> }/> }
+    view! { <WithRouteId text=NO_SUCH_PRODUCT page=|id| view! { <ProductLoad id=id/> }.into_any()/> }
 }
 
 #[component]
