@@ -5,17 +5,9 @@ cd "$(dirname "$0")/.."
 OUT=bench/results
 mkdir -p "$OUT"
 
-echo "== bytes of dist/ (raw / gzip -9)"
-total_raw=0
-total_gz=0
-for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
-  raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  printf '  %-45s %8d B  %8d B gz\n' "$(basename "$f")" "$raw" "$gz"
-done
-printf '  %-45s %8d B  %8d B gz\n' "first load total" "$total_raw" "$total_gz"
+echo "== first load of dist/ (raw / gzip -9 / brotli -q 11) beside budget.json"
+node scripts/budget.mjs dist --report
+node tests/e2e/tools/wasm-breakdown.mjs target/wasm32-unknown-unknown/release/vitrina.wasm 20
 
 echo "== catalog page in Chromium (stub on 127.0.0.1:19081, app on 127.0.0.1:19080)"
 BIN=target/release

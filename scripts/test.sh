@@ -63,6 +63,7 @@ check "clippy (wasm32)" cargo clippy -p vitrina --target wasm32-unknown-unknown 
 layer "native tests (app and stub)" cargo cargo test --workspace
 layer "component tests (headless Chromium)" cargo cargo test -p vitrina --target wasm32-unknown-unknown --test wasm_components
 check "release build" scripts/build.sh
+check "first-load byte budget (budget.json)" node scripts/budget.mjs dist
 check "release build under /shop/" env PUBLIC_URL=/shop/ DIST=dist-sub scripts/build.sh
 layer "end-to-end (Playwright, Chromium)" node bash scripts/e2e.sh
 
