@@ -124,3 +124,27 @@ test('a missing or broken config.json gives an error page that names the problem
   assert.match(plain(await page.getByTestId('config-error').textContent()), /partner/);
   await page.context().close();
 });
+
+test('the built files are served precompressed: brotli when the browser takes it, else gzip', async () => {
+  const { get } = await import('node:http');
+  const head = (path, enc) =>
+    new Promise((resolve, reject) => {
+      get(`${APP_URL}${path}`, { headers: { 'accept-encoding': enc } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers));
+      }).on('error', reject);
+    });
+  const html = await (await fetch(`${APP_URL}/`)).text();
+  const wasm = html.match(/[\w-]+_bg\.wasm/)[0];
+  const br = await head(`/${wasm}`, 'gzip, deflate, br');
+  assert.equal(br['content-encoding'], 'br');
+  assert.equal(br['content-type'], 'application/wasm');
+  assert.match(br.vary || '', /accept-encoding/i);
+  assert.match(br['cache-control'], /immutable/);
+  assert.equal((await head(`/${wasm}`, 'gzip'))['content-encoding'], 'gzip');
+  assert.equal((await head(`/${wasm}`, 'identity'))['content-encoding'], undefined);
+  // The SPA fallback is the precompressed index.html too.
+  const page = await head('/catalog?q=1', 'br');
+  assert.equal(page['content-encoding'], 'br');
+  assert.match(page['content-type'], /text\/html/);
+});

@@ -1,6 +1,7 @@
 //! `vitrina-serve --dir dist [--host 127.0.0.1] [--port 8080] [--public-url /] [--config FILE]`
 //! Serves the built app the way a static host should: SPA fallback, cache headers by
-//! file kind, gzip, and optionally another `config.json` swapped in.
+//! file kind, precompressed brotli/gzip copies (gzip on the fly for the rest), and
+//! optionally another `config.json` swapped in.
 
 use axum::{
     body::Body,
@@ -41,6 +42,11 @@ async fn cache_headers(req: Request, next: Next) -> Response {
     };
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    // A cache must keep the brotli, gzip and plain answers apart.
+    if resp.headers().contains_key(header::CONTENT_ENCODING) {
+        resp.headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     resp
 }
 
@@ -79,7 +85,12 @@ fn main() {
         std::process::exit(1);
     }
     let shown = prefix.clone();
-    let files = ServeDir::new(&dir).fallback(ServeFile::new(&index));
+    // Precompressed copies first (brotli, then gzip) when the browser accepts them; the
+    // compression layer below covers whatever has none (config.json).
+    let files = ServeDir::new(&dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(&index).precompressed_br().precompressed_gzip());
     let mut site = Router::new();
     if let Some(cfg) = config {
         site = site.route_service("/config.json", ServeFile::new(cfg));
