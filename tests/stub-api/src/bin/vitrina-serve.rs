@@ -90,7 +90,11 @@ fn main() {
     let files = ServeDir::new(&dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(ServeFile::new(&index).precompressed_br().precompressed_gzip());
+        .fallback(
+            ServeFile::new(&index)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
     let mut site = Router::new();
     if let Some(cfg) = config {
         site = site.route_service("/config.json", ServeFile::new(cfg));
