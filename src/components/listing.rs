@@ -50,6 +50,10 @@ fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
     )
 }
 
+/// Cards whose images load at once, with priority: the first row on a wide screen (the
+/// rest wait until they come near the screen).
+const FIRST_ROW: usize = 4;
+
 /// How long a changed filter waits for its answer before the URL and chips change anyway.
 const SWAP_WAIT_MS: u32 = 300;
 
@@ -259,10 +263,10 @@ pub fn Listing(
                         each=move || {
                             let partner = show_partner.get();
                             products.get().and_then(Result::ok).map(|p| p.items).unwrap_or_default()
-                                .into_iter().map(move |p| (p, partner))
+                                .into_iter().enumerate().map(move |(i, p)| (i < FIRST_ROW, p, partner))
                         }
-                        key=|(p, partner)| (card_key(p), *partner)
-                        children=move |(p, partner)| view! { <ProductCard product=p partner=partner/> }
+                        key=|(_, p, partner)| (card_key(p), *partner)
+                        children=move |(first, p, partner)| view! { <ProductCard product=p partner=partner eager=first/> }
                     />
                 </ul>
                 {move || products.with(|r| match r {

@@ -34,7 +34,13 @@ pub fn Stars(rating: Rating) -> impl IntoView {
 /// holds no reactive parts but its button: lists rebuild cards when the shopper signs in as
 /// a partner or out (they key cards by it), which keeps 24 cards cheap to build.
 #[component]
-pub fn ProductCard(product: ProductSummary, partner: bool) -> impl IntoView {
+pub fn ProductCard(
+    product: ProductSummary,
+    partner: bool,
+    /// In the first row: the image loads at once and first (the page's largest paint).
+    #[prop(optional)]
+    eager: bool,
+) -> impl IntoView {
     let link = Route::product(&product.id).href();
     let cover = product.cover().cloned();
     let out_of_stock = product.availability != Availability::InStock;
@@ -56,7 +62,8 @@ pub fn ProductCard(product: ProductSummary, partner: bool) -> impl IntoView {
                         <img
                             src=img.thumbnail_url
                             alt=img.alt
-                            loading="lazy"
+                            loading=if eager { "eager" } else { "lazy" }
+                            fetchpriority=if eager { "high" } else { "auto" }
                             decoding="async"
                             width="400"
                             height="400"

@@ -148,3 +148,20 @@ test('the built files are served precompressed: brotli when the browser takes it
   assert.equal(page['content-encoding'], 'br');
   assert.match(page['content-type'], /text\/html/);
 });
+
+test('the first row of cards loads its images at once and first, the rest lazily', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').nth(23).waitFor();
+  const imgs = page.getByTestId('product-card').locator('img');
+  for (let i = 0; i < 4; i++) {
+    assert.equal(await imgs.nth(i).getAttribute('loading'), 'eager', `card ${i}`);
+    assert.equal(await imgs.nth(i).getAttribute('fetchpriority'), 'high', `card ${i}`);
+  }
+  assert.equal(await imgs.nth(4).getAttribute('loading'), 'lazy');
+  assert.equal(await imgs.nth(23).getAttribute('loading'), 'lazy');
+  // Each card reserves its picture's space before the picture arrives.
+  assert.equal(await imgs.nth(23).getAttribute('width'), '400');
+  assert.equal(await imgs.nth(23).getAttribute('height'), '400');
+  await page.context().close();
+});
