@@ -29,3 +29,11 @@ for url in http://127.0.0.1:19081/__control/users http://127.0.0.1:19080/; do
   for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" && break; sleep 0.2; done
 done
 APP_URL=http://127.0.0.1:19080 node tests/e2e/tools/bench.js | tee "$OUT/catalog.txt"
+
+# Lighthouse lives in its own package: `make test` never installs it.
+stamp=tests/lighthouse/node_modules/.vitrina-lock
+if [ ! -f "$stamp" ] || ! cmp -s tests/lighthouse/package-lock.json "$stamp"; then
+  (cd tests/lighthouse && npm ci --no-audit --no-fund)
+  cp tests/lighthouse/package-lock.json "$stamp"
+fi
+RUNS="${LH_RUNS:-5}" node tests/lighthouse/run.mjs http://127.0.0.1:19080 | tee "$OUT/lighthouse.txt"
