@@ -180,7 +180,7 @@ pub fn Listing(
         let value = event_target_value(&ev);
         let mut q = latest.get_untracked().with_page(1);
         // The shop's default order is no `sort` in the URL.
-        q.sort = SortKey::parse(&value).filter(|k| *k != SortKey::ALL[0]);
+        q.sort = SortKey::parse(&value).filter(|k| *k != SortKey::DEFAULT);
         go.run(q);
     };
     let link = Callback::new(move |q: CatalogQuery| route.run(q).href());
@@ -211,7 +211,7 @@ pub fn Listing(
                             {SortKey::ALL.into_iter().map(|key| view! {
                                 <option
                                     value=key.url()
-                                    selected=move || query.with(|q| q.sort.unwrap_or(SortKey::ALL[0]) == key)
+                                    selected=move || query.with(|q| q.sort.unwrap_or(SortKey::DEFAULT) == key)
                                 >{key.label()}</option>
                             }).collect_view()}
                         </select>

@@ -55,10 +55,6 @@ impl Key {
             personal,
         }
     }
-
-    pub fn name(&self) -> &str {
-        &self.name
-    }
 }
 
 const REVIEW_DRAFT_PREFIX: &str = "vitrina.review-draft.";
@@ -186,7 +182,7 @@ mod tests {
         assert!(Key::session().personal && Key::session().area == Area::Session);
         assert!(Key::cart().personal);
         assert!(Key::review_draft("p1").personal);
-        assert_eq!(Key::review_draft("p1").name(), "vitrina.review-draft.p1");
+        assert_eq!(Key::review_draft("p1").name, "vitrina.review-draft.p1");
         assert!(!Key::city().personal);
     }
 }

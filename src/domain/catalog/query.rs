@@ -53,7 +53,10 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    /// Every order, as the sort menu lists them; the first is the shop's default.
+    /// The shop's own order: the URL carries no `sort` for it.
+    pub const DEFAULT: SortKey = SortKey::Popular;
+
+    /// Every order, as the sort menu lists them.
     pub const ALL: [SortKey; 8] = [
         SortKey::Popular,
         SortKey::PriceAsc,

@@ -5,10 +5,11 @@ use super::{reason, Cart, STEPPER_SETTLE};
 use crate::api::commerce::{cart as api, catalog};
 use crate::api::{ApiError, IdempotencyKey};
 use crate::domain::cart::{
-    add_line, default_variant, remove_line, set_quantity, CartLine, LineKey, Undo,
+    add_line, default_variant, remove_line, set_quantity, undo_add, CartLine, LineKey, Undo,
 };
 use crate::domain::catalog::ProductSummary;
 use crate::state::toasts::{ToastAction, ToastKind};
+use futures_util::FutureExt;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::future::Future;
@@ -89,11 +90,7 @@ impl Cart {
                     let vkey = line.key.clone();
                     let mut vbefore = 0;
                     self.lines.update(|l| {
-                        Undo::Add {
-                            key: key.clone(),
-                            before,
-                        }
-                        .apply(l);
+                        undo_add(l, &key, before);
                         vbefore = add_line(l, line);
                     });
                     (vkey, vbefore)
@@ -103,13 +100,7 @@ impl Cart {
             // A guest can still keep it; the account cart decides at sign-in.
             Err(_) if !self.session.is_signed_in() => (key, before),
             Err(e) => {
-                self.lines.update(|l| {
-                    Undo::Add {
-                        key: key.clone(),
-                        before,
-                    }
-                    .apply(l)
-                });
+                self.lines.update(|l| undo_add(l, &key, before));
                 return Err(self.explain(&e));
             }
         };
@@ -203,9 +194,7 @@ impl Cart {
                 }
             });
         });
-        leptos::task::spawn_local(async move {
-            let _ = sent.await;
-        });
+        leptos::task::spawn_local(sent.map(drop));
     }
 
     /// Takes a line out at once; it comes back where it was if the server refuses.
@@ -237,9 +226,7 @@ impl Cart {
             Undo::Remove { at, line },
             |_, _| {},
         );
-        leptos::task::spawn_local(async move {
-            let _ = sent.await;
-        });
+        leptos::task::spawn_local(sent.map(drop));
     }
 
     /// «Вернуть» on a toast after a removal: the line comes back with its quantity.
@@ -277,9 +264,7 @@ impl Cart {
         let ep = self.session.commerce();
         let call = async move { api::clear(&ep).await };
         let sent = self.send(None, call, Undo::Clear(before), |_, _| {});
-        leptos::task::spawn_local(async move {
-            let _ = sent.await;
-        });
+        leptos::task::spawn_local(sent.map(drop));
     }
 
     /// A refused guest line the shopper has read about.
