@@ -31,9 +31,5 @@ done
 APP_URL=http://127.0.0.1:19080 node tests/e2e/tools/bench.js | tee "$OUT/catalog.txt"
 
 # Lighthouse lives in its own package: `make test` never installs it.
-stamp=tests/lighthouse/node_modules/.vitrina-lock
-if [ ! -f "$stamp" ] || ! cmp -s tests/lighthouse/package-lock.json "$stamp"; then
-  (cd tests/lighthouse && npm ci --no-audit --no-fund)
-  cp tests/lighthouse/package-lock.json "$stamp"
-fi
+bash scripts/npm-ci.sh tests/lighthouse
 RUNS="${LH_RUNS:-5}" node tests/lighthouse/run.mjs http://127.0.0.1:19080 | tee "$OUT/lighthouse.txt"

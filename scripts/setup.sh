@@ -57,12 +57,6 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${apt_missing[@]}"
 fi
 
-# npm ci only when the lock file changed since the last install.
-stamp=tests/e2e/node_modules/.vitrina-lock
-if [ ! -f "$stamp" ] || ! cmp -s tests/e2e/package-lock.json "$stamp"; then
-  say "npm ci in tests/e2e"
-  (cd tests/e2e && npm ci --no-audit --no-fund)
-  cp tests/e2e/package-lock.json "$stamp"
-fi
+bash scripts/npm-ci.sh tests/e2e
 
 say "toolchain ready"
