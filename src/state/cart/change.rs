@@ -9,10 +9,16 @@ use crate::domain::cart::{
 };
 use crate::domain::catalog::ProductSummary;
 use crate::state::toasts::{ToastAction, ToastKind};
-use futures_util::FutureExt;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::future::Future;
+
+/// A change nobody awaits: its outcome is already on screen (line, toast) when it ends.
+fn in_background(sent: impl Future<Output = Result<(), String>> + 'static) {
+    leptos::task::spawn_local(async move {
+        let _ = sent.await;
+    });
+}
 
 impl Cart {
     /// Sends one change of the account cart. It counts as on its way (its line busy) until
@@ -194,7 +200,7 @@ impl Cart {
                 }
             });
         });
-        leptos::task::spawn_local(sent.map(drop));
+        in_background(sent);
     }
 
     /// Takes a line out at once; it comes back where it was if the server refuses.
@@ -226,7 +232,7 @@ impl Cart {
             Undo::Remove { at, line },
             |_, _| {},
         );
-        leptos::task::spawn_local(sent.map(drop));
+        in_background(sent);
     }
 
     /// «Вернуть» on a toast after a removal: the line comes back with its quantity.
@@ -264,7 +270,7 @@ impl Cart {
         let ep = self.session.commerce();
         let call = async move { api::clear(&ep).await };
         let sent = self.send(None, call, Undo::Clear(before), |_, _| {});
-        leptos::task::spawn_local(sent.map(drop));
+        in_background(sent);
     }
 
     /// A refused guest line the shopper has read about.
