@@ -12,7 +12,7 @@ const dist = args.find((a) => !a.startsWith('--')) || 'dist';
 const budget = JSON.parse(readFileSync(new URL('../budget.json', import.meta.url)));
 
 const files = readdirSync(dist)
-  .filter((f) => f === 'index.html' || /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(f))
+  .filter((f) => f === 'index.html' || /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/.test(f))
   .sort();
 if (!files.some((f) => f.endsWith('.wasm'))) {
   console.error(`budget: no .wasm in ${dist}/ — build it first`);
