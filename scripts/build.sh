@@ -6,5 +6,15 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 PUBLIC_URL="${PUBLIC_URL:-/}"
 DIST="${DIST:-dist}"
-trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
+# The shipped wasm only (tests and lints build with .cargo/config.toml's flags): std rebuilt
+# with panics as plain traps (`-Cpanic=immediate-abort`: no panic message machinery, the
+# app dies on a panic either way), no `Debug` output (`-Zfmt-debug=none`: the app never
+# shows `{:?}` to anyone) and no source locations in the binary. These are unstable flags
+# of the pinned rustc 1.95, enabled with RUSTC_BOOTSTRAP=1 for this one command; they cut
+# the wasm by 94,867 B raw / 34,441 B gzip / 24,257 B brotli (measured on e2bd5c4+).
+# RUSTFLAGS replaces the config's flags, so erase_components is repeated here.
+RUSTC_BOOTSTRAP=1 \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+  trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 cargo build --release -p stub-api --bins

@@ -22,7 +22,8 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-for comp in clippy rustfmt; do
+# rust-src: the release build recompiles std for size (scripts/build.sh).
+for comp in clippy rustfmt rust-src; do
   if ! rustup component list --installed 2>/dev/null | grep -q "^$comp"; then
     say "adding rustup component $comp"
     rustup component add "$comp"
