@@ -62,15 +62,15 @@ fn seed_product_detail_decodes() {
         NOW,
     )
     .unwrap();
-    let (p, x) = (env.data.base, env.data.extra);
+    let p = &env.data;
     assert_eq!(p.category.as_ref().unwrap().breadcrumb.len(), 2);
     assert_eq!(p.rating.distribution.as_ref().unwrap()["5"], 92);
     assert_eq!(p.price, d("2500"));
-    assert_eq!(x.attributes["form"], "Capsules");
-    assert_eq!(x.related_products[0].price, d("1800"));
-    assert_eq!(x.weight, Some(d("250")));
-    assert!(x.track_inventory);
-    assert!(x.variants.is_empty());
+    assert_eq!(p.attributes["form"], "Capsules");
+    assert_eq!(p.related_products[0].price, d("1800"));
+    assert_eq!(p.weight, Some(d("250")));
+    assert!(p.track_inventory);
+    assert!(p.variants.is_empty());
 }
 
 #[test]

@@ -82,7 +82,28 @@ pub struct ProductDto {
     pub career_points_percentage: Decimal,
     #[serde(default)]
     pub created_at: String,
+    // The fields only `GET /products/:id` sends (absent from lists).
+    #[serde(default)]
+    pub track_inventory: bool,
+    #[serde(default)]
+    pub weight: Option<Decimal>,
+    #[serde(default)]
+    pub dimensions: Option<DimensionsDto>,
+    #[serde(default)]
+    pub variants: Vec<VariantDto>,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default)]
+    pub related_products: Vec<RelatedDto>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
 }
+
+/// `GET /products/:id`: a list `Product` with the detail fields filled in. One type, so
+/// one decoder: reading the list and the detail fields twice from a `serde_json::Value`
+/// (as before) compiled every nested type's decoding a second time, for `Value`
+/// (`#[serde(flatten)]` would lose serde_json's exact numbers).
+pub type ProductDetailDto = ProductDto;
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct ProductsDto {
@@ -119,45 +140,6 @@ pub struct RelatedDto {
     pub price: Decimal,
     #[serde(default)]
     pub thumbnail_url: Option<String>,
-}
-
-/// The fields `GET /products/:id` adds to a list `Product`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct ProductExtraDto {
-    #[serde(default)]
-    pub track_inventory: bool,
-    #[serde(default)]
-    pub weight: Option<Decimal>,
-    #[serde(default)]
-    pub dimensions: Option<DimensionsDto>,
-    #[serde(default)]
-    pub variants: Vec<VariantDto>,
-    #[serde(default)]
-    pub attributes: BTreeMap<String, String>,
-    #[serde(default)]
-    pub related_products: Vec<RelatedDto>,
-    #[serde(default)]
-    pub updated_at: Option<String>,
-}
-
-/// `GET /products/:id`: the list fields plus the detail ones. Read twice from one JSON
-/// value instead of `#[serde(flatten)]`, which loses serde_json's exact numbers.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProductDetailDto {
-    pub base: ProductDto,
-    pub extra: ProductExtraDto,
-}
-
-impl<'de> Deserialize<'de> for ProductDetailDto {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let v = serde_json::Value::deserialize(d)?;
-        Ok(ProductDetailDto {
-            base: serde_json::from_value(v.clone()).map_err(D::Error::custom)?,
-            extra: serde_json::from_value(v).map_err(D::Error::custom)?,
-        })
-    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

@@ -155,8 +155,11 @@ pub(super) fn distribution(d: &Option<DistributionDto>) -> [u64; 5] {
 impl TryFrom<ProductDetailDto> for ProductDetail {
     type Error = ApiError;
 
-    fn try_from(d: ProductDetailDto) -> Result<Self, ApiError> {
-        let (base, x) = (d.base, d.extra);
+    fn try_from(mut base: ProductDetailDto) -> Result<Self, ApiError> {
+        let variants = std::mem::take(&mut base.variants);
+        let attributes = std::mem::take(&mut base.attributes);
+        let related = std::mem::take(&mut base.related_products);
+        let (weight, dimensions) = (base.weight, base.dimensions.take());
         let currency = base.currency.clone();
         let breadcrumb = base
             .category
@@ -172,8 +175,7 @@ impl TryFrom<ProductDetailDto> for ProductDetail {
             description,
             sku,
             breadcrumb,
-            variants: x
-                .variants
+            variants: variants
                 .into_iter()
                 .map(|v| Variant {
                     id: v.id,
@@ -184,12 +186,11 @@ impl TryFrom<ProductDetailDto> for ProductDetail {
                     attributes: v.attributes.into_iter().collect(),
                 })
                 .collect(),
-            attributes: x.attributes.into_iter().collect(),
-            weight: x.weight,
-            dimensions: x.dimensions.map(|d| [d.length, d.width, d.height]),
+            attributes: attributes.into_iter().collect(),
+            weight,
+            dimensions: dimensions.map(|d| [d.length, d.width, d.height]),
             distribution: dist,
-            related: x
-                .related_products
+            related: related
                 .into_iter()
                 .map(|r| RelatedProduct {
                     id: r.id,
