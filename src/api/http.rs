@@ -1,4 +1,5 @@
-//! Transport: one `fetch` with a timeout. Knows nothing of any backend's envelope.
+//! Transport: one `fetch` (through gloo-net) with a timeout. Knows nothing of any backend's
+//! envelope.
 
 use super::error::ApiError;
 
@@ -176,45 +177,22 @@ pub fn now_unix() -> u64 {
     }
 }
 
-/// Sends one request through `fetch`, aborted by an AbortController after `timeout_ms`.
+/// Sends one request through gloo-net's `fetch`, aborted by an AbortController after
+/// `timeout_ms`.
 #[cfg(target_arch = "wasm32")]
 pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
     use std::{cell::Cell, rc::Rc};
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
-
-    let js_err = |e: JsValue| -> String {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| "неизвестная ошибка".into())
-    };
+    use wasm_bindgen::{closure::Closure, JsCast};
 
     let window = web_sys::window().ok_or_else(|| ApiError::Network("нет окна браузера".into()))?;
     let controller = web_sys::AbortController::new().map_err(|e| ApiError::Network(js_err(e)))?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(req.method.as_str());
-    init.set_mode(web_sys::RequestMode::Cors);
-    init.set_signal(Some(&controller.signal()));
-    let headers = web_sys::Headers::new().map_err(|e| ApiError::Network(js_err(e)))?;
-    for (k, v) in &req.headers {
-        headers
-            .set(k, v)
-            .map_err(|e| ApiError::Network(js_err(e)))?;
-    }
-    init.set_headers(&headers);
-    if let Some(body) = &req.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    let request = web_sys::Request::new_with_str_and_init(&req.url, &init)
-        .map_err(|e| ApiError::Network(js_err(e)))?;
+    let request = build(&req, &controller)?;
 
     // The timer aborts the fetch; the guard clears it on every way out of this function,
     // so the closure is never called after it is dropped.
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
         let timed_out = timed_out.clone();
-        let controller = controller.clone();
         Closure::<dyn FnMut()>::new(move || {
             timed_out.set(true);
             controller.abort();
@@ -237,44 +215,105 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
         }
     }
     let _guard = ClearOnDrop {
-        window: window.clone(),
+        window,
         handle,
         _callback: on_timeout,
     };
 
-    let fail = |e: JsValue| {
+    let fail = |why: String| {
         if timed_out.get() {
             ApiError::Timeout {
                 after_ms: req.timeout_ms,
             }
         } else {
-            ApiError::Network(js_err(e))
+            ApiError::Network(why)
         }
     };
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| ApiError::Network("fetch вернул не Response".into()))?;
+    let response = request.send().await.map_err(|e| fail(gloo_text(e)))?;
     let status = response.status();
-    let mut read = Vec::new();
     let h = response.headers();
-    for name in READ_HEADERS {
-        if let Ok(Some(v)) = h.get(name) {
-            read.push((name.to_string(), v));
-        }
-    }
-    let text = response.text().map_err(fail)?;
-    let body = JsFuture::from(text).await.map_err(fail)?;
+    let read = READ_HEADERS
+        .iter()
+        .filter_map(|name| h.get(name).map(|v| (name.to_string(), v)))
+        .collect();
+    let body = response.text().await.map_err(|e| fail(gloo_text(e)))?;
     Ok(RawResponse {
         status,
         headers: read,
-        body: body.as_string().unwrap_or_default(),
+        body,
     })
+}
+
+/// The request for gloo-net to send, aborted through `controller`. Built here rather than
+/// with gloo's `RequestBuilder`, which re-serializes the URL and appends `&` to every query
+/// (`?page=1&pageSize=24&`): the URL leaves exactly as the API layer wrote it.
+#[cfg(target_arch = "wasm32")]
+fn build(
+    req: &HttpRequest,
+    controller: &web_sys::AbortController,
+) -> Result<gloo_net::http::Request, ApiError> {
+    let fail = |e| ApiError::Network(js_err(e));
+    let headers = web_sys::Headers::new().map_err(fail)?;
+    for (k, v) in &req.headers {
+        // `fetch` refuses such a value; say which header, and send nothing.
+        if !is_header_value(v) {
+            return Err(ApiError::Network(format!("недопустимое значение заголовка {k}")));
+        }
+        headers.set(k, v).map_err(fail)?;
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method(req.method.as_str());
+    init.set_mode(web_sys::RequestMode::Cors);
+    init.set_signal(Some(&controller.signal()));
+    init.set_headers(&headers);
+    if let Some(body) = &req.body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    web_sys::Request::new_with_str_and_init(&req.url, &init)
+        .map(gloo_net::http::Request::from)
+        .map_err(fail)
+}
+
+/// A thrown JavaScript value in words.
+#[cfg(target_arch = "wasm32")]
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "неизвестная ошибка".into())
+}
+
+/// A transport failure in words: the browser's own message (`Failed to fetch`, …).
+#[cfg(target_arch = "wasm32")]
+fn gloo_text(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(js) => js.message,
+        other => other.to_string(),
+    }
+}
+
+/// Whether `fetch` accepts `v` as a header value: Latin-1 text without line breaks or NUL.
+pub fn is_header_value(v: &str) -> bool {
+    v.chars().all(|c| (c as u32) < 0x100 && !matches!(c, '\r' | '\n' | '\0'))
 }
 
 /// Native builds have no `fetch`; native tests decode recorded responses instead.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn send(_req: HttpRequest) -> Result<RawResponse, ApiError> {
     Err(ApiError::Network("нет fetch вне браузера".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_values_fetch_would_refuse_are_caught_before_sending() {
+        assert!(is_header_value("Bearer eyJhbGciOi.abc-_"));
+        assert!(is_header_value("00000000-0000-4000-8000-000000000001"));
+        assert!(!is_header_value("Bearer a\r\nX-Evil: 1"));
+        assert!(!is_header_value("nul\0"));
+        assert!(!is_header_value("токен"));
+    }
 }
