@@ -178,15 +178,22 @@ pub fn now_unix() -> u64 {
 }
 
 /// Sends one request through gloo-net's `fetch`, aborted by an AbortController after
-/// `timeout_ms`.
+/// `timeout_ms` — or takes the same request `public/early.js` started before the app ran.
 #[cfg(target_arch = "wasm32")]
 pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
     use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsCast};
 
     let window = web_sys::window().ok_or_else(|| ApiError::Network("нет окна браузера".into()))?;
-    let controller = web_sys::AbortController::new().map_err(|e| ApiError::Network(js_err(e)))?;
-    let request = build(&req, &controller)?;
+    let early = take_early(&req);
+    let (request, controller) = match &early {
+        Some((_, controller)) => (None, controller.clone()),
+        None => {
+            let controller =
+                web_sys::AbortController::new().map_err(|e| ApiError::Network(js_err(e)))?;
+            (Some(build(&req, &controller)?), controller)
+        }
+    };
 
     // The timer aborts the fetch; the guard clears it on every way out of this function,
     // so the closure is never called after it is dropped.
@@ -229,7 +236,16 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
             ApiError::Network(why)
         }
     };
-    let response = request.send().await.map_err(|e| fail(gloo_text(e)))?;
+    let response = match (request, early) {
+        (Some(request), _) => request.send().await.map_err(|e| fail(gloo_text(e)))?,
+        (None, Some((started, _))) => wasm_bindgen_futures::JsFuture::from(started)
+            .await
+            .map_err(|e| fail(js_err(e)))?
+            .dyn_into::<web_sys::Response>()
+            .map(gloo_net::http::Response::from)
+            .map_err(|_| ApiError::Network("fetch вернул не Response".into()))?,
+        (None, None) => return Err(ApiError::Network("запрос не собран".into())),
+    };
     let status = response.status();
     let h = response.headers();
     let read = READ_HEADERS
@@ -291,6 +307,39 @@ fn gloo_text(e: gloo_net::Error) -> String {
         gloo_net::Error::JsError(js) => js.message,
         other => other.to_string(),
     }
+}
+
+/// How old a request `public/early.js` started may be and still stand for the app's own.
+#[cfg(target_arch = "wasm32")]
+const EARLY_FRESH_MS: f64 = 30_000.0;
+
+/// The answer `public/early.js` is fetching for exactly this request — a plain GET of the
+/// same URL with nothing but `Accept` — and its abort controller. Taken once: a retry, or
+/// anyone asking later, goes to the network.
+#[cfg(target_arch = "wasm32")]
+fn take_early(req: &HttpRequest) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+    if req.method != Method::Get || req.headers.iter().any(|(k, _)| *k != "Accept") {
+        return None;
+    }
+    let early = Reflect::get(&js_sys::global(), &"__vitrinaEarly".into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(&req.url);
+    let entry = Reflect::get(&early, &key).ok()?;
+    if !entry.is_object() {
+        return None;
+    }
+    let _ = Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
+    let at = Reflect::get(&entry, &"at".into()).ok()?.as_f64()?;
+    if js_sys::Date::now() - at > EARLY_FRESH_MS {
+        return None;
+    }
+    let response = Reflect::get(&entry, &"response".into()).ok()?;
+    let controller = Reflect::get(&entry, &"controller".into()).ok()?;
+    Some((response.dyn_into().ok()?, controller.dyn_into().ok()?))
 }
 
 /// Whether `fetch` accepts `v` as a header value: Latin-1 text without line breaks or NUL.

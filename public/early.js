@@ -1,0 +1,64 @@
+// The first requests of a page, started while the app's wasm is still downloading.
+// Runs before the app (a classic script from this origin — no inline script, so a strict
+// CSP stays possible). Each request is left in `self.__vitrinaEarly[url]`; the app's
+// transport (src/api/http.rs, `take_early`) takes the one whose URL it asks for, once, and
+// asks the network for everything else. Only what a guest sees is asked for here: with a
+// session the app sends its own requests, with the token.
+(function () {
+  'use strict';
+  var early = {};
+  self.__vitrinaEarly = early;
+
+  function get(url) {
+    var controller = new AbortController();
+    early[url] = {
+      at: Date.now(),
+      controller: controller,
+      response: fetch(url, {
+        mode: 'cors',
+        headers: { Accept: 'application/json' },
+        signal: controller.signal,
+      }),
+    };
+    // An unused failure must not be reported as unhandled; the app sees it when it asks.
+    early[url].response.catch(function () {});
+    return early[url].response;
+  }
+
+  // The route, without the deployment's base path (`/shop/catalog` → `/catalog`).
+  var base = new URL(document.baseURI).pathname.replace(/\/$/, '');
+  var path = location.pathname;
+  if (base && path.indexOf(base) === 0) path = path.slice(base.length) || '/';
+
+  var config = get('config.json');
+  var guest = true;
+  try {
+    guest = !sessionStorage.getItem('vitrina.session');
+  } catch (e) {
+    guest = false;
+  }
+  if (!guest) return;
+
+  var product = /^\/product\/([^/]+)\/?$/.exec(path);
+  var catalog = path === '/catalog' && !location.search;
+  if (!product && !catalog && path !== '/') return;
+
+  config
+    .then(function (r) {
+      return r.ok ? r.clone().json() : null;
+    })
+    .then(function (c) {
+      if (!c || typeof c.commerce !== 'string') return;
+      // As the app reads it: trimmed, without a trailing slash.
+      var commerce = c.commerce.trim().replace(/\/+$/, '');
+      if (!/^https?:\/\//.test(commerce)) return;
+      if (product) {
+        var id = decodeURIComponent(product[1]);
+        get(commerce + '/products/' + encodeURIComponent(id));
+      } else {
+        if (catalog) get(commerce + '/products?page=1&pageSize=24');
+        get(commerce + '/categories?includeProducts=true');
+      }
+    })
+    .catch(function () {});
+})();

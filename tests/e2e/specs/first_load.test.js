@@ -1,0 +1,82 @@
+// The first load without a waterfall: config.json and the page's first API requests leave
+// while the app's wasm is still downloading (public/early.js), the app takes those answers
+// instead of asking again, and a signed-in shopper's requests still carry the token.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, SUB_APP_URL, plain, signIn, specBrowser } from '../tools/harness.js';
+
+const browser = specBrowser();
+const PRODUCT = '00000000-0000-4000-a000-000000000041';
+const WASM_DELAY_MS = 1200;
+
+/// A page whose wasm arrives `WASM_DELAY_MS` late (a slow phone network), recording every
+/// request with the time it left and when the wasm was in.
+async function slowWasmPage(options = {}) {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 }, ...options });
+  const log = { requests: [], wasmDone: Infinity };
+  page.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now(), auth: r.headers().authorization }));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, WASM_DELAY_MS));
+    await route.continue();
+  });
+  page.on('requestfinished', (r) => {
+    if (/_bg\.wasm$/.test(r.url())) log.wasmDone = Date.now();
+  });
+  return { page, log };
+}
+
+const matching = (log, re) => log.requests.filter((r) => re.test(r.url));
+
+test('a guest’s catalog asks for its products and categories while the wasm downloads, once each', async () => {
+  const { page, log } = await slowWasmPage();
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  assert.match(plain(await page.getByTestId('result-count').textContent()), /^Найдено \d+ товар/);
+  assert.equal(await page.getByTestId('product-card').count(), 24);
+  const products = matching(log, /\/products\?page=1&pageSize=24$/);
+  const categories = matching(log, /\/categories\?includeProducts=true$/);
+  const config = matching(log, /\/config\.json$/);
+  assert.equal(products.length, 1, 'the app took the early answer instead of asking again');
+  assert.equal(categories.length, 1);
+  assert.equal(config.length, 1, 'the preload, the early script and the app share one request');
+  assert.ok(products[0].at < log.wasmDone, 'products were asked for before the wasm was in');
+  assert.ok(categories[0].at < log.wasmDone);
+  await page.context().close();
+});
+
+test('a product page asks for its product while the wasm downloads and shows it', async () => {
+  const { page, log } = await slowWasmPage();
+  await page.goto(`${APP_URL}/product/${PRODUCT}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.ok(plain(await page.getByRole('heading', { level: 1 }).textContent()).length > 3);
+  const asked = matching(log, new RegExp(`/products/${PRODUCT}$`));
+  assert.equal(asked.length, 1);
+  assert.ok(asked[0].at < log.wasmDone);
+  await page.context().close();
+});
+
+test('under a sub-path the early requests still match the app’s own', async () => {
+  const { page, log } = await slowWasmPage();
+  await page.goto(`${SUB_APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  const products = matching(log, /\/products\?page=1&pageSize=24$/);
+  assert.equal(products.length, 1);
+  assert.ok(products[0].at < log.wasmDone);
+  assert.equal(matching(log, /\/shop\/config\.json$/).length, 1);
+  await page.context().close();
+});
+
+test('a signed-in shopper’s first requests are the app’s own, with the token', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${APP_URL}/signin`);
+  await signIn(page, '9990000001');
+  await page.getByTestId('user-name').waitFor();
+  const requests = [];
+  page.on('request', (r) => requests.push({ url: r.url(), auth: r.headers().authorization }));
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  const products = requests.filter((r) => /\/products\?page=1&pageSize=24$/.test(r.url));
+  assert.equal(products.length, 1);
+  assert.match(products[0].auth || '', /^Bearer \S+/);
+  await page.context().close();
+});
