@@ -76,6 +76,7 @@ while (i < b.length) {
 
 /// `_ZN7vitrina5state4cart…` → [vitrina, state, cart, …]; other names as they are.
 function parts(n) {
+  if (n.startsWith('_R')) return v0(n);
   if (!n.startsWith('_ZN')) return [n];
   const out = [];
   let s = n.slice(3);
@@ -87,6 +88,27 @@ function parts(n) {
   }
   return out;
 }
+/// Rust v0 symbols (`_RNvNtCs…_7vitrina5pages…`, what a build of std with the app emits):
+/// the length-prefixed identifiers in order, from the first crate name on.
+function v0(n) {
+  const at = n.search(/C(?:s[0-9A-Za-z]*_)?\d+[A-Za-z_]/);
+  if (at < 0) return [n];
+  let s = n.slice(at + 1).replace(/^s[0-9A-Za-z]*_/, '');
+  const out = [];
+  while (s.length) {
+    const m = s.match(/^(\d+)_?/);
+    if (!m) {
+      s = s.slice(1);
+      continue;
+    }
+    const l = Number(m[1]);
+    const id = s.slice(m[0].length, m[0].length + l);
+    if (/^[A-Za-z_]/.test(id)) out.push(id);
+    s = s.slice(m[0].length + l);
+  }
+  return out.length ? out : [n];
+}
+
 const KNOWN = ['vitrina', 'reactive_graph', 'tachys', 'leptos_router', 'leptos_meta', 'leptos', 'serde_json', 'serde_core', 'serde', 'rust_decimal', 'wasm_bindgen', 'js_sys', 'web_sys', 'futures', 'alloc', 'core', 'std', 'hashbrown', 'dlmalloc'];
 function group(n) {
   const p = parts(n);
@@ -113,5 +135,6 @@ for (const [g, s] of [...byGroup].sort((a, c) => c[1] - a[1]).slice(0, top + 10)
 }
 console.log(`== ${top} largest functions`);
 for (const [n, s] of funcs.sort((a, c) => c[1] - a[1]).slice(0, top)) {
-  console.log(`  ${String(s).padStart(8)} B  ${n.length > 110 ? `${n.slice(0, 107)}…` : n}`);
+  const shown = n.startsWith('_R') ? parts(n).join('::') : n;
+  console.log(`  ${String(s).padStart(8)} B  ${shown.length > 110 ? `${shown.slice(0, 107)}…` : shown}`);
 }
