@@ -69,7 +69,10 @@ fn seed_product_detail_decodes() {
     assert_eq!(p.attributes["form"], "Capsules");
     assert_eq!(p.related_products[0].price, d("1800"));
     assert_eq!(p.weight, Some(d("250")));
-    assert!(p.track_inventory);
+    assert_eq!(
+        p.images[0].alt.as_deref(),
+        Some("Premium Health Supplement bottle")
+    );
     assert!(p.variants.is_empty());
 }
 
@@ -84,7 +87,7 @@ fn seed_reviews_decode_with_summary_and_shop_response() {
     let r = &env.data.reviews[0];
     assert!(r.author.is_verified_purchaser);
     assert_eq!(r.pros.len(), 3);
-    assert_eq!(r.is_helpful, None);
+    assert!(!r.author.name.is_empty());
     assert!(r.response.is_some());
     assert_eq!(env.data.summary.average, d("4.7"));
 }
@@ -97,7 +100,7 @@ fn seed_categories_tree_and_category_page_decode() {
     )
     .unwrap();
     let root = &env.data.categories[0];
-    assert_eq!(root.children[0].parent_id.as_deref(), Some("cat-001"));
+    assert!(!root.children[0].name.is_empty());
     assert_eq!(root.product_count, Some(125));
 
     let env = commerce::decode::<catalog::CategoryDetailDto>(
@@ -442,7 +445,7 @@ fn seed_product_selections_and_their_products_decode() {
     .unwrap();
     assert_eq!(p.data.0.len(), 1);
     assert_eq!(p.data.0[0].id, "528f7c9f-1a48-11ee-ab6b-a4bf01751b0e");
-    assert_eq!(p.data.0[0].sku.as_deref(), Some("KR5677"));
+    assert!(!p.data.0[0].title.is_empty());
 }
 
 #[test]
@@ -454,7 +457,7 @@ fn seed_related_and_also_buy_decode_although_the_example_shows_one_object() {
         let p: partner::ProductsPage = partner::decode(&ok(body), NOW).unwrap();
         assert_eq!(p.data.0.len(), 1);
         assert_eq!(p.data.0[0].title, "Товар");
-        assert_eq!(p.data.0[0].code.as_deref(), Some("44467"));
+        assert!(!p.data.0[0].id.is_empty());
     }
 }
 
@@ -514,10 +517,7 @@ fn seed_cart_decodes_into_lines_and_the_servers_summary() {
     let env =
         commerce::decode::<cart::CartDto>(&ok(include_str!("fixtures/commerce_cart.json")), NOW)
             .unwrap();
-    assert_eq!(
-        env.data.items[0].added_at.as_deref(),
-        Some("2024-01-15T18:00:00Z")
-    );
+    assert_eq!(env.data.items[0].quantity, env.data.summary.total_quantity);
     let c: ServerCart = env.data.into();
     assert_eq!(c.id, "ct0e8400-e29b-41d4-a716-446655440001");
     assert_eq!(c.lines.len(), 1);

@@ -43,7 +43,6 @@ fn product(availability: Availability) -> ProductSummary {
     ProductSummary {
         id: "p1".into(),
         name: "Котёл газовый Baxi Eco Nova 24F".into(),
-        slug: "kotel".into(),
         short_description: None,
         price: Money::rub(d("45990.5")),
         compare_at: Some(Money::rub(d("52000"))),

@@ -273,7 +273,9 @@ fn build(
     for (k, v) in &req.headers {
         // `fetch` refuses such a value; say which header, and send nothing.
         if !is_header_value(v) {
-            return Err(ApiError::Network(format!("недопустимое значение заголовка {k}")));
+            return Err(ApiError::Network(format!(
+                "недопустимое значение заголовка {k}"
+            )));
         }
         headers.set(k, v).map_err(fail)?;
     }
@@ -344,7 +346,8 @@ fn take_early(req: &HttpRequest) -> Option<(js_sys::Promise, web_sys::AbortContr
 
 /// Whether `fetch` accepts `v` as a header value: Latin-1 text without line breaks or NUL.
 pub fn is_header_value(v: &str) -> bool {
-    v.chars().all(|c| (c as u32) < 0x100 && !matches!(c, '\r' | '\n' | '\0'))
+    v.chars()
+        .all(|c| (c as u32) < 0x100 && !matches!(c, '\r' | '\n' | '\0'))
 }
 
 /// Native builds have no `fetch`; native tests decode recorded responses instead.

@@ -83,15 +83,7 @@ pub struct Selection {
 #[serde(rename_all = "camelCase")]
 pub struct Product1c {
     pub id: String,
-    #[serde(default)]
-    pub group_id: Option<String>,
     pub title: String,
-    #[serde(default)]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub sku: Option<String>,
-    #[serde(default)]
-    pub code: Option<String>,
 }
 
 /// The seed's related/also-buy examples show `data` as one object, its schema as an array:
@@ -99,18 +91,36 @@ pub struct Product1c {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProductList(pub Vec<Product1c>);
 
+/// A visitor for either shape rather than `#[serde(untagged)]`, which buffers the value and
+/// compiles serde's whole `Content` machinery into the wasm.
 impl<'de> Deserialize<'de> for ProductList {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            Many(Vec<Product1c>),
-            One(Product1c),
+        struct OneOrMany;
+        impl<'de> serde::de::Visitor<'de> for OneOrMany {
+            type Value = ProductList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a product or a list of products")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ProductList, A::Error> {
+                let mut all = Vec::new();
+                while let Some(p) = seq.next_element::<Product1c>()? {
+                    all.push(p);
+                }
+                Ok(ProductList(all))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ProductList, A::Error> {
+                let one =
+                    Product1c::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(ProductList(vec![one]))
+            }
         }
-        Ok(ProductList(match OneOrMany::deserialize(d)? {
-            OneOrMany::Many(v) => v,
-            OneOrMany::One(p) => vec![p],
-        }))
+        d.deserialize_any(OneOrMany)
     }
 }
 

@@ -55,19 +55,32 @@ async fn sends_method_headers_and_body_and_reads_only_the_exposed_headers() {
     assert_eq!(sent.url(), url, "the URL leaves exactly as written");
     assert_eq!(sent.mode(), web_sys::RequestMode::Cors);
     let h = sent.headers();
-    assert_eq!(h.get("authorization").unwrap().as_deref(), Some("Bearer tok"));
+    assert_eq!(
+        h.get("authorization").unwrap().as_deref(),
+        Some("Bearer tok")
+    );
     assert_eq!(
         h.get("idempotency-key").unwrap().as_deref(),
         Some("00000000-0000-4000-8000-000000000007")
     );
-    assert_eq!(h.get("content-type").unwrap().as_deref(), Some("application/json"));
-    assert_eq!(h.get("accept").unwrap().as_deref(), Some("application/json"));
+    assert_eq!(
+        h.get("content-type").unwrap().as_deref(),
+        Some("application/json")
+    );
+    assert_eq!(
+        h.get("accept").unwrap().as_deref(),
+        Some("application/json")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn an_error_status_is_a_response_for_the_backend_layer_to_read() {
     fake_fetch(r#"return new Response('{"error":{"code":"NOT_FOUND"}}', { status: 404 });"#);
-    let got = send(HttpRequest::new(Method::Get, "https://api.example/products/x".into())).await;
+    let got = send(HttpRequest::new(
+        Method::Get,
+        "https://api.example/products/x".into(),
+    ))
+    .await;
     restore_fetch();
     let got = got.unwrap();
     assert_eq!(got.status, 404);
@@ -93,7 +106,11 @@ async fn a_request_over_its_time_is_aborted_and_called_a_timeout() {
 #[wasm_bindgen_test]
 async fn a_network_failure_is_an_error_value_with_the_browsers_words() {
     fake_fetch("throw new TypeError('Failed to fetch');");
-    let got = send(HttpRequest::new(Method::Get, "https://api.example/down".into())).await;
+    let got = send(HttpRequest::new(
+        Method::Get,
+        "https://api.example/down".into(),
+    ))
+    .await;
     restore_fetch();
     assert_eq!(got, Err(ApiError::Network("Failed to fetch".into())));
 }

@@ -14,17 +14,11 @@ use std::collections::BTreeMap;
 pub struct CartProductDto {
     pub id: String,
     pub name: String,
-    #[serde(default)]
-    pub slug: Option<String>,
-    #[serde(default)]
-    pub sku: Option<String>,
     pub price: Decimal,
     #[serde(default)]
     pub compare_at_price: Option<Decimal>,
     #[serde(default)]
     pub thumbnail_url: Option<String>,
-    #[serde(default)]
-    pub status: Option<String>,
     #[serde(default)]
     pub stock_quantity: Option<i64>,
 }
@@ -41,8 +35,6 @@ pub struct CartItemDto {
     pub quantity: u32,
     pub unit_price: Decimal,
     pub total_price: Decimal,
-    #[serde(default)]
-    pub added_at: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -88,8 +80,6 @@ pub struct CartDto {
     pub estimated_commission: Option<Decimal>,
     #[serde(default)]
     pub estimated_career_points: Option<Decimal>,
-    #[serde(default)]
-    pub updated_at: Option<String>,
 }
 
 /// The short `cartSummary` that every change answers with.

@@ -47,7 +47,6 @@ pub enum Availability {
 pub struct ProductSummary {
     pub id: String,
     pub name: String,
-    pub slug: String,
     pub short_description: Option<String>,
     pub price: Money,
     pub compare_at: Option<Money>,

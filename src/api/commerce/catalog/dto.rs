@@ -1,4 +1,6 @@
 //! The catalog's wire shapes (seed 003), decoded at the edge and mapped once into domain types.
+//! Only the fields the app reads: serde skips the rest, and every field costs decoding code
+//! in the wasm (the seed examples still decode in tests/api_decoding.rs).
 
 use crate::domain::codes::{ProductStatus, ReviewStatus};
 use rust_decimal::Decimal;
@@ -8,9 +10,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryRefDto {
-    pub id: String,
     pub name: String,
-    pub slug: String,
     #[serde(default)]
     pub breadcrumb: Vec<CrumbDto>,
 }
@@ -19,22 +19,17 @@ pub struct CategoryRefDto {
 pub struct CrumbDto {
     pub id: String,
     pub name: String,
-    pub slug: String,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct ImageDto {
-    #[serde(default)]
-    pub id: Option<String>,
     pub url: String,
     pub thumbnail_url: String,
     #[serde(default)]
     pub alt: Option<String>,
     #[serde(default)]
     pub is_primary: bool,
-    #[serde(default)]
-    pub position: Option<i64>,
 }
 
 /// Rating distribution keyed "1".."5".
@@ -55,7 +50,6 @@ pub struct RatingDto {
 pub struct ProductDto {
     pub id: String,
     pub name: String,
-    pub slug: String,
     #[serde(default)]
     pub description: String,
     #[serde(default)]
@@ -80,11 +74,7 @@ pub struct ProductDto {
     pub commission_percentage: Decimal,
     #[serde(default)]
     pub career_points_percentage: Decimal,
-    #[serde(default)]
-    pub created_at: String,
     // The fields only `GET /products/:id` sends (absent from lists).
-    #[serde(default)]
-    pub track_inventory: bool,
     #[serde(default)]
     pub weight: Option<Decimal>,
     #[serde(default)]
@@ -95,8 +85,6 @@ pub struct ProductDto {
     pub attributes: BTreeMap<String, String>,
     #[serde(default)]
     pub related_products: Vec<RelatedDto>,
-    #[serde(default)]
-    pub updated_at: Option<String>,
 }
 
 /// `GET /products/:id`: a list `Product` with the detail fields filled in. One type, so
@@ -136,7 +124,6 @@ pub struct VariantDto {
 pub struct RelatedDto {
     pub id: String,
     pub name: String,
-    pub slug: String,
     pub price: Decimal,
     #[serde(default)]
     pub thumbnail_url: Option<String>,
@@ -145,10 +132,7 @@ pub struct RelatedDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewAuthorDto {
-    pub id: String,
     pub name: String,
-    #[serde(default)]
-    pub avatar_url: Option<String>,
     #[serde(default)]
     pub is_verified_purchaser: bool,
 }
@@ -183,14 +167,10 @@ pub struct ReviewDto {
     #[serde(default)]
     pub helpful_count: u64,
     #[serde(default)]
-    pub is_helpful: Option<bool>,
-    #[serde(default)]
     pub images: Vec<ReviewImageDto>,
     #[serde(default)]
     pub response: Option<ShopResponseDto>,
     pub created_at: String,
-    #[serde(default)]
-    pub updated_at: Option<String>,
     /// Present on the author's own reviews: `PENDING` until moderated.
     #[serde(default)]
     pub status: Option<ReviewStatus>,
@@ -208,15 +188,8 @@ pub struct ReviewsDto {
 pub struct CategoryDto {
     pub id: String,
     pub name: String,
-    pub slug: String,
-    #[serde(default)]
-    pub description: Option<String>,
     #[serde(default)]
     pub image_url: Option<String>,
-    #[serde(default)]
-    pub parent_id: Option<String>,
-    #[serde(default)]
-    pub level: u32,
     #[serde(default)]
     pub position: i64,
     #[serde(default)]
@@ -241,7 +214,6 @@ pub struct CategoriesDto {
 pub struct ChildCategoryDto {
     pub id: String,
     pub name: String,
-    pub slug: String,
     #[serde(default)]
     pub product_count: u64,
 }
@@ -272,19 +244,12 @@ pub struct CategoryFiltersDto {
 pub struct CategoryDetailDto {
     pub id: String,
     pub name: String,
-    pub slug: String,
     #[serde(default)]
     pub description: Option<String>,
-    #[serde(default)]
-    pub image_url: Option<String>,
-    #[serde(default)]
-    pub parent: Option<CrumbDto>,
     #[serde(default)]
     pub breadcrumb: Vec<CrumbDto>,
     #[serde(default)]
     pub children: Vec<ChildCategoryDto>,
-    #[serde(default)]
-    pub products: Vec<ProductDto>,
     pub filters: CategoryFiltersDto,
 }
 

@@ -51,7 +51,6 @@ impl TryFrom<ProductDto> for ProductSummary {
                 })
                 .collect(),
             id: p.id,
-            slug: p.slug,
             short_description: p.short_description.filter(|s| !s.trim().is_empty()),
             price: Money::new(p.price, currency),
             compare_at,
