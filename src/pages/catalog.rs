@@ -4,6 +4,7 @@ use crate::components::{category_nav::CategoryNav, filters::TagOption, listing::
 use crate::domain::catalog::CatalogQuery;
 use crate::routes::{use_catalog_query, Route};
 use crate::state::catalog::use_catalog;
+use crate::state::resource::resource;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -34,9 +35,9 @@ fn tags_of(
 pub fn CatalogPage() -> impl IntoView {
     let catalog = use_catalog();
     let view_query = use_catalog_query();
-    let products = LocalResource::new(move || {
+    let products = resource(move || {
         let q = view_query.get();
-        async move { catalog.list(&q).await }
+        Box::pin(async move { catalog.list(&q).await })
     });
     let tags = Signal::derive(move || tags_of(products, &view_query.with(|q| q.tags.clone())));
 

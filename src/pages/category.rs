@@ -13,6 +13,7 @@ use crate::components::{
 };
 use crate::domain::catalog::CatalogQuery;
 use crate::routes::{use_catalog_query, Route};
+use crate::state::resource::resource;
 use crate::state::{catalog::use_catalog, use_session};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,14 +36,14 @@ fn CategoryBody(id: Memo<String>) -> impl IntoView {
         category_id: Some(id.get()),
         ..url_query.get()
     });
-    let info = LocalResource::new(move || {
+    let info = resource(move || {
         let id = id.get();
         let ep = session.commerce();
-        async move { catalog::category(&ep, &id).await }
+        Box::pin(async move { catalog::category(&ep, &id).await })
     });
-    let products = LocalResource::new(move || {
+    let products = resource(move || {
         let q = view_query.get();
-        async move { store.list(&q).await }
+        Box::pin(async move { store.list(&q).await })
     });
     let loaded = move || info.get().and_then(Result::ok);
     let tags = Signal::derive(move || {

@@ -10,6 +10,7 @@ use crate::domain::catalog::{
 };
 use crate::domain::codes::SelectionKind;
 use crate::routes::Route;
+use crate::state::resource::resource;
 use crate::state::{catalog::use_category_tree, use_session};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -30,13 +31,13 @@ fn placing(kind: &SelectionKind) -> (usize, Option<SortKey>) {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = use_session();
-    let selections = LocalResource::new(move || {
+    let selections = resource(move || {
         let ep = session.partner();
-        async move {
+        Box::pin(async move {
             let mut list = partner::selections(&ep).await?;
             list.sort_by_key(|s| placing(&s.kind).0);
             Ok::<_, crate::api::ApiError>(list)
-        }
+        })
     });
     view! {
         <Title text=""/>
@@ -108,13 +109,13 @@ fn CategoryTile(category: CategoryNode) -> impl IntoView {
 fn SelectionRow(selection: Selection) -> impl IntoView {
     let session = use_session();
     let id = selection.id.clone();
-    let cards = LocalResource::new(move || {
+    let cards = resource(move || {
         let (pep, cep, id) = (session.partner(), session.commerce(), id.clone());
-        async move {
+        Box::pin(async move {
             let listed = partner::selection_products(&pep, &id, ROW_SIZE).await?;
             let ids: Vec<String> = listed.into_iter().map(|p| p.id).collect();
             catalog::cards_for(&cep, &ids).await
-        }
+        })
     });
     let show_partner = Signal::derive(move || session.is_partner());
     let title = selection.title.clone();

@@ -1,6 +1,7 @@
 //! What every catalog page shares: recent and running listing requests (forgotten on
 //! sign-out) and the category tree, read once per visit.
 
+use super::resource::resource;
 use super::session::Session;
 use crate::api::commerce::catalog::{self, InFlight, Listings};
 use crate::api::ApiError;
@@ -48,17 +49,17 @@ impl CatalogStore {
     /// The category tree as a resource: from memory when read before, else `GET /categories`.
     pub fn tree(&self) -> LocalResource<Result<Vec<CategoryNode>, ApiError>> {
         let (session, tree) = (self.session, self.tree);
-        LocalResource::new(move || {
+        resource(move || {
             let cached = tree.get_untracked();
             let ep = session.commerce();
-            async move {
+            Box::pin(async move {
                 if let Some(t) = cached {
                     return Ok(t);
                 }
                 let t = catalog::categories(&ep).await?;
                 tree.set(Some(t.clone()));
                 Ok(t)
-            }
+            })
         })
     }
 }

@@ -4,6 +4,7 @@
 pub mod cart;
 pub mod catalog;
 pub mod place;
+pub mod resource;
 pub mod scroll;
 pub mod session;
 pub mod storage;

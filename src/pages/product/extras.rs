@@ -10,6 +10,7 @@ use crate::components::{product_card::ProductRow, secondary::Secondary};
 use crate::domain::catalog::ProductSummary;
 use crate::domain::text::is_web_url;
 use crate::state::place::{locate, use_place};
+use crate::state::resource::resource;
 use crate::state::use_session;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -19,13 +20,13 @@ use rust_decimal::Decimal;
 pub fn AlsoBuy(id: Memo<String>) -> impl IntoView {
     let session = use_session();
     let show_partner = Signal::derive(move || session.is_partner());
-    let cards = LocalResource::new(move || {
+    let cards = resource(move || {
         let (pep, cep, id) = (session.partner(), session.commerce(), id.get());
-        async move {
+        Box::pin(async move {
             let named = partner::also_buy(&pep, &id, 8).await?;
             let ids: Vec<String> = named.into_iter().map(|p| p.id).collect();
             catalog::cards_for(&cep, &ids).await
-        }
+        })
     });
     view! {
         <Secondary
@@ -43,9 +44,9 @@ pub fn AlsoBuy(id: Memo<String>) -> impl IntoView {
 #[component]
 pub fn Certificates(id: Memo<String>) -> impl IntoView {
     let session = use_session();
-    let docs = LocalResource::new(move || {
+    let docs = resource(move || {
         let (ep, id) = (session.partner(), id.get());
-        async move { partner::certificates(&ep, &id).await }
+        Box::pin(async move { partner::certificates(&ep, &id).await })
     });
     view! {
         <Secondary
@@ -170,9 +171,9 @@ type StockData = Result<(Vec<Warehouse>, Vec<partner::WarehouseStock>), ApiError
 pub fn Stock(id: Memo<String>) -> impl IntoView {
     let session = use_session();
     let place = use_place();
-    let data: LocalResource<StockData> = LocalResource::new(move || {
+    let data: LocalResource<StockData> = resource(move || {
         let (ep, id) = (session.partner(), id.get());
-        async move {
+        Box::pin(async move {
             let (places, stock) = futures_util::future::join(
                 partner::warehouses(&ep),
                 partner::stocks(&ep, &[id.as_str()]),
@@ -184,7 +185,7 @@ pub fn Stock(id: Memo<String>) -> impl IntoView {
                 .map(|s| s.stock)
                 .unwrap_or_default();
             Ok((places?, stock))
-        }
+        })
     });
     view! {
         <Secondary
@@ -220,7 +221,7 @@ fn StockView(
     let cities = StoredValue::new(cities);
     let locating = RwSignal::new(false);
     let locate_error = RwSignal::new(None::<String>);
-    let near = LocalResource::new(move || {
+    let near = resource(move || {
         let (ep, id) = (session.delivery(), id.get());
         let coords = place.coords.get();
         let city_id = place.city.get();
@@ -228,7 +229,7 @@ fn StockView(
             let city = cs.iter().find(|c| Some(&c.id) == city_id.as_ref());
             places.with_value(|ps| near_for(coords, city, ps))
         });
-        async move {
+        Box::pin(async move {
             match target {
                 None => Ok(None),
                 Some(t) => {
@@ -236,7 +237,7 @@ fn StockView(
                     Ok::<_, ApiError>(r.into_iter().find(|a| a.product_id == id))
                 }
             }
-        }
+        })
     });
     let on_locate = move |_| {
         locating.set(true);

@@ -19,6 +19,7 @@ use crate::domain::cart::{CartLine, LineKey};
 use crate::domain::catalog::{Availability, ProductDetail};
 use crate::domain::money::format_amount;
 use crate::routes::{use_product_query, ProductQuery, Route};
+use crate::state::resource::resource;
 use crate::state::{cart::use_cart, scroll, use_session};
 use gallery::Gallery;
 use leptos::prelude::*;
@@ -38,10 +39,10 @@ pub fn ProductPage() -> impl IntoView {
 fn ProductLoad(id: Memo<String>) -> impl IntoView {
     let session = use_session();
     let page_query = use_product_query();
-    let product = LocalResource::new(move || {
+    let product = resource(move || {
         let id = id.get();
         let ep = session.commerce();
-        async move { catalog::product(&ep, &id).await }
+        Box::pin(async move { catalog::product(&ep, &id).await })
     });
 
     view! {

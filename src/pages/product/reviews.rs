@@ -7,6 +7,7 @@ use crate::domain::codes::ReviewStatus;
 use crate::domain::review::{histogram, ReviewSort};
 use crate::domain::text::{is_web_url, plural};
 use crate::routes::{ProductQuery, Route};
+use crate::state::resource::resource;
 use crate::state::use_session;
 use leptos::prelude::*;
 
@@ -18,11 +19,11 @@ pub fn Reviews(
     go: Callback<ProductQuery>,
 ) -> impl IntoView {
     let session = use_session();
-    let reviews = LocalResource::new(move || {
+    let reviews = resource(move || {
         let id = id.get();
         let q = query.with(|q| q.reviews.clone());
         let ep = session.commerce();
-        async move { catalog::reviews(&ep, &id, &q).await }
+        Box::pin(async move { catalog::reviews(&ep, &id, &q).await })
     });
     let set_rating = move |r: Option<u8>| {
         let mut q = query.get_untracked();
