@@ -31,8 +31,8 @@ pub enum ConfigError {
 impl Config {
     /// Parses and checks the file: every key present, each value an absolute http(s) URL.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let mut c: Config =
-            serde_json::from_str(text).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+        let mut c: Config = crate::domain::json::from_str(text)
+            .map_err(|e| ConfigError::Malformed(e.to_string()))?;
         for (key, value) in [
             ("commerce", &mut c.commerce),
             ("delivery", &mut c.delivery),

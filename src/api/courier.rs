@@ -34,7 +34,7 @@ struct ErrorPart {
 }
 
 fn backend_error(raw: &RawResponse) -> (BackendError, Option<u16>) {
-    match serde_json::from_str::<ErrorBody>(&raw.body) {
+    match crate::domain::json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) => {
             // 400s carry per-field lists in dev_err; other errors a technical string.
             let details = match &b.error.dev_err {

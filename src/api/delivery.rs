@@ -38,7 +38,7 @@ fn field_details(v: &serde_json::Value) -> super::FieldErrors {
 }
 
 fn backend_error(raw: &RawResponse) -> BackendError {
-    match serde_json::from_str::<ErrorBody>(&raw.body) {
+    match crate::domain::json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) => BackendError {
             status: raw.status,
             code: ErrorCode::parse(&b.error),

@@ -137,7 +137,7 @@ pub(crate) fn decode_bare<T: DeserializeOwned>(
 
 /// Decodes a success body, or says why it could not.
 pub(crate) fn parse_body<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
-    serde_json::from_str(&raw.body).map_err(|e| ApiError::Decode {
+    crate::domain::json::from_str(&raw.body).map_err(|e| ApiError::Decode {
         status: raw.status,
         detail: e.to_string(),
         request_id: raw.header("x-request-id").map(str::to_string),

@@ -28,7 +28,7 @@ struct ErrorBody {
 }
 
 fn backend_error(raw: &RawResponse) -> BackendError {
-    match serde_json::from_str::<ErrorBody>(&raw.body) {
+    match crate::domain::json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) if !b.code.is_empty() || !b.message.is_empty() => BackendError {
             status: raw.status,
             code: ErrorCode::parse(&b.code),

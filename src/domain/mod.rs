@@ -3,6 +3,7 @@
 pub mod cart;
 pub mod catalog;
 pub mod codes;
+pub mod json;
 pub mod money;
 pub mod phone;
 pub mod review;

@@ -23,7 +23,7 @@ pub struct StoredSession {
 impl StoredSession {
     /// A stored record still worth using at `now`: known version, not expired.
     pub fn decode(raw: &str, now: u64) -> Option<StoredSession> {
-        let s: StoredSession = serde_json::from_str(raw).ok()?;
+        let s: StoredSession = crate::domain::json::from_str(raw).ok()?;
         (s.v == 1 && s.expires_at > now && !s.token.is_empty()).then_some(s)
     }
 }

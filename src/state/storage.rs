@@ -128,7 +128,7 @@ struct Versioned<T> {
 /// Reads a record of `version`; one of another version, or unreadable, is removed.
 pub fn read_record<T: DeserializeOwned>(key: &Key, version: u32) -> Option<T> {
     let raw = read(key)?;
-    match serde_json::from_str::<Versioned<T>>(&raw) {
+    match crate::domain::json::from_str::<Versioned<T>>(&raw) {
         Ok(r) if r.v == version => Some(r.data),
         _ => {
             remove(key);

@@ -60,7 +60,7 @@ struct ErrorPart {
 }
 
 fn backend_error(raw: &RawResponse) -> BackendError {
-    match serde_json::from_str::<ErrorBody>(&raw.body) {
+    match crate::domain::json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) => BackendError {
             status: raw.status,
             code: ErrorCode::parse(&b.error.code),

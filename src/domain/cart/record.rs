@@ -101,15 +101,15 @@ pub fn decode_record(raw: Option<&str>) -> Restored {
         return Restored::Empty;
     };
     // The version first, so an unknown one is told apart from an unreadable one.
-    let Ok(probe) = serde_json::from_str::<VersionProbe>(raw) else {
+    let Ok(probe) = crate::domain::json::from_str::<VersionProbe>(raw) else {
         return Restored::Discarded(Discarded::Unreadable);
     };
     let lines = match probe.v {
-        Some(2) => match serde_json::from_str::<StoredCart>(raw) {
+        Some(2) => match crate::domain::json::from_str::<StoredCart>(raw) {
             Ok(c) => c.lines.into_iter().filter_map(line_from_stored).collect(),
             Err(_) => return Restored::Discarded(Discarded::Unreadable),
         },
-        Some(1) => match serde_json::from_str::<StoredCartV1>(raw) {
+        Some(1) => match crate::domain::json::from_str::<StoredCartV1>(raw) {
             Ok(c) => {
                 let lines = c
                     .lines
