@@ -1,4 +1,5 @@
-// The first requests of a page, started while the app's wasm is still downloading.
+// The first requests of a page, started while the app's wasm is still downloading, and a
+// notice if the app stops on a crash.
 // Runs before the app (a classic script from this origin — no inline script, so a strict
 // CSP stays possible). Each request is left in `self.__vitrinaEarly[url]`; the app's
 // transport (src/api/http.rs, `take_early`) takes the one whose URL it asks for, once, and
@@ -6,6 +7,34 @@
 // session the app sends its own requests, with the token.
 (function () {
   'use strict';
+  // The release build turns a Rust panic into a plain wasm trap (scripts/build.sh): the app
+  // stops where it is. Say so, and offer a reload (the cart is kept in storage).
+  function crashed(error) {
+    if (!(error instanceof WebAssembly.RuntimeError) || document.getElementById('crash')) return;
+    var box = document.createElement('div');
+    box.id = 'crash';
+    box.className = 'crash';
+    box.setAttribute('role', 'alert');
+    var text = document.createElement('p');
+    text.textContent = 'Что-то пошло не так, и витрина остановилась. Корзина сохранена.';
+    var again = document.createElement('button');
+    again.type = 'button';
+    again.className = 'btn';
+    again.textContent = 'Перезагрузить страницу';
+    again.addEventListener('click', function () {
+      location.reload();
+    });
+    box.appendChild(text);
+    box.appendChild(again);
+    document.body.appendChild(box);
+  }
+  addEventListener('error', function (e) {
+    crashed(e.error);
+  });
+  addEventListener('unhandledrejection', function (e) {
+    crashed(e.reason);
+  });
+
   var early = {};
   self.__vitrinaEarly = early;
 

@@ -1,6 +1,7 @@
 // The first load without a waterfall: config.json and the page's first API requests leave
 // while the app's wasm is still downloading (public/early.js), the app takes those answers
-// instead of asking again, and a signed-in shopper's requests still carry the token.
+// instead of asking again, and a signed-in shopper's requests still carry the token. A crash
+// of the app (a wasm trap: release panics are traps) is told to the shopper with a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APP_URL, SUB_APP_URL, plain, signIn, specBrowser } from '../tools/harness.js';
@@ -78,5 +79,26 @@ test('a signed-in shopper’s first requests are the app’s own, with the token
   const products = requests.filter((r) => /\/products\?page=1&pageSize=24$/.test(r.url));
   assert.equal(products.length, 1);
   assert.match(products[0].auth || '', /^Bearer \S+/);
+  await page.context().close();
+});
+
+test('when the app stops on a crash the shopper is told and can reload with the cart kept', async () => {
+  const page = await browser.page({ viewport: { width: 412, height: 823 } });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('add-to-cart').first().click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=cart-badge]')?.textContent.trim() === '1');
+  // What a Rust panic is in the release build: a WebAssembly trap thrown out of a handler.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+  const alert = page.getByRole('alert').filter({ hasText: 'витрина остановилась' });
+  await alert.waitFor();
+  assert.match(plain(await alert.textContent()), /Корзина сохранена/);
+  await alert.getByRole('button', { name: 'Перезагрузить страницу' }).click();
+  await page.getByTestId('product-card').first().waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'витрина остановилась' }).count(), 0);
+  assert.equal((await page.getByTestId('cart-badge').textContent()).trim(), '1');
+  // An ordinary script error is not a crash of the app.
+  await page.evaluate(() => setTimeout(() => { throw new TypeError('someone else'); }));
+  await page.waitForTimeout(200);
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'витрина остановилась' }).count(), 0);
   await page.context().close();
 });
