@@ -37,6 +37,8 @@
 
   var early = {};
   self.__vitrinaEarly = early;
+  // Cards whose images load at once, as components/listing.rs FIRST_ROW.
+  var FIRST_ROW = 4;
 
   function get(url) {
     var controller = new AbortController();
@@ -85,7 +87,29 @@
         var id = decodeURIComponent(product[1]);
         get(commerce + '/products/' + encodeURIComponent(id));
       } else {
-        if (catalog) get(commerce + '/products?page=1&pageSize=24');
+        if (catalog) {
+          // The first row's images (the page's largest paint) load before the wasm too:
+          // the cards ask for the same URLs and find them in the image cache.
+          get(commerce + '/products?page=1&pageSize=24')
+            .then(function (r) {
+              return r.ok ? r.clone().json() : null;
+            })
+            .then(function (body) {
+              var products = (body && body.data && body.data.products) || [];
+              early.images = products.slice(0, FIRST_ROW).map(function (p) {
+                var images = p.images || [];
+                var cover = images.filter(function (i) {
+                  return i.isPrimary;
+                })[0] || images[0];
+                if (!cover || typeof cover.thumbnailUrl !== 'string') return null;
+                var img = new Image();
+                img.fetchPriority = 'high';
+                img.src = cover.thumbnailUrl;
+                return img;
+              });
+            })
+            .catch(function () {});
+        }
         get(commerce + '/categories?includeProducts=true');
       }
     })

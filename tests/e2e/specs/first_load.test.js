@@ -42,6 +42,14 @@ test('a guest’s catalog asks for its products and categories while the wasm do
   assert.equal(config.length, 1, 'the preload, the early script and the app share one request');
   assert.ok(products[0].at < log.wasmDone, 'products were asked for before the wasm was in');
   assert.ok(categories[0].at < log.wasmDone);
+  // The first row's images too, once each: the cards found them in the image cache.
+  const firstRow = await page.$$eval('[data-testid=product-card] img', (imgs) => imgs.slice(0, 4).map((i) => i.src));
+  assert.equal(firstRow.length, 4);
+  for (const src of firstRow) {
+    const asked = log.requests.filter((r) => r.url === src);
+    assert.equal(asked.length, 1, src);
+    assert.ok(asked[0].at < log.wasmDone, `${src} was asked for before the wasm was in`);
+  }
   await page.context().close();
 });
 
