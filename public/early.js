@@ -56,6 +56,29 @@
     return early[url].response;
   }
 
+  // Loads `field` of the cover image (the primary, else the first) of each product that
+  // `pick` finds in the answer's `data`.
+  function preload(response, pick, field) {
+    response
+      .then(function (r) {
+        return r.ok ? r.clone().json() : null;
+      })
+      .then(function (body) {
+        early.images = pick(body && body.data).map(function (p) {
+          var images = p.images || [];
+          var cover = images.filter(function (i) {
+            return i.isPrimary;
+          })[0] || images[0];
+          if (!cover || typeof cover[field] !== 'string') return null;
+          var img = new Image();
+          img.fetchPriority = 'high';
+          img.src = cover[field];
+          return img;
+        });
+      })
+      .catch(function () {});
+  }
+
   // The route, without the deployment's base path (`/shop/catalog` → `/catalog`).
   var base = new URL(document.baseURI).pathname.replace(/\/$/, '');
   var path = location.pathname;
@@ -83,32 +106,20 @@
       // As the app reads it: trimmed, without a trailing slash.
       var commerce = c.commerce.trim().replace(/\/+$/, '');
       if (!/^https?:\/\//.test(commerce)) return;
+      // The images the page paints first (its largest paint) load before the wasm too: the
+      // page asks for the same URLs and finds them in the image cache.
       if (product) {
         var id = decodeURIComponent(product[1]);
-        get(commerce + '/products/' + encodeURIComponent(id));
+        // The gallery's main photo: the primary one, else the first, full size.
+        preload(get(commerce + '/products/' + encodeURIComponent(id)), function (data) {
+          return data ? [data] : [];
+        }, 'url');
       } else {
         if (catalog) {
-          // The first row's images (the page's largest paint) load before the wasm too:
-          // the cards ask for the same URLs and find them in the image cache.
-          get(commerce + '/products?page=1&pageSize=24')
-            .then(function (r) {
-              return r.ok ? r.clone().json() : null;
-            })
-            .then(function (body) {
-              var products = (body && body.data && body.data.products) || [];
-              early.images = products.slice(0, FIRST_ROW).map(function (p) {
-                var images = p.images || [];
-                var cover = images.filter(function (i) {
-                  return i.isPrimary;
-                })[0] || images[0];
-                if (!cover || typeof cover.thumbnailUrl !== 'string') return null;
-                var img = new Image();
-                img.fetchPriority = 'high';
-                img.src = cover.thumbnailUrl;
-                return img;
-              });
-            })
-            .catch(function () {});
+          // The first row's cards: their cover thumbnails.
+          preload(get(commerce + '/products?page=1&pageSize=24'), function (data) {
+            return ((data && data.products) || []).slice(0, FIRST_ROW);
+          }, 'thumbnailUrl');
         }
         get(commerce + '/categories?includeProducts=true');
       }

@@ -61,6 +61,11 @@ test('a product page asks for its product while the wasm downloads and shows it'
   const asked = matching(log, new RegExp(`/products/${PRODUCT}$`));
   assert.equal(asked.length, 1);
   assert.ok(asked[0].at < log.wasmDone);
+  // Its main photo too, once, found by the gallery in the image cache.
+  const photo = await page.getByTestId('gallery-image').getAttribute('src');
+  const photoAsked = log.requests.filter((r) => r.url === photo);
+  assert.equal(photoAsked.length, 1, photo);
+  assert.ok(photoAsked[0].at < log.wasmDone, `${photo} was asked for before the wasm was in`);
   await page.context().close();
 });
 
