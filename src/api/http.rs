@@ -185,13 +185,17 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
     use wasm_bindgen::{closure::Closure, JsCast};
 
     let window = web_sys::window().ok_or_else(|| ApiError::Network("нет окна браузера".into()))?;
-    let early = take_early(&req);
-    let (request, controller) = match &early {
-        Some((_, controller)) => (None, controller.clone()),
+    // Either the answer early.js is already fetching, or a request of our own.
+    enum Source {
+        Early(js_sys::Promise),
+        Fresh(gloo_net::http::Request),
+    }
+    let (source, controller) = match take_early(&req) {
+        Some((started, controller)) => (Source::Early(started), controller),
         None => {
             let controller =
                 web_sys::AbortController::new().map_err(|e| ApiError::Network(js_err(e)))?;
-            (Some(build(&req, &controller)?), controller)
+            (Source::Fresh(build(&req, &controller)?), controller)
         }
     };
 
@@ -236,15 +240,14 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
             ApiError::Network(why)
         }
     };
-    let response = match (request, early) {
-        (Some(request), _) => request.send().await.map_err(|e| fail(gloo_text(e)))?,
-        (None, Some((started, _))) => wasm_bindgen_futures::JsFuture::from(started)
+    let response = match source {
+        Source::Fresh(request) => request.send().await.map_err(|e| fail(gloo_text(e)))?,
+        Source::Early(started) => wasm_bindgen_futures::JsFuture::from(started)
             .await
             .map_err(|e| fail(js_err(e)))?
             .dyn_into::<web_sys::Response>()
             .map(gloo_net::http::Response::from)
             .map_err(|_| ApiError::Network("fetch вернул не Response".into()))?,
-        (None, None) => return Err(ApiError::Network("запрос не собран".into())),
     };
     let status = response.status();
     let h = response.headers();
