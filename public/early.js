@@ -84,6 +84,34 @@
   var path = location.pathname;
   if (base && path.indexOf(base) === 0) path = path.slice(base.length) || '/';
 
+  // The page's own code: in a release build every page but the catalog is a chunk of its
+  // own, loaded by the app once the main module runs (src/components/lazy.rs). Fetched now,
+  // beside the main module; the app's request finds the preload. scripts/split-post.mjs lists
+  // each page's chunks in index.html.
+  var chunks = {};
+  try {
+    chunks = JSON.parse(document.getElementById('vitrina-chunks').textContent);
+  } catch (e) {}
+  var PAGES = [
+    [/^\/$/, 'home'],
+    [/^\/product\/[^/]+\/?$/, 'product'],
+    [/^\/category\/[^/]+\/?$/, 'category'],
+    [/^\/categories\/?$/, 'categories'],
+    [/^\/cart\/?$/, 'cart'],
+    [/^\/signin\/?$/, 'signin'],
+  ];
+  PAGES.forEach(function (p) {
+    if (!p[0].test(path)) return;
+    (chunks[p[1]] || []).forEach(function (file) {
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = file;
+      document.head.appendChild(link);
+    });
+  });
+
   var config = get('config.json');
   var guest = true;
   try {

@@ -13,8 +13,19 @@ DIST="${DIST:-dist}"
 # of the pinned rustc 1.95, enabled with RUSTC_BOOTSTRAP=1 for this one command; they cut
 # the wasm by 94,867 B raw / 34,441 B gzip / 24,257 B brotli (measured on e2bd5c4+).
 # RUSTFLAGS replaces the config's flags, so erase_components is repeated here.
-RUSTC_BOOTSTRAP=1 \
+#
+# Lazy pages (components/lazy.rs) are split into chunks of their own: `--cfg vitrina_split`
+# turns them on, `--emit-relocs` keeps what the splitter needs, and tools/split-bindgen
+# stands in for wasm-bindgen (trunk has no step between cargo and wasm-bindgen) to split
+# before calling the real one; scripts/split-post.mjs moves the chunks into the dist.
+cargo build --release -q -p split-bindgen
+mkdir -p target/split-bin
+ln -sf ../release/split-bindgen target/split-bin/wasm-bindgen
+VITRINA_WASM_BINDGEN="$(command -v wasm-bindgen)" \
+  VITRINA_SPLIT_DIR="$PWD/target/split/$DIST" \
+  PATH="$PWD/target/split-bin:$PATH" \
+  RUSTC_BOOTSTRAP=1 \
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+  RUSTFLAGS="--cfg erase_components --cfg vitrina_split -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
   trunk build --release --offline --public-url "$PUBLIC_URL" --dist "$DIST"
 cargo build --release -p stub-api --bins

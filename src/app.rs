@@ -1,8 +1,8 @@
 //! The router: every URL of the storefront in one place, inside the layout shell.
 
 use crate::components::{
-    header::SiteHeader, session_watch::SessionWatch, sign_in_required::SignInRequired,
-    toast::ToastHost,
+    header::SiteHeader, lazy::LazyPage, session_watch::SessionWatch,
+    sign_in_required::SignInRequired, toast::ToastHost,
 };
 use crate::config::{Config, ConfigError};
 use crate::pages;
@@ -14,6 +14,27 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+
+// Every page but the catalog in a chunk of its own (components/lazy.rs).
+crate::lazy_page!(home_page, home, pages::home::HomePage);
+crate::lazy_page!(
+    categories_page,
+    categories,
+    pages::categories::CategoriesPage
+);
+crate::lazy_page!(category_page, category, pages::category::CategoryPage);
+crate::lazy_page!(product_page, product, pages::product::ProductPage);
+crate::lazy_page!(cart_page, cart, pages::cart::CartPage);
+crate::lazy_page!(checkout_page, checkout, pages::checkout::CheckoutPage);
+crate::lazy_page!(
+    checkout_return_page,
+    checkout_return,
+    pages::checkout::CheckoutReturnPage
+);
+crate::lazy_page!(orders_page, orders, pages::orders::OrdersPage);
+crate::lazy_page!(order_page, order, pages::orders::OrderPage);
+crate::lazy_page!(partner_page, partner, pages::partner::PartnerPage);
+crate::lazy_page!(signin_page, signin, pages::signin::SignInPage);
 
 /// The storefront, once its configuration is known.
 #[component]
@@ -32,19 +53,19 @@ pub fn App(config: Config) -> impl IntoView {
             <SiteHeader/>
             <main id="main" class="page">
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::HomePage/>
+                    <Route path=path!("/") view=|| view! { <LazyPage load=home_page/> }/>
                     <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
-                    <Route path=path!("/categories") view=pages::categories::CategoriesPage/>
-                    <Route path=path!("/category/:id") view=pages::category::CategoryPage/>
-                    <Route path=path!("/product/:id") view=pages::product::ProductPage/>
-                    <Route path=path!("/cart") view=pages::cart::CartPage/>
+                    <Route path=path!("/categories") view=|| view! { <LazyPage load=categories_page/> }/>
+                    <Route path=path!("/category/:id") view=|| view! { <LazyPage load=category_page/> }/>
+                    <Route path=path!("/product/:id") view=|| view! { <LazyPage load=product_page/> }/>
+                    <Route path=path!("/cart") view=|| view! { <LazyPage load=cart_page/> }/>
                     // Sign-in-only pages: the one guard, here.
-                    <Route path=path!("/checkout") view=|| view! { <SignInRequired page=|| view! { <pages::checkout::CheckoutPage/> }.into_any()/> }/>
-                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired page=|| view! { <pages::checkout::CheckoutReturnPage/> }.into_any()/> }/>
-                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <pages::orders::OrdersPage/> }.into_any()/> }/>
-                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <pages::orders::OrderPage/> }.into_any()/> }/>
-                    <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <pages::partner::PartnerPage/> }.into_any()/> }/>
-                    <Route path=path!("/signin") view=pages::signin::SignInPage/>
+                    <Route path=path!("/checkout") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=checkout_page/> }.into_any()/> }/>
+                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=checkout_return_page/> }.into_any()/> }/>
+                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=orders_page/> }.into_any()/> }/>
+                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=order_page/> }.into_any()/> }/>
+                    <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
+                    <Route path=path!("/signin") view=|| view! { <LazyPage load=signin_page/> }/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -387,3 +387,38 @@ async fn a_secondary_section_hides_when_empty_or_missing_and_fails_in_one_line()
         .unwrap()
         .is_none());
 }
+
+static LAZY_LOADS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// A lazy page whose code fails to arrive the first time.
+async fn flaky_page() -> Result<AnyView, vitrina::components::lazy::ChunkError> {
+    if LAZY_LOADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+        Err(vitrina::components::lazy::ChunkError)
+    } else {
+        Ok(view! { <h1>"Корзина"</h1> }.into_any())
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_lazy_page_that_fails_to_load_says_so_and_loads_on_retry() {
+    use vitrina::components::lazy::LazyPage;
+    let el = render(|| view! { <LazyPage load=flaky_page/> });
+    tick().await;
+    assert!(
+        text(&el).contains("Страница не загрузилась"),
+        "{}",
+        text(&el)
+    );
+    assert!(!text(&el).contains("Корзина"));
+    let retry: web_sys::HtmlElement = el
+        .query_selector("[data-testid=error-panel] button")
+        .unwrap()
+        .expect("a retry button")
+        .unchecked_into();
+    assert_eq!(text(&retry), "Повторить");
+    retry.click();
+    tick().await;
+    assert!(text(&el).contains("Корзина"), "{}", text(&el));
+    assert!(!text(&el).contains("Страница не загрузилась"));
+    assert_eq!(LAZY_LOADS.load(std::sync::atomic::Ordering::SeqCst), 2);
+}

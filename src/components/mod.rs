@@ -8,6 +8,7 @@ pub mod category_nav;
 pub mod error_panel;
 pub mod filters;
 pub mod header;
+pub mod lazy;
 pub mod listing;
 pub mod not_found;
 pub mod notice_page;

@@ -130,11 +130,13 @@ test('signing in merges the guest cart, shows a refused line, steppers send one 
   const units = merged.reduce((n, l) => n + l.quantity, 0);
   await waitBadge(page, units);
   // Settled on the server's figures: subtotal, tax and total add up.
-  const cart = (await (await page.evaluate(async (url) => {
+  const answer = await page.evaluate(async (url) => {
     const s = JSON.parse(sessionStorage.getItem('vitrina.session'));
     const r = await fetch(`${url}/cart`, { headers: { authorization: `Bearer ${s.token}` } });
-    return r.json();
-  }, COMMERCE))).data;
+    return { status: r.status, body: await r.json() };
+  }, COMMERCE);
+  assert.equal(answer.status, 200, JSON.stringify(answer.body));
+  const cart = answer.body.data;
   const rub = (n) => new Intl.NumberFormat('ru-RU', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2 }).format(n);
   await page.waitForFunction(
     (t) => (document.querySelector('[data-testid="sum-total"]')?.textContent || '').replace(/\s/g, ' ').includes(t),

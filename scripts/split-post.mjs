@@ -1,0 +1,40 @@
+// Trunk post_build hook (before precompress.mjs): the lazy pages' chunks and the module
+// that loads them, made by tools/split-bindgen in $VITRINA_SPLIT_DIR, moved into the dist
+// beside the main module, each chunk through wasm-opt -Oz as trunk does the main one; and
+// the list of each page's chunks (chunks.json) written into index.html as a JSON data block
+// (not a script: a strict CSP stays possible) for public/early.js, which fetches the current
+// page's chunks beside the main module. Nothing to do in a build without the split
+// (VITRINA_SPLIT_DIR unset).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const from = process.env.VITRINA_SPLIT_DIR;
+const to = process.env.TRUNK_STAGING_DIR;
+if (!from) process.exit(0);
+if (!to || !existsSync(from)) {
+  console.error(`split-post: nothing in ${from} or no TRUNK_STAGING_DIR`);
+  process.exit(1);
+}
+let chunks = 0;
+for (const f of readdirSync(from).sort()) {
+  if (f === 'main.wasm' || f.endsWith('.json')) continue;
+  if (f.endsWith('.wasm')) {
+    execFileSync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+      '--enable-sign-ext', '--enable-mutable-globals', join(from, f), '-o', join(to, f)], { stdio: 'inherit' });
+    chunks++;
+  } else if (f.endsWith('.js')) {
+    copyFileSync(join(from, f), join(to, f));
+  }
+}
+const manifest = JSON.stringify(JSON.parse(readFileSync(join(from, 'chunks.json'), 'utf8')));
+const html = join(to, 'index.html');
+const page = readFileSync(html, 'utf8');
+const early = /<script[^>]*\bsrc=[^>]*early-[0-9a-f]+\.js/.exec(page);
+if (!early) {
+  console.error('split-post: no early.js script in index.html');
+  process.exit(1);
+}
+const block = `<script id=vitrina-chunks type=application/json>${manifest}</script>`;
+writeFileSync(html, page.slice(0, early.index) + block + page.slice(early.index));
+console.log(`split-post: ${chunks} chunks into ${to}`);

@@ -1,0 +1,68 @@
+//! Pages whose code arrives in their own wasm chunk, fetched when the page is first opened.
+//!
+//! A release build (`scripts/build.sh`, `--cfg vitrina_split`) splits every function made by
+//! [`lazy_page!`] into a chunk of its own (`tools/split-bindgen`); other builds (tests,
+//! lints, native) call the page directly. A chunk that fails to load shows an error panel
+//! with «Повторить» instead of stopping the app: the split functions are `fallible`.
+
+use crate::api::ApiError;
+use crate::components::error_panel::ErrorPanel;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A page's code could not be loaded (the loader logs why to the console).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// `async fn $name() -> Result<AnyView, ChunkError>` rendering `$page`, split into the chunk
+/// `$chunk` in release builds.
+#[macro_export]
+macro_rules! lazy_page {
+    ($name:ident, $chunk:ident, $page:expr) => {
+        #[cfg(vitrina_split)]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+            Ok(::leptos::prelude::IntoAny::into_any($page()))
+        }
+        #[cfg(not(vitrina_split))]
+        pub async fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+            Ok(::leptos::prelude::IntoAny::into_any($page()))
+        }
+    };
+}
+
+/// The page `load` gives, once its chunk is in; until then the page stays empty (it keeps
+/// its height, so nothing below jumps), and a failed load offers «Повторить».
+#[component]
+pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        // Not Send (the page's view holds browser objects); this app has one thread.
+        Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(
+            async move {
+                match load().await {
+                    Ok(page) => page,
+                    Err(_) => view! {
+                        <ErrorPanel
+                            error=ApiError::Network("часть витрины не загрузилась".into())
+                            title="Страница не загрузилась"
+                            on_retry=move |()| attempt.update(|n| *n += 1)
+                        />
+                    }
+                    .into_any(),
+                }
+            },
+        ))
+    }
+}

@@ -1,0 +1,78 @@
+// Every page but the catalog is a lazy chunk of the release build (src/components/lazy.rs):
+// a page opened directly fetches its chunk beside the main module (public/early.js), a page
+// reached inside the app fetches it on the way, and a chunk that fails to load is told to the
+// shopper with «Повторить» — the app keeps running.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, SUB_APP_URL, plain, specBrowser } from '../tools/harness.js';
+
+const browser = specBrowser();
+const PRODUCT = '00000000-0000-4000-a000-000000000041';
+const WASM_DELAY_MS = 1200;
+
+/// A page whose main wasm arrives late, recording when each request left.
+async function slowWasmPage() {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  const log = { requests: [], wasmDone: Infinity };
+  page.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now() }));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, WASM_DELAY_MS));
+    await route.continue();
+  });
+  page.on('requestfinished', (r) => {
+    if (/_bg\.wasm$/.test(r.url())) log.wasmDone = Date.now();
+  });
+  return { page, log };
+}
+
+for (const [name, base] of [['at /', APP_URL], ['under a sub-path', SUB_APP_URL]]) {
+  test(`${name}, a product page opened directly fetches its code beside the main module, once`, async () => {
+    const { page, log } = await slowWasmPage();
+    await page.goto(`${base}/product/${PRODUCT}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.match(plain(await page.getByRole('heading', { level: 1 }).textContent()), /Севкабель/);
+    const chunk = log.requests.filter((r) => /\/split_product-[0-9a-f]+\.wasm$/.test(r.url));
+    assert.equal(chunk.length, 1, 'the app used the early fetch of its chunk');
+    assert.ok(chunk[0].at < log.wasmDone, 'the chunk left before the main module was in');
+    assert.ok(chunk[0].url.startsWith(base), chunk[0].url);
+    await page.context().close();
+  });
+}
+
+test('the catalog loads no page chunk', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  const wasm = [];
+  page.on('request', (r) => {
+    if (/\.wasm$/.test(r.url())) wasm.push(r.url());
+  });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  assert.deepEqual(wasm.map((u) => u.replace(/.*\//, '').replace(/-[0-9a-f]+/, '')), ['vitrina_bg.wasm']);
+  await page.context().close();
+});
+
+test('a page whose code fails to load says so, and «Повторить» loads it', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let refused = 0;
+  await page.route(/\/split_cart-[0-9a-f]+\.wasm$/, async (route) => {
+    if (refused++ === 0) await route.abort('internetdisconnected');
+    else await route.continue();
+  });
+  await page.goto(`${APP_URL}/catalog`);
+  await page.getByTestId('product-card').first().waitFor();
+  await page.getByRole('link', { name: /Корзина/ }).click();
+  const panel = page.getByTestId('error-panel');
+  await panel.waitFor();
+  assert.match(plain(await panel.textContent()), /Страница не загрузилась/);
+  // The rest of the app still works: the header is there and answers.
+  assert.ok(await page.getByRole('link', { name: /Корзина/ }).isVisible());
+  await panel.getByRole('button', { name: 'Повторить' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Корзина' }).waitFor();
+  assert.equal(await page.getByTestId('error-panel').count(), 0);
+  assert.equal(refused, 2, 'one refused load, one retry');
+  assert.deepEqual(errors.filter((m) => /RuntimeError|unreachable/.test(m)), []);
+  assert.equal(await page.locator('#crash').count(), 0, 'no crash notice');
+  await page.context().close();
+});

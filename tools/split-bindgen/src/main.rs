@@ -1,0 +1,144 @@
+//! `wasm-bindgen` as trunk calls it, with a split first.
+//!
+//! trunk 0.21 has no hook between cargo and wasm-bindgen, and the split must see the wasm
+//! before wasm-bindgen rewrites it (trunk-rs/trunk#1022). So `scripts/build.sh` puts this
+//! program first on PATH under the name `wasm-bindgen`:
+//!
+//! - `--version` (trunk's version check) is answered by the real wasm-bindgen;
+//! - otherwise the input wasm (built with `-Clink-args=--emit-relocs`) is split into
+//!   `$VITRINA_SPLIT_DIR`: the main module, one `.wasm` per lazy chunk and the link module
+//!   that loads them; the real wasm-bindgen then runs on the main module with
+//!   `--keep-lld-exports` (the chunks import the main module's table, memory and stack
+//!   pointer through it). `scripts/split-post.mjs` (a post_build hook) moves the chunks and
+//!   the link module into the dist.
+//!
+//! Every file carries trunk's own hash of the cargo wasm (trunk names the main module
+//! `<name>-<hash>`), so all of them can be cached as immutable: they are all derived from
+//! that one input.
+//!
+//! The real wasm-bindgen is `$VITRINA_WASM_BINDGEN`.
+use std::{
+    env,
+    path::PathBuf,
+    process::{exit, Command},
+};
+
+fn real() -> PathBuf {
+    match env::var_os("VITRINA_WASM_BINDGEN") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            eprintln!("split-bindgen: VITRINA_WASM_BINDGEN (the real wasm-bindgen) is not set");
+            exit(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> ! {
+    match Command::new(real()).args(args).status() {
+        Ok(status) => exit(status.code().unwrap_or(1)),
+        Err(err) => {
+            eprintln!("split-bindgen: cannot run wasm-bindgen: {err}");
+            exit(2)
+        }
+    }
+}
+
+/// trunk's file hash: seahash of the cargo wasm, in lower-case hex.
+fn trunk_hash(wasm: &[u8]) -> String {
+    use std::hash::Hasher;
+    let mut hasher = seahash::SeaHasher::new();
+    hasher.write(wasm);
+    format!("{:x}", hasher.finish())
+}
+
+fn main() {
+    let mut args: Vec<String> = env::args().skip(1).collect();
+    let split_dir = env::var_os("VITRINA_SPLIT_DIR").map(PathBuf::from);
+    let input = args
+        .iter()
+        .position(|a| !a.starts_with('-') && a.ends_with(".wasm"));
+    let (Some(split_dir), Some(input)) = (split_dir, input) else {
+        run(&args)
+    };
+    let out_name = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--out-name="))
+        .unwrap_or("main")
+        .to_owned();
+    let wasm = match std::fs::read(&args[input]) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("split-bindgen: cannot read {}: {err}", args[input]);
+            exit(2)
+        }
+    };
+    let _ = std::fs::remove_dir_all(&split_dir);
+    if let Err(err) = std::fs::create_dir_all(&split_dir) {
+        eprintln!(
+            "split-bindgen: cannot create {}: {err}",
+            split_dir.display()
+        );
+        exit(2)
+    }
+    let main_out = split_dir.join("main.wasm");
+    let hash = trunk_hash(&wasm);
+    let main_module = format!("./{out_name}-{hash}.js");
+    let link_name = format!("./{out_name}-split-{hash}.js");
+    let result = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(&wasm);
+        opts.output_dir = &split_dir;
+        opts.main_out_path = &main_out;
+        opts.main_module = &main_module;
+        opts.link_name = &link_name;
+        opts.verbose = env::var_os("VITRINA_SPLIT_VERBOSE").is_some();
+        opts
+    });
+    let split = match result {
+        Ok(split) => split,
+        Err(err) => {
+            eprintln!("split-bindgen: the split failed: {err:?}");
+            exit(1)
+        }
+    };
+    // Chunks as `<chunk>-<hash>.wasm`, and the link module told so.
+    let link_path = split_dir.join(&link_name[2..]);
+    let mut link = std::fs::read_to_string(&link_path).unwrap_or_default();
+    for path in &split.split_modules {
+        let (Some(stem), Some(dir)) = (path.file_stem(), path.parent()) else {
+            continue;
+        };
+        let stem = stem.to_string_lossy().into_owned();
+        let hashed = format!("{stem}-{hash}.wasm");
+        if std::fs::rename(path, dir.join(&hashed)).is_err() {
+            eprintln!("split-bindgen: cannot rename {}", path.display());
+            exit(2)
+        }
+        link = link.replace(&format!("\"./{stem}.wasm\""), &format!("\"./{hashed}\""));
+    }
+    if std::fs::write(&link_path, link).is_err() {
+        eprintln!("split-bindgen: cannot write {}", link_path.display());
+        exit(2)
+    }
+    // `chunks.json`: each lazy function's chunk and the chunks it shares with others, for
+    // public/early.js to fetch the current page's beside the main module.
+    let mut names: Vec<_> = split.prefetch_map.iter().collect();
+    names.sort();
+    let entries: Vec<String> = names
+        .into_iter()
+        .map(|(name, files)| {
+            let files: Vec<String> = files
+                .iter()
+                .map(|f| format!("\"{f}-{hash}.wasm\""))
+                .collect();
+            format!("\"{name}\":[{}]", files.join(","))
+        })
+        .collect();
+    let manifest = format!("{{{}}}", entries.join(","));
+    if std::fs::write(split_dir.join("chunks.json"), manifest).is_err() {
+        eprintln!("split-bindgen: cannot write chunks.json");
+        exit(2)
+    }
+    args[input] = main_out.to_string_lossy().into_owned();
+    args.push("--keep-lld-exports".to_owned());
+    run(&args)
+}
