@@ -7,7 +7,8 @@ mkdir -p "$OUT"
 
 echo "== first load of dist/ (raw / gzip -9 / brotli -q 11) beside budget.json"
 node scripts/budget.mjs dist --report
-node tests/e2e/tools/wasm-breakdown.mjs target/wasm32-unknown-unknown/release/vitrina.wasm 20
+# The main module as split off by tools/split-bindgen (what the catalog loads), with names.
+node tests/e2e/tools/wasm-breakdown.mjs target/split/dist/main.wasm 20
 
 echo "== catalog page in Chromium (stub on 127.0.0.1:19081, app on 127.0.0.1:19080)"
 BIN=target/release

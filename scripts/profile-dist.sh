@@ -9,7 +9,9 @@ OUT="${1:-target/profile-dist}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 rm -rf "$OUT" && cp -r dist "$OUT"
-wasm-bindgen --target web --keep-debug --out-dir "$TMP" target/wasm32-unknown-unknown/release/vitrina.wasm
+# The main module as tools/split-bindgen split it off (the chunks in dist/ stay as they are).
+wasm-bindgen --target web --keep-debug --keep-lld-exports --out-name vitrina --out-dir "$TMP" \
+  target/split/dist/main.wasm
 name="$(basename "$(ls "$OUT"/*_bg.wasm)")"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types "$TMP/vitrina_bg.wasm" -o "$OUT/$name"

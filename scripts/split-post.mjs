@@ -35,6 +35,16 @@ if (!early) {
   console.error('split-post: no early.js script in index.html');
   process.exit(1);
 }
-const block = `<script id=vitrina-chunks type=application/json>${manifest}</script>`;
+// The loader module is imported by the main module's JS: without a hint the browser finds
+// it only once that JS is parsed, and then behind the chunks early.js preloads — measured
+// at 4x CPU on a product page: fetched at ~900 ms instead of ~300 ms, the page drawn as
+// much later.
+const loader = readdirSync(to).find((f) => /-split-[0-9a-f]+\.js$/.test(f));
+if (!loader) {
+  console.error('split-post: no split loader module in the dist');
+  process.exit(1);
+}
+const block = `<link crossorigin href=${loader} rel=modulepreload>` +
+  `<script id=vitrina-chunks type=application/json>${manifest}</script>`;
 writeFileSync(html, page.slice(0, early.index) + block + page.slice(early.index));
 console.log(`split-post: ${chunks} chunks into ${to}`);

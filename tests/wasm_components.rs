@@ -391,12 +391,16 @@ async fn a_secondary_section_hides_when_empty_or_missing_and_fails_in_one_line()
 static LAZY_LOADS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// A lazy page whose code fails to arrive the first time.
-async fn flaky_page() -> Result<AnyView, vitrina::components::lazy::ChunkError> {
-    if LAZY_LOADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-        Err(vitrina::components::lazy::ChunkError)
-    } else {
-        Ok(view! { <h1>"Корзина"</h1> }.into_any())
-    }
+fn flaky_page() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<AnyView, vitrina::components::lazy::ChunkError>>>,
+> {
+    Box::pin(async {
+        if LAZY_LOADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            Err(vitrina::components::lazy::ChunkError)
+        } else {
+            Ok(view! { <h1>"Корзина"</h1> }.into_any())
+        }
+    })
 }
 
 #[wasm_bindgen_test]

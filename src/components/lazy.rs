@@ -8,7 +8,7 @@
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use leptos::prelude::*;
-use std::future::Future;
+use std::{future::Future, pin::Pin};
 
 /// A page's code could not be loaded (the loader logs why to the console).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,19 +20,32 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// `async fn $name() -> Result<AnyView, ChunkError>` rendering `$page`, split into the chunk
-/// `$chunk` in release builds.
+/// What [`LazyPage`] loads: the page's future, boxed, so that one copy of the loading
+/// machinery serves every page.
+pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
+/// `fn $name()`, a [`PageLoad`] of `$page`, whose code is split into the chunk `$chunk` in
+/// release builds.
 #[macro_export]
 macro_rules! lazy_page {
     ($name:ident, $chunk:ident, $page:expr) => {
-        #[cfg(vitrina_split)]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
-            Ok(::leptos::prelude::IntoAny::into_any($page()))
-        }
-        #[cfg(not(vitrina_split))]
-        pub async fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
-            Ok(::leptos::prelude::IntoAny::into_any($page()))
+        pub fn $name() -> ::std::pin::Pin<
+            Box<
+                dyn ::std::future::Future<
+                    Output = Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError>,
+                >,
+            >,
+        > {
+            #[cfg(vitrina_split)]
+            #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+                Ok(::leptos::prelude::IntoAny::into_any($page()))
+            }
+            #[cfg(not(vitrina_split))]
+            async fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+                Ok(::leptos::prelude::IntoAny::into_any($page()))
+            }
+            Box::pin($name())
         }
     };
 }
@@ -40,11 +53,7 @@ macro_rules! lazy_page {
 /// The page `load` gives, once its chunk is in; until then the page stays empty (it keeps
 /// its height, so nothing below jumps), and a failed load offers «Повторить».
 #[component]
-pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, ChunkError>> + 'static,
-{
+pub fn LazyPage(load: PageLoad) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();

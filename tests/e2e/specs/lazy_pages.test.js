@@ -35,6 +35,11 @@ for (const [name, base] of [['at /', APP_URL], ['under a sub-path', SUB_APP_URL]
     assert.equal(chunk.length, 1, 'the app used the early fetch of its chunk');
     assert.ok(chunk[0].at < log.wasmDone, 'the chunk left before the main module was in');
     assert.ok(chunk[0].url.startsWith(base), chunk[0].url);
+    // The module that loads the chunks is hinted in index.html (otherwise it is found only
+    // once the main module's JS is parsed, and queued behind the chunks), and asked for once.
+    assert.equal(await page.locator('link[rel=modulepreload][href*="-split-"]').count(), 1);
+    const loader = log.requests.filter((r) => /\/vitrina-split-[0-9a-f]+\.js$/.test(r.url));
+    assert.equal(loader.length, 1);
     await page.context().close();
   });
 }
