@@ -4,32 +4,15 @@
 // of the app (a wasm trap: release panics are traps) is told to the shopper with a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, SUB_APP_URL, plain, signIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, SUB_APP_URL, plain, signIn, slowWasmPage, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const PRODUCT = '00000000-0000-4000-a000-000000000041';
-const WASM_DELAY_MS = 1200;
-
-/// A page whose wasm arrives `WASM_DELAY_MS` late (a slow phone network), recording every
-/// request with the time it left and when the wasm was in.
-async function slowWasmPage(options = {}) {
-  const page = await browser.page({ viewport: { width: 1280, height: 800 }, ...options });
-  const log = { requests: [], wasmDone: Infinity };
-  page.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now(), auth: r.headers().authorization }));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await new Promise((r) => setTimeout(r, WASM_DELAY_MS));
-    await route.continue();
-  });
-  page.on('requestfinished', (r) => {
-    if (/_bg\.wasm$/.test(r.url())) log.wasmDone = Date.now();
-  });
-  return { page, log };
-}
 
 const matching = (log, re) => log.requests.filter((r) => re.test(r.url));
 
 test('a guest’s catalog asks for its products and categories while the wasm downloads, once each', async () => {
-  const { page, log } = await slowWasmPage();
+  const { page, log } = await slowWasmPage(browser);
   await page.goto(`${APP_URL}/catalog`);
   await page.getByTestId('product-card').first().waitFor();
   assert.match(plain(await page.getByTestId('result-count').textContent()), /^Найдено \d+ товар/);
@@ -54,7 +37,7 @@ test('a guest’s catalog asks for its products and categories while the wasm do
 });
 
 test('a product page asks for its product while the wasm downloads and shows it', async () => {
-  const { page, log } = await slowWasmPage();
+  const { page, log } = await slowWasmPage(browser);
   await page.goto(`${APP_URL}/product/${PRODUCT}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.ok(plain(await page.getByRole('heading', { level: 1 }).textContent()).length > 3);
@@ -70,7 +53,7 @@ test('a product page asks for its product while the wasm downloads and shows it'
 });
 
 test('under a sub-path the early requests still match the app’s own', async () => {
-  const { page, log } = await slowWasmPage();
+  const { page, log } = await slowWasmPage(browser);
   await page.goto(`${SUB_APP_URL}/catalog`);
   await page.getByTestId('product-card').first().waitFor();
   const products = matching(log, /\/products\?page=1&pageSize=24$/);

@@ -4,30 +4,14 @@
 // shopper with «Повторить» — the app keeps running.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, SUB_APP_URL, plain, specBrowser } from '../tools/harness.js';
+import { APP_URL, SUB_APP_URL, plain, slowWasmPage, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const PRODUCT = '00000000-0000-4000-a000-000000000041';
-const WASM_DELAY_MS = 1200;
-
-/// A page whose main wasm arrives late, recording when each request left.
-async function slowWasmPage() {
-  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
-  const log = { requests: [], wasmDone: Infinity };
-  page.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now() }));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await new Promise((r) => setTimeout(r, WASM_DELAY_MS));
-    await route.continue();
-  });
-  page.on('requestfinished', (r) => {
-    if (/_bg\.wasm$/.test(r.url())) log.wasmDone = Date.now();
-  });
-  return { page, log };
-}
 
 for (const [name, base] of [['at /', APP_URL], ['under a sub-path', SUB_APP_URL]]) {
   test(`${name}, a product page opened directly fetches its code beside the main module, once`, async () => {
-    const { page, log } = await slowWasmPage();
+    const { page, log } = await slowWasmPage(browser);
     await page.goto(`${base}/product/${PRODUCT}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.match(plain(await page.getByRole('heading', { level: 1 }).textContent()), /Севкабель/);

@@ -61,6 +61,22 @@ export function specBrowser() {
   return handle;
 }
 
+/// A page whose main wasm arrives `delayMs` late (a slow phone network), recording every
+/// request with the time it left (and its authorization header) and when the wasm was in.
+export async function slowWasmPage(browser, { delayMs = 1200, ...options } = {}) {
+  const page = await browser.page({ viewport: { width: 1280, height: 800 }, ...options });
+  const log = { requests: [], wasmDone: Infinity };
+  page.on('request', (r) => log.requests.push({ url: r.url(), at: Date.now(), auth: r.headers().authorization }));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, delayMs));
+    await route.continue();
+  });
+  page.on('requestfinished', (r) => {
+    if (/_bg\.wasm$/.test(r.url())) log.wasmDone = Date.now();
+  });
+  return { page, log };
+}
+
 /// Signs in on `/signin` with the demo code, as a shopper types it; `wrongFirst` tries a
 /// wrong code first and checks it is explained.
 export async function signIn(page, phoneDigits, { wrongFirst = false } = {}) {
