@@ -100,17 +100,33 @@
     [/^\/cart\/?$/, 'cart'],
     [/^\/signin\/?$/, 'signin'],
   ];
+  function hint(rel, file) {
+    var link = document.createElement('link');
+    link.rel = rel;
+    if (rel === 'preload') link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = file;
+    document.head.appendChild(link);
+  }
+  var page = null;
   PAGES.forEach(function (p) {
-    if (!p[0].test(path)) return;
-    (chunks[p[1]] || []).forEach(function (file) {
-      var link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
-      link.href = file;
-      document.head.appendChild(link);
-    });
+    if (p[0].test(path)) page = p[1];
   });
+  (chunks[page] || []).forEach(function (file) {
+    hint('preload', file);
+  });
+  // A product page is where a shopper goes next from any other page: its code is fetched
+  // once this page has loaded and the browser is idle (into the HTTP cache, at low
+  // priority), so opening a product inside the app does not wait for it.
+  if (page !== 'product') {
+    addEventListener('load', function () {
+      (self.requestIdleCallback || setTimeout)(function () {
+        (chunks.product || []).forEach(function (file) {
+          hint('prefetch', file);
+        });
+      });
+    });
+  }
 
   var config = get('config.json');
   var guest = true;

@@ -28,15 +28,28 @@ for (const [name, base] of [['at /', APP_URL], ['under a sub-path', SUB_APP_URL]
   });
 }
 
-test('the catalog loads no page chunk', async () => {
+test('the catalog loads no page chunk to be drawn; then, idle, the product page’s, which opening a product reuses', async () => {
   const page = await browser.page({ viewport: { width: 1280, height: 800 } });
   const wasm = [];
   page.on('request', (r) => {
-    if (/\.wasm$/.test(r.url())) wasm.push(r.url());
+    if (/\.wasm$/.test(r.url())) wasm.push(r.url().replace(/.*\//, '').replace(/-[0-9a-f]+/, ''));
   });
   await page.goto(`${APP_URL}/catalog`);
   await page.getByTestId('product-card').first().waitFor();
-  assert.deepEqual(wasm.map((u) => u.replace(/.*\//, '').replace(/-[0-9a-f]+/, '')), ['vitrina_bg.wasm']);
+  assert.equal(wasm[0], 'vitrina_bg.wasm');
+  // Loaded and idle: the product page's chunks come in the background.
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((e) => /\/split_product-[0-9a-f]+\.wasm$/.test(e.name) && e.responseEnd > 0));
+  assert.ok(wasm.includes('split_product.wasm'), wasm.join(' '));
+  assert.ok(!wasm.some((f) => /^split_(cart|home|category|signin)/.test(f)), wasm.join(' '));
+  // No routing in this test: it would turn the HTTP cache off.
+  await page.getByTestId('product-card').first().getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForURL(/\/product\//);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/split_product-[0-9a-f]+\.wasm$/.test(e.name) && e.initiatorType === 'fetch')
+    .map((e) => e.transferSize));
+  assert.deepEqual(fetched, [0], 'the product page’s code came from the cache, not the network');
   await page.context().close();
 });
 
