@@ -414,6 +414,10 @@ async fn a_lazy_page_that_fails_to_load_says_so_and_loads_on_retry() {
         text(&el)
     );
     assert!(!text(&el).contains("Корзина"));
+    assert!(
+        !text(&el).contains("Загружаем"),
+        "no loading line beside the error"
+    );
     let retry: web_sys::HtmlElement = el
         .query_selector("[data-testid=error-panel] button")
         .unwrap()
@@ -425,4 +429,37 @@ async fn a_lazy_page_that_fails_to_load_says_so_and_loads_on_retry() {
     assert!(text(&el).contains("Корзина"), "{}", text(&el));
     assert!(!text(&el).contains("Страница не загрузилась"));
     assert_eq!(LAZY_LOADS.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
+
+/// A lazy page whose code takes 60 ms to arrive.
+fn slow_page() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<AnyView, vitrina::components::lazy::ChunkError>>>,
+> {
+    Box::pin(async {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 60)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        Ok(view! { <h1>"Вход"</h1> }.into_any())
+    })
+}
+
+#[wasm_bindgen_test]
+async fn a_lazy_page_says_it_is_loading_until_its_code_is_in() {
+    use vitrina::components::lazy::LazyPage;
+    let el = render(|| view! { <LazyPage load=slow_page/> });
+    tick().await;
+    assert!(text(&el).contains("Загружаем страницу…"), "{}", text(&el));
+    assert!(!text(&el).contains("Вход"));
+    for _ in 0..20 {
+        if text(&el).contains("Вход") {
+            break;
+        }
+        tick().await;
+    }
+    assert!(text(&el).contains("Вход"), "{}", text(&el));
+    assert!(!text(&el).contains("Загружаем"), "{}", text(&el));
 }

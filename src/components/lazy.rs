@@ -50,28 +50,44 @@ macro_rules! lazy_page {
     };
 }
 
-/// The page `load` gives, once its chunk is in; until then the page stays empty (it keeps
-/// its height, so nothing below jumps), and a failed load offers «Повторить».
+/// The page `load` gives, once its chunk is in. Until then the page keeps its height (nothing
+/// below jumps) and, if the wait lasts (CSS: after 300 ms), says «Загружаем страницу…»; a
+/// failed load offers «Повторить».
 #[component]
 pub fn LazyPage(load: PageLoad) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
-    move || {
+    let waiting = RwSignal::new(true);
+    let page = move || {
         attempt.track();
         // Not Send (the page's view holds browser objects); this app has one thread.
         Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(
             async move {
-                match load().await {
+                let loaded = load().await;
+                waiting.set(false);
+                match loaded {
                     Ok(page) => page,
                     Err(_) => view! {
                         <ErrorPanel
                             error=ApiError::Network("часть витрины не загрузилась".into())
                             title="Страница не загрузилась"
-                            on_retry=move |()| attempt.update(|n| *n += 1)
+                            on_retry=move |()| {
+                                waiting.set(true);
+                                attempt.update(|n| *n += 1);
+                            }
                         />
                     }
                     .into_any(),
                 }
             },
         ))
+    };
+    view! {
+        {move || waiting.get().then(|| view! {
+            <div class="lazy-wait" role="status" data-testid="lazy-wait">
+                <div class="boot__bar"></div>
+                <p>"Загружаем страницу…"</p>
+            </div>
+        })}
+        {page}
     }
 }

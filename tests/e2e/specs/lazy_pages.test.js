@@ -68,6 +68,7 @@ test('a page whose code fails to load says so, and «Повторить» loads 
   const panel = page.getByTestId('error-panel');
   await panel.waitFor();
   assert.match(plain(await panel.textContent()), /Страница не загрузилась/);
+  assert.equal(await page.getByTestId('lazy-wait').count(), 0, 'no loading line beside the error');
   // The rest of the app still works: the header is there and answers.
   assert.ok(await page.getByRole('link', { name: /Корзина/ }).isVisible());
   await panel.getByRole('button', { name: 'Повторить' }).click();
