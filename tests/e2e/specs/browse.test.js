@@ -188,6 +188,9 @@ test('category pages have a breadcrumb that navigates up the tree', async () => 
   await page.getByTestId('breadcrumb').getByRole('link', { name: child.name }).click();
   await page.getByRole('heading', { name: child.name, level: 1 }).waitFor();
   await page.getByRole('link', { name: new RegExp(leaf.name) }).first().waitFor();
+  // The title follows the page (the category's page is a lazy chunk now: its title comes a
+  // moment after the heading).
+  await page.waitForFunction((t) => document.title === t, `${child.name} — Витрина`, { timeout: 5000 });
   assert.equal(await page.title(), `${child.name} — Витрина`);
   await page.context().close();
 });
