@@ -20,22 +20,19 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
+/// A page on its way: its view once its chunk is in.
+pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
 /// What [`LazyPage`] loads: the page's future, boxed, so that one copy of the loading
 /// machinery serves every page.
-pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+pub type PageLoad = fn() -> PageFuture;
 
 /// `fn $name()`, a [`PageLoad`] of `$page`, whose code is split into the chunk `$chunk` in
 /// release builds.
 #[macro_export]
 macro_rules! lazy_page {
     ($name:ident, $chunk:ident, $page:expr) => {
-        pub fn $name() -> ::std::pin::Pin<
-            Box<
-                dyn ::std::future::Future<
-                    Output = Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError>,
-                >,
-            >,
-        > {
+        pub fn $name() -> $crate::components::lazy::PageFuture {
             #[cfg(vitrina_split)]
             #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
