@@ -80,10 +80,15 @@ async fn tick() {
 
 /// Lets the reactive system flush effects.
 async fn gloo_tick() {
+    sleep(10).await;
+}
+
+/// Waits `ms` on the browser's clock.
+async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
@@ -391,9 +396,7 @@ async fn a_secondary_section_hides_when_empty_or_missing_and_fails_in_one_line()
 static LAZY_LOADS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// A lazy page whose code fails to arrive the first time.
-fn flaky_page() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<AnyView, vitrina::components::lazy::ChunkError>>>,
-> {
+fn flaky_page() -> vitrina::components::lazy::PageFuture {
     Box::pin(async {
         if LAZY_LOADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
             Err(vitrina::components::lazy::ChunkError)
@@ -432,17 +435,9 @@ async fn a_lazy_page_that_fails_to_load_says_so_and_loads_on_retry() {
 }
 
 /// A lazy page whose code takes 60 ms to arrive.
-fn slow_page() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<AnyView, vitrina::components::lazy::ChunkError>>>,
-> {
+fn slow_page() -> vitrina::components::lazy::PageFuture {
     Box::pin(async {
-        let p = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 60)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+        sleep(60).await;
         Ok(view! { <h1>"Вход"</h1> }.into_any())
     })
 }
