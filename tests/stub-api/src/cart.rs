@@ -124,6 +124,16 @@ fn cart_status(m: &Mutable, p: &Product, variant: Option<usize>) -> &'static str
     }
 }
 
+/// The commerce cart's `id` for a user (one cart per account).
+pub fn cart_id(m: &Mutable, user_id: &str) -> String {
+    let user_no = m
+        .users
+        .iter()
+        .position(|u| u.id == user_id)
+        .unwrap_or(m.users.len());
+    data::uuid(0xc700, user_no as u64 + 1)
+}
+
 /// `CartResponse` (seed 003).
 fn cart_json(s: &Shared, m: &Mutable, user: &data::User) -> Value {
     let lines: &[CartLine] = m.carts.get(&user.id).map(Vec::as_slice).unwrap_or(&[]);
@@ -172,11 +182,6 @@ fn cart_json(s: &Shared, m: &Mutable, user: &data::User) -> Value {
             .sum();
         money(sum)
     };
-    let user_no = m
-        .users
-        .iter()
-        .position(|u| u.id == user.id)
-        .unwrap_or(m.users.len());
     let updated = m
         .cart_updated
         .get(&user.id)
@@ -184,7 +189,7 @@ fn cart_json(s: &Shared, m: &Mutable, user: &data::User) -> Value {
         .or_else(|| lines.iter().map(|l| l.added).max())
         .unwrap_or_else(unix_now);
     json!({
-        "id": data::uuid(0xc700, user_no as u64 + 1),
+        "id": cart_id(m, &user.id),
         "items": items,
         "summary": {
             "subtotal": money(t.subtotal),

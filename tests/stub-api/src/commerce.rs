@@ -1,4 +1,5 @@
-//! Commerce API (seed 003): sign-in, catalog reads, checkout (the cart itself is in `cart`).
+//! Commerce API (seed 003): sign-in and catalog reads here; the cart, checkout, addresses,
+//! shipping and orders in their own modules, merged into [`routes`].
 
 use crate::data::{
     self, category_id, iso, money, product_id, slug, Catalog, Product, Rng, User, TAGS,
@@ -26,8 +27,11 @@ pub fn routes() -> Router<AppState> {
         .route("/products/{id}/reviews", get(reviews).post(create_review))
         .route("/categories", get(categories))
         .route("/categories/{id}", get(category))
-        .route("/cart/checkout", post(checkout))
         .merge(crate::cart::routes())
+        .merge(crate::checkout::routes())
+        .merge(crate::addresses::routes())
+        .merge(crate::shipping::routes())
+        .merge(crate::orders::routes())
 }
 
 pub(crate) fn details(field: &str, msg: &str) -> Value {
@@ -994,140 +998,5 @@ async fn category(
         StatusCode::OK,
         v,
         Some(pagination(total, lq.page, lq.page_size)),
-    )
-}
-
-// ---------- checkout ----------
-
-const PAYMENT_METHODS: &[&str] = &["CARD", "BANK_TRANSFER", "EWALLET", "BALANCE"];
-
-async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
-    let Some(user) = s.user(&headers) else {
-        return unauthorized();
-    };
-    *s.lock()
-        .checkout_attempts
-        .entry(user.id.clone())
-        .or_insert(0) += 1;
-    let m = match json_body(&body) {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
-    let mut errors = Map::new();
-    let address = str_field(&m, "shippingAddressId");
-    if address.is_none() {
-        errors.insert(
-            "shippingAddressId".into(),
-            json!(["Укажите адрес доставки"]),
-        );
-    }
-    let method_id = str_field(&m, "shippingMethodId");
-    if method_id.is_none() {
-        errors.insert(
-            "shippingMethodId".into(),
-            json!(["Укажите способ доставки"]),
-        );
-    }
-    let payment = str_field(&m, "paymentMethod").filter(|p| PAYMENT_METHODS.contains(p));
-    if payment.is_none() {
-        errors.insert(
-            "paymentMethod".into(),
-            json!(["Допустимые значения: CARD, BANK_TRANSFER, EWALLET, BALANCE"]),
-        );
-    }
-    if !errors.is_empty() {
-        return fail(
-            400,
-            "VALIDATION_ERROR",
-            "Неверные входные данные",
-            Value::Object(errors),
-        );
-    }
-    let (method_id, payment) = (method_id.unwrap_or_default(), payment.unwrap_or_default());
-    let methods = data::shipping_methods();
-    let Some(method) = methods
-        .as_array()
-        .and_then(|a| a.iter().find(|x| x["id"] == method_id))
-        .cloned()
-    else {
-        return fail(
-            400,
-            "INVALID_SHIPPING_METHOD",
-            "Способ доставки недоступен",
-            Value::Null,
-        );
-    };
-    let c = &s.catalog;
-    let mut st = s.lock();
-    let lines = st.carts.get(&user.id).cloned().unwrap_or_default();
-    if lines.is_empty() {
-        return fail(400, "CART_EMPTY", "Корзина пуста", Value::Null);
-    }
-    let subtotal: i64 = lines
-        .iter()
-        .map(|l| {
-            let p = &c.products[l.product];
-            crate::cart::unit_price(p, l.variant) * l.quantity as i64
-        })
-        .sum();
-    let free_from = method["freeThreshold"].as_i64().map(|r| r * 100);
-    let shipping = if free_from.is_some_and(|f| subtotal >= f) {
-        0
-    } else {
-        method["price"].as_i64().unwrap_or(0) * 100
-    };
-    let total = subtotal + shipping;
-    // VAT 20 % is included in prices; the seed reports it separately.
-    let tax = (total as f64 * 20.0 / 120.0).round() as i64;
-    st.seq += 1;
-    let n = st.seq;
-    let order_id = data::uuid(0xe100, n);
-    let number = format!("ORD-2026-{:08}", 5000 + n);
-    let now = unix_now();
-    st.orders.push(data::Order {
-        id: order_id.clone(),
-        number: number.clone(),
-        user_id: user.id.clone(),
-        status: "PENDING_PAYMENT",
-        payment_status: "PENDING",
-        lines: lines
-            .iter()
-            .map(|l| (l.product, l.variant, l.quantity))
-            .collect(),
-        shipping_method: method_id.to_string(),
-        payment_method: payment.to_string(),
-        created: now,
-        history: vec![("PENDING_PAYMENT", now, None)],
-        tracking: vec![],
-    });
-    *st.orders_created.entry(user.id.clone()).or_insert(0) += 1;
-    st.carts.insert(user.id.clone(), Vec::new());
-    st.cart_updated.insert(user.id.clone(), now);
-    drop(st);
-    let mut pay = json!({"method": payment, "amount": money(total), "currency": "RUB", "expiresAt": iso(now + 2 * 3600)});
-    match payment {
-        "CARD" | "EWALLET" => {
-            pay["paymentUrl"] = json!(format!("{}/pay/{order_id}", s.opts.public_base))
-        }
-        "BANK_TRANSFER" => {
-            pay["bankDetails"] = json!({
-                "bankName": "АО «Демо Банк»", "accountNumber": "40702810900000012345",
-                "bik": "044525999", "purpose": format!("Оплата заказа {number}"),
-            })
-        }
-        _ => {}
-    }
-    let days = method["estimatedDays"]["max"].as_i64().unwrap_or(5);
-    ok(
-        StatusCode::CREATED,
-        json!({
-            "orderId": order_id,
-            "orderNumber": number,
-            "status": "PENDING_PAYMENT",
-            "payment": pay,
-            "summary": {"subtotal": money(subtotal), "discount": 0, "shipping": money(shipping), "tax": money(tax), "total": money(total)},
-            "estimatedDelivery": data::iso_date(now + days * 86_400),
-        }),
-        None,
     )
 }

@@ -1,4 +1,5 @@
-//! `/__control/…`: what tests use to steer the stub — faults, reset, counters, stock.
+//! `/__control/…`: what tests use to steer the stub — faults, reset, counters, stock,
+//! payments.
 
 use crate::data::{self, Catalog};
 use crate::{unix_now, AppState, CartLine, Mutable};
@@ -102,6 +103,7 @@ async fn counters(State(s): State<AppState>) -> Response {
     Json(json!({
         "ordersCreated": m.orders_created,
         "checkoutAttempts": m.checkout_attempts,
+        "checkoutPreviews": m.checkout_previews,
         "requests": m.requests,
     }))
     .into_response()
@@ -215,6 +217,29 @@ async fn cart_lines(State(s): State<AppState>, Path(user_id): Path<String>) -> R
     Json(json!({"lines": lines})).into_response()
 }
 
+/// `POST /__control/payments/:id` `{"status": "pending"|"succeeded"|"failed"|"expired"}`:
+/// settles a card payment as the payment page would (and its order with it).
+async fn set_payment(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Json(b): Json<Value>,
+) -> Response {
+    let Some(status) = b["status"]
+        .as_str()
+        .and_then(|st| crate::payments::STATUSES.iter().find(|x| **x == st))
+    else {
+        return control_error(
+            StatusCode::BAD_REQUEST,
+            "status: pending, succeeded, failed or expired",
+        );
+    };
+    let mut m = s.lock();
+    match crate::payments::settle(&mut m, &id, status) {
+        Some(p) => Json(crate::payments::payment_json(&p)).into_response(),
+        None => control_error(StatusCode::NOT_FOUND, "unknown payment"),
+    }
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(add_fault).delete(clear_faults))
@@ -224,4 +249,5 @@ pub fn routes() -> Router<AppState> {
         .route("/carts/{user_id}", get(cart_lines))
         .route("/carts/{user_id}/fill", post(fill))
         .route("/stock", post(set_stock))
+        .route("/payments/{id}", post(set_payment))
 }

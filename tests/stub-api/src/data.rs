@@ -884,14 +884,56 @@ pub fn demo_users() -> Vec<User> {
     ]
 }
 
-/// Shipping methods (seed 003 ShippingMethod).
+/// Shipping methods (seed 003 ShippingMethod) with the `kind` of docs/integration.md §2:
+/// `DELIVERY` (nothing more to choose), `SLOTS` (a delivery-API slot; the price is the
+/// lowest slot's), `PICKUP` (a partner-API warehouse), `EXPRESS` (a courier-API quote).
 pub fn shipping_methods() -> Value {
     json!([
-        {"id": "ship-001", "name": "Почта России", "carrier": "Почта России", "description": "Доставка в ближайшее отделение", "estimatedDays": {"min": 5, "max": 10}, "price": 350, "currency": "RUB", "isFree": false, "freeThreshold": 5000},
-        {"id": "ship-002", "name": "СДЭК до двери", "carrier": "СДЭК", "description": "Курьер привезёт заказ домой", "estimatedDays": {"min": 2, "max": 4}, "price": 650, "currency": "RUB", "isFree": false, "freeThreshold": 10000},
-        {"id": "ship-003", "name": "Курьер магазина", "carrier": "Витрина", "description": "Доставка по городу в выбранный интервал", "estimatedDays": {"min": 1, "max": 2}, "price": 490, "currency": "RUB", "isFree": false, "freeThreshold": 15000},
-        {"id": "ship-004", "name": "Самовывоз из магазина", "carrier": null, "description": "Заберите заказ в удобном магазине", "estimatedDays": {"min": 0, "max": 1}, "price": 0, "currency": "RUB", "isFree": true, "freeThreshold": null}
+        {"id": "ship-001", "name": "Почта России", "carrier": "Почта России", "description": "Доставка в ближайшее отделение", "estimatedDays": {"min": 5, "max": 10}, "price": 350, "currency": "RUB", "isFree": false, "freeThreshold": 5000, "kind": "DELIVERY"},
+        {"id": "ship-002", "name": "СДЭК до двери", "carrier": "СДЭК", "description": "Курьер привезёт заказ домой", "estimatedDays": {"min": 2, "max": 4}, "price": 650, "currency": "RUB", "isFree": false, "freeThreshold": 10000, "kind": "DELIVERY"},
+        {"id": "ship-003", "name": "Курьер магазина", "carrier": "Витрина", "description": "Доставка по городу в выбранный интервал", "estimatedDays": {"min": 1, "max": 7}, "price": 99, "currency": "RUB", "isFree": false, "freeThreshold": 15000, "kind": "SLOTS"},
+        {"id": "ship-004", "name": "Самовывоз из магазина", "carrier": null, "description": "Заберите заказ в удобном магазине", "estimatedDays": {"min": 0, "max": 1}, "price": 0, "currency": "RUB", "isFree": true, "freeThreshold": null, "kind": "PICKUP"},
+        {"id": "ship-005", "name": "Экспресс-курьер", "carrier": "Broniboy", "description": "Курьер заберёт заказ из магазина и привезёт за пару часов", "estimatedDays": {"min": 0, "max": 0}, "price": 450, "currency": "RUB", "isFree": false, "freeThreshold": null, "kind": "EXPRESS"}
     ])
+}
+
+/// The method `id` of [`shipping_methods`].
+pub fn shipping_method(id: &str) -> Option<Value> {
+    shipping_methods()
+        .as_array()?
+        .iter()
+        .find(|m| m["id"] == id)
+        .cloned()
+}
+
+/// A method's kind; none or an unknown one is `DELIVERY` (docs/integration.md §2).
+pub fn method_kind(method: &Value) -> &'static str {
+    match method["kind"].as_str() {
+        Some("SLOTS") => "SLOTS",
+        Some("PICKUP") => "PICKUP",
+        Some("EXPRESS") => "EXPRESS",
+        _ => "DELIVERY",
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lng1: f64, lat2: f64, lng2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lng2 - lng1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+/// City centres the shop's own couriers (delivery slots) serve, and how far out.
+pub const SLOT_CITIES: &[(f64, f64)] = &[(55.75, 37.61), (59.93, 30.31)];
+pub const SLOT_RADIUS_KM: f64 = 60.0;
+
+/// Whether a point gets interval delivery (delivery API slots).
+pub fn in_slot_zone(lat: f64, lng: f64) -> bool {
+    SLOT_CITIES
+        .iter()
+        .any(|(a, b)| distance_km(lat, lng, *a, *b) <= SLOT_RADIUS_KM)
 }
 
 /// Partner levels, exactly as seed 004 lists them.
@@ -1084,8 +1126,8 @@ pub const ORDER_STATUSES: &[&str] = &[
     "REFUNDED",
 ];
 
-/// A placed order, kept whole for the orders endpoints.
-#[derive(Clone, Debug)]
+/// A placed order, kept whole for the orders endpoints. Money in kopecks.
+#[derive(Clone, Debug, Default)]
 pub struct Order {
     pub id: String,
     pub number: String,
@@ -1098,6 +1140,49 @@ pub struct Order {
     pub created: i64,
     pub history: Vec<(&'static str, i64, Option<String>)>,
     pub tracking: Vec<(&'static str, &'static str, &'static str, i64)>,
+    /// The saved address it was sent to (`shippingAddressId`), if any.
+    pub address_id: Option<String>,
+    /// `shippingAddress` of the order detail (seed 003 shape), fixed at checkout.
+    pub shipping_address: Option<Value>,
+    /// `billingAddress` of the order detail, when one was given.
+    pub billing_address: Option<Value>,
+    pub coupons: Vec<(String, i64)>,
+    pub subtotal: i64,
+    pub discount: i64,
+    pub shipping: i64,
+    pub tax: i64,
+    pub total: i64,
+    /// Paid from the partner's bonus balance.
+    pub balance_applied: i64,
+    pub notes: Option<String>,
+    pub delivery_slot_id: Option<String>,
+    pub pickup_warehouse_id: Option<String>,
+    pub courier_quote_id: Option<String>,
+    pub courier_pickup_time: Option<String>,
+    /// The delivery API's `payment_id` (`pay_…`) once a card payment has started.
+    pub transaction_id: Option<String>,
+    pub paid_at: Option<i64>,
+    pub estimated_delivery: Option<String>,
+}
+
+impl Order {
+    /// When it last changed: its latest status.
+    pub fn updated(&self) -> i64 {
+        self.history
+            .iter()
+            .map(|(_, t, _)| *t)
+            .max()
+            .unwrap_or(self.created)
+    }
+
+    pub fn item_count(&self) -> u64 {
+        self.lines.iter().map(|(_, _, q)| *q as u64).sum()
+    }
+}
+
+/// VAT included in a price, 20/120 of it, rounded half up to whole kopecks.
+pub fn vat_included(kopecks: i64) -> i64 {
+    (kopecks * 20 + 60).div_euclid(120)
 }
 
 /// Orders of the demo shopper, one in every status, with history and tracking.
@@ -1129,7 +1214,7 @@ pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
                     "REFUNDED",
                 ],
             };
-            let history = chain
+            let history: Vec<(&str, i64, Option<String>)> = chain
                 .iter()
                 .enumerate()
                 .map(|(k, s)| {
@@ -1178,6 +1263,17 @@ pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
                 (in_stock[(i * 3) % in_stock.len()], None, 1 + (i as u32 % 2)),
                 (in_stock[(i * 3 + 1) % in_stock.len()], None, 1),
             ];
+            let subtotal: i64 = lines
+                .iter()
+                .map(|(idx, _, q)| catalog.products[*idx].price * *q as i64)
+                .sum();
+            // Почта России (ship-001): 350 ₽, free from 5 000 ₽.
+            let shipping = if subtotal >= 500_000 { 0 } else { 35_000 };
+            let total = subtotal + shipping;
+            let paid_at = history
+                .iter()
+                .find(|(s, _, _)| *s == "PAID")
+                .map(|(_, t, _)| *t);
             Order {
                 id: uuid(0xe000, i as u64 + 1),
                 number: format!("ORD-2026-{:08}", 1200 + i),
@@ -1194,6 +1290,13 @@ pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
                 created,
                 history,
                 tracking,
+                subtotal,
+                shipping,
+                tax: vat_included(total),
+                total,
+                paid_at,
+                estimated_delivery: Some(iso_date(created + 10 * 86_400)),
+                ..Default::default()
             }
         })
         .collect()

@@ -66,8 +66,14 @@ fn bucket(state: &AppState, method: &Method, path: &str) -> Option<Bucket> {
     if let Some(rest) = path.strip_prefix("/commerce/api/v1") {
         if rest == "/cart/checkout" && method == Method::POST {
             b("checkout", 2, minute, "financial")
+        } else if rest == "/cart/checkout/preview" {
+            // docs/integration.md §6: recalculating is a read, under the catalog limit.
+            b("catalog", 200, minute, "standard")
         } else if rest.starts_with("/cart") {
             b("cart", 100, minute, "standard")
+        } else if rest.starts_with("/addresses") {
+            // Not in seed 003 (docs/integration.md §1): limited like the cart.
+            b("addresses", 100, minute, "standard")
         } else if rest.starts_with("/orders") {
             b("orders", 100, minute, "standard")
         } else if rest.starts_with("/products") && method == Method::POST {

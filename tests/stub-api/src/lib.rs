@@ -5,15 +5,21 @@
 // Handlers return axum's `Response` as their error: it is what they answer with.
 #![allow(clippy::result_large_err)]
 
+pub mod addresses;
 pub mod cart;
+pub mod checkout;
 pub mod commerce;
 pub mod control;
+pub mod courier;
 pub mod data;
 pub mod delivery;
 pub mod envelope;
 pub mod gate;
 pub mod media;
+pub mod orders;
 pub mod partner;
+pub mod payments;
+pub mod shipping;
 
 use axum::{http::HeaderMap, Router};
 use data::{Catalog, Order, User};
@@ -67,6 +73,31 @@ pub struct CartLine {
     pub added: i64,
 }
 
+/// An express-courier quote handed out by `POST /courier/orders/verify/`.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    pub id: String,
+    /// `final_price`, kopecks: the shipping cost at checkout.
+    pub final_price: i64,
+    pub pickup_times: Vec<String>,
+    /// Unix seconds.
+    pub expires: i64,
+    pub warehouse: String,
+}
+
+/// A card payment (the delivery API's `payment_id`), linked to an order.
+#[derive(Clone, Debug)]
+pub struct Payment {
+    pub id: String,
+    pub order_id: String,
+    /// Kopecks.
+    pub amount: i64,
+    /// `pending`, `succeeded`, `failed` or `expired`.
+    pub status: &'static str,
+    /// Unix seconds; a pending payment past it is `expired`.
+    pub expires: i64,
+}
+
 /// Everything tests may change; `reset` rebuilds it from the seed.
 #[derive(Default)]
 pub struct Mutable {
@@ -84,8 +115,18 @@ pub struct Mutable {
     pub orders: Vec<Order>,
     /// Reviews written through the API: (user id, product index, review JSON).
     pub reviews: Vec<(String, usize, serde_json::Value)>,
+    /// Saved addresses per user id (Address JSON of docs/integration.md §1).
+    pub addresses: HashMap<String, Vec<serde_json::Value>>,
+    pub address_seq: u64,
+    pub quotes: HashMap<String, Quote>,
+    pub quote_seq: u64,
+    pub payments: HashMap<String, Payment>,
+    pub payment_seq: u64,
+    /// Partner bonus balances in kopecks, by partner id (seed 004 `bonusBalance`).
+    pub partner_balances: HashMap<String, i64>,
     pub orders_created: BTreeMap<String, u64>,
     pub checkout_attempts: BTreeMap<String, u64>,
+    pub checkout_previews: BTreeMap<String, u64>,
     pub requests: BTreeMap<String, u64>,
     pub windows: HashMap<(String, String), gate::Window>,
     pub idempotency: HashMap<gate::IdemKey, gate::IdemEntry>,
@@ -131,6 +172,17 @@ impl Shared {
             ..Default::default()
         };
         control::fill_cart(&mut m, catalog, &shopper);
+        let home = addresses::demo_address(&mut m);
+        m.addresses.insert(shopper.clone(), vec![home.clone()]);
+        payments::seed_demo(&mut m, &home);
+        for p in data::partners() {
+            if let Some(id) = p["id"].as_str() {
+                let kopecks = p["bonusBalance"]
+                    .as_f64()
+                    .map_or(0, |r| (r * 100.0).round() as i64);
+                m.partner_balances.insert(id.to_string(), kopecks);
+            }
+        }
         m
     }
 
@@ -172,6 +224,7 @@ pub fn app(opts: Options) -> Router {
         .nest("/commerce/api/v1", commerce::routes())
         .nest("/delivery/v1", delivery::routes())
         .nest("/partner", partner::routes())
+        .nest("/courier", courier::routes())
         .nest("/__control", control::routes())
         .merge(media::routes())
         .fallback(gate::unknown_route)

@@ -1,4 +1,5 @@
-//! Product and category pictures as SVG, drawn by the stub: no external URLs anywhere.
+//! Product and category pictures as SVG, drawn by the stub: no external URLs anywhere; and
+//! the routes of the stub's payment page (`payments`).
 
 use crate::data::{parse_product_id, Rng};
 use crate::AppState;
@@ -6,7 +7,7 @@ use axum::{
     extract::{Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 
@@ -94,22 +95,15 @@ async fn category_image(State(s): State<AppState>, Path(file): Path<String>) -> 
     ))
 }
 
-/// A pretend payment page, so payment URLs stay on this machine.
-async fn pay(Path(id): Path<String>) -> Response {
-    let id = escape(&id);
-    (
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        format!("<!doctype html><meta charset=utf-8><title>Оплата</title><h1>Демо-оплата заказа {id}</h1><p>Это страница платёжного шлюза из заглушки.</p>"),
-    )
-        .into_response()
-}
-
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/media/products/{id}/{file}", get(product_image))
         .route("/media/categories/{file}", get(category_image))
         .route("/media/certificates/{file}", get(certificate))
-        .route("/pay/{id}", get(pay))
+        // The payment page (docs/integration.md §8), so payment URLs stay on this machine.
+        .route("/pay/{id}", get(crate::payments::pay_page))
+        .route("/pay/{id}/confirm", post(crate::payments::confirm))
+        .route("/pay/{id}/decline", post(crate::payments::decline))
 }
 
 /// A one-page PDF standing in for a certificate scan.

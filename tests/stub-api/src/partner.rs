@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/products/{id}/certificates", post(certificates))
         .route("/warehouses", post(warehouses))
         .route("/warehouses/{id}", get(warehouse))
+        .route("/delivery/address/check", post(address_check))
 }
 
 /// The selection kinds of seed 004, with their titles.
@@ -314,4 +315,23 @@ async fn warehouse(Path(id): Path<String>) -> Response {
         Some(w) => (StatusCode::OK, Json(w)).into_response(),
         None => not_found("Склад"),
     }
+}
+
+/// `POST /delivery/address/check` `{kladrCode}` → `{deliveryEnabled}`: the stub delivers
+/// everywhere but Chukotka (KLADR `87…`), docs/integration.md §9.
+async fn address_check(body: Bytes) -> Response {
+    let v: Value = match serde_json::from_slice(&body) {
+        Ok(v @ Value::Object(_)) => v,
+        _ => return validation("Тело запроса — объект JSON с kladrCode"),
+    };
+    let code = match v.get("kladrCode") {
+        Some(Value::String(c)) => c.trim(),
+        None | Some(Value::Null) => return validation("kladrCode — обязательное поле"),
+        Some(_) => return validation("kladrCode — строка из цифр"),
+    };
+    if code.len() < 2 || code.len() > 25 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return validation("kladrCode — строка из цифр");
+    }
+    let enabled = !code.starts_with(crate::addresses::CHUKOTKA_KLADR);
+    (StatusCode::OK, Json(json!({"deliveryEnabled": enabled}))).into_response()
 }
