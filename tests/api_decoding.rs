@@ -598,3 +598,108 @@ fn cart_refusals_keep_their_code_and_quantity_detail() {
         "Недостаточно товара на складе: доступно 2 шт."
     );
 }
+
+// ---------- checkout (issue 11) ----------
+
+#[test]
+fn seed_shipping_methods_and_calculation_decode() {
+    let m = commerce::decode::<checkout::MethodsDto>(
+        &ok(include_str!("fixtures/commerce_shipping_methods.json")),
+        NOW,
+    )
+    .unwrap()
+    .data
+    .methods;
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].free_threshold, Some(d("5000")));
+    assert_eq!(m[1].estimated_days.max, 4);
+    // The seed sends no `kind`: such a method is plain delivery (integration.md §2).
+    assert_eq!(m[0].kind, vitrina::domain::codes::ShippingKind::Delivery);
+    let c = commerce::decode::<checkout::CalculationDto>(
+        &ok(include_str!("fixtures/commerce_shipping_calculate.json")),
+        NOW,
+    )
+    .unwrap()
+    .data
+    .options;
+    assert_eq!(c[1].method_id, "ship-002");
+    assert_eq!(c[1].estimated_delivery.min, "2024-01-17");
+    assert_eq!(c[0].price, d("350"));
+}
+
+#[test]
+fn seed_orders_list_and_detail_decode() {
+    use vitrina::api::commerce::orders;
+    let l = commerce::decode::<orders::OrdersDto>(
+        &ok(include_str!("fixtures/commerce_orders.json")),
+        NOW,
+    )
+    .unwrap()
+    .data
+    .orders;
+    assert_eq!(l[0].order_number, "ORD-2024-00001234");
+    assert_eq!(l[0].total, d("8100"));
+    let o = commerce::decode::<orders::OrderDetailDto>(
+        &ok(include_str!("fixtures/commerce_order.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(o.payment.method, vitrina::domain::codes::PaymentMethod::Card);
+    assert_eq!(o.pricing.total, d("8100"));
+}
+
+#[test]
+fn integration_examples_decode_addresses_preview() {
+    let a = commerce::decode::<checkout::AddressDto>(
+        &ok(include_str!("fixtures/commerce_address.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(a.kladr_code.as_deref(), Some("7700000000000"));
+    assert_eq!(a.one_line(), "Москва, ул. Тверская, д. 7, кв. 12");
+    assert!(a.location.is_some());
+    let p = commerce::decode::<checkout::PreviewDto>(
+        &ok(include_str!("fixtures/commerce_checkout_preview.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(p.summary.discount, d("750"));
+    assert_eq!(p.partner_balance.unwrap().applied, d("7100"));
+    assert_eq!(p.to_pay, Some(d("0")));
+}
+
+#[test]
+fn seed_slots_payments_address_check_and_the_gateway_quote_decode() {
+    let s: delivery::SlotsDto =
+        delivery::decode(&ok(include_str!("fixtures/delivery_slots.json")), NOW).unwrap();
+    assert_eq!(s.slots[0].slot_id, "2025-10-16T10:00/12:00");
+    assert_eq!(s.slots[0].price.amount, d("149.00"));
+    let p: delivery::PaymentDto =
+        delivery::decode(&ok(include_str!("fixtures/delivery_payment.json")), NOW).unwrap();
+    assert_eq!(p.status, vitrina::domain::codes::GatewayPaymentStatus::Succeeded);
+    assert_eq!(p.amount.unwrap().amount, d("408.80"));
+    let c: partner::AddressCheckDto =
+        partner::decode(&ok(include_str!("fixtures/partner_address_check.json")), NOW).unwrap();
+    assert!(c.delivery_enabled);
+    let q: courier::QuoteDto =
+        courier::decode(&ok(include_str!("fixtures/courier_verify.json")), NOW).unwrap();
+    assert_eq!(q.order.final_price, d("540"));
+    assert_eq!(q.available_pickup_times.len(), 2);
+    assert_eq!(q.quote_id, "q-1");
+}
+
+#[test]
+fn a_checkout_answer_keeps_the_rate_limit_it_reported() {
+    let raw = status(
+        201,
+        include_str!("fixtures/commerce_checkout.json"),
+        &[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1705329600")],
+    );
+    let placed = checkout::read_placed(&raw, NOW);
+    assert_eq!(placed.remaining, Some(0));
+    assert_eq!(placed.reset_at, Some(1_705_329_600));
+    assert_eq!(placed.result.unwrap().order_number, "ORD-2024-00001234");
+}

@@ -91,3 +91,51 @@ pub async fn request<T: DeserializeOwned>(
     // No Authorization here: the gateway authenticates the merchant itself.
     call(build_request(ep, method, path, body, key, false), decode).await
 }
+
+/// Where the courier takes the parcel (seed 002 `DropOffList`, one address).
+#[derive(Clone, Debug, serde::Serialize, PartialEq)]
+pub struct DropOff {
+    pub address: String,
+    pub lat: f64,
+    pub lng: f64,
+    pub name: String,
+    pub phone: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize, PartialEq)]
+pub struct Pickup {
+    pub place: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize, PartialEq)]
+pub struct VerifyRequest {
+    pub pickup: Pickup,
+    pub payment_type: String,
+    pub drop_off: Vec<DropOff>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct QuotedOrder {
+    #[serde(default)]
+    pub price: Option<rust_decimal::Decimal>,
+    pub final_price: rust_decimal::Decimal,
+}
+
+/// `verify`'s answer with the gateway's `quote_id` (integration.md §5).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct QuoteDto {
+    pub order: QuotedOrder,
+    #[serde(default)]
+    pub available_payment_types: Vec<String>,
+    #[serde(default)]
+    pub available_pickup_times: Vec<String>,
+    pub quote_id: String,
+    #[serde(default)]
+    pub quote_expires_at: Option<String>,
+}
+
+/// `POST /orders/verify/`: the final price and the pickup times on offer.
+pub async fn verify(ep: &Endpoint, body: &VerifyRequest) -> Result<QuoteDto, ApiError> {
+    let json = serde_json::to_string(body).unwrap_or_default();
+    request(ep, Method::Post, "/orders/verify/", Some(json), None).await
+}

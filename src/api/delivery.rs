@@ -114,3 +114,60 @@ pub async fn inventory(
     .await?;
     Ok(r.availability)
 }
+
+/// Seed 000 `Money`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct MoneyDto {
+    pub currency: String,
+    pub amount: rust_decimal::Decimal,
+}
+
+/// One delivery interval: `slot_id` is `2025-10-16T10:00/12:00`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct SlotDto {
+    pub slot_id: String,
+    pub price: MoneyDto,
+    #[serde(default)]
+    pub eta_hours: Option<u32>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct SlotsDto {
+    pub slots: Vec<SlotDto>,
+}
+
+/// `GET /delivery/slots?lat&lon&cart_id` (integration.md §3).
+pub async fn slots(
+    ep: &Endpoint,
+    lat: f64,
+    lon: f64,
+    cart_id: &str,
+) -> Result<Vec<SlotDto>, ApiError> {
+    let mut q = super::Query::new();
+    q.push("lat", format!("{lat:.5}"))
+        .push("lon", format!("{lon:.5}"))
+        .push("cart_id", cart_id);
+    let r: SlotsDto = request(
+        ep,
+        Method::Get,
+        &format!("/delivery/slots{}", q.to_query_string()),
+        None,
+        None,
+    )
+    .await?;
+    Ok(r.slots)
+}
+
+/// Seed 000 `GET /payments/{payment_id}`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct PaymentDto {
+    pub payment_id: String,
+    pub status: crate::domain::codes::GatewayPaymentStatus,
+    #[serde(default)]
+    pub amount: Option<MoneyDto>,
+}
+
+pub async fn payment(ep: &Endpoint, id: &str) -> Result<PaymentDto, ApiError> {
+    let path = format!("/payments/{}", super::encode_component(id));
+    request(ep, Method::Get, &path, None, None).await
+}

@@ -190,6 +190,16 @@ pub struct Warehouse {
     pub location: Option<Location>,
     #[serde(default)]
     pub is_self_pickup_available: bool,
+    #[serde(default)]
+    pub is_express_delivery_available: bool,
+    #[serde(default)]
+    pub is_delivery_available: bool,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub schedule: Vec<crate::domain::checkout::schedule::OpenHours>,
 }
 
 impl Warehouse {
@@ -274,4 +284,24 @@ pub async fn stocks(ep: &Endpoint, ids: &[&str]) -> Result<Vec<ProductStock>, Ap
 pub async fn warehouses(ep: &Endpoint) -> Result<Vec<Warehouse>, ApiError> {
     let l: List<Warehouse> = request(ep, Method::Post, "/warehouses", paging(100), None).await?;
     Ok(l.data)
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AddressCheck<'a> {
+    kladr_code: &'a str,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressCheckDto {
+    pub delivery_enabled: bool,
+}
+
+/// `POST /delivery/address/check`: whether the shop delivers to this KLADR code.
+pub async fn address_check(ep: &Endpoint, kladr_code: &str) -> Result<bool, ApiError> {
+    let body = serde_json::to_string(&AddressCheck { kladr_code }).ok();
+    let r: AddressCheckDto =
+        request(ep, Method::Post, "/delivery/address/check", body, None).await?;
+    Ok(r.delivery_enabled)
 }

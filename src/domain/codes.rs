@@ -56,7 +56,9 @@ macro_rules! wire_enum {
 
 wire_enum! {
     /// How an order is paid (seed 003 `paymentMethod`).
+    #[derive(Default)]
     pub enum PaymentMethod {
+        #[default]
         Card = "CARD",
         BankTransfer = "BANK_TRANSFER",
         Ewallet = "EWALLET",
@@ -131,6 +133,38 @@ wire_enum! {
         KycRequired = "KYC_REQUIRED",
         ShippingNotAvailable = "SHIPPING_NOT_AVAILABLE",
         InvalidDestination = "INVALID_DESTINATION",
+    }
+}
+
+wire_enum! {
+    /// What else a shipping method needs chosen (integration.md §2).
+    #[derive(Default)]
+    pub enum ShippingKind {
+        #[default]
+        Delivery = "DELIVERY",
+        Slots = "SLOTS",
+        Pickup = "PICKUP",
+        Express = "EXPRESS",
+    }
+}
+
+wire_enum! {
+    /// An order's payment (seed 003 `paymentStatus`).
+    pub enum PaymentStatus {
+        Pending = "PENDING",
+        Paid = "PAID",
+        Failed = "FAILED",
+        Refunded = "REFUNDED",
+    }
+}
+
+wire_enum! {
+    /// A delivery-API payment (seed 000 `GET /payments/{id}` `status`).
+    pub enum GatewayPaymentStatus {
+        Pending = "pending",
+        Succeeded = "succeeded",
+        Failed = "failed",
+        Expired = "expired",
     }
 }
 

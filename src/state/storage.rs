@@ -39,6 +39,21 @@ impl Key {
         Key::new(Area::Local, "vitrina.city".into(), false)
     }
 
+    /// The checkout draft: address, method, slot or place, payment, coupons, notes.
+    pub fn checkout_draft() -> Key {
+        Key::new(Area::Local, "vitrina.checkout-draft".into(), true)
+    }
+
+    /// The checkout attempt: its Idempotency-Key and content hash, shared by every tab.
+    pub fn checkout_attempt() -> Key {
+        Key::new(Area::Local, "vitrina.checkout-attempt".into(), true)
+    }
+
+    /// Which tab is placing an order right now.
+    pub fn checkout_lock() -> Key {
+        Key::new(Area::Local, "vitrina.checkout-lock".into(), true)
+    }
+
     /// A review being written about one product, kept across a sign-in.
     pub fn review_draft(product_id: &str) -> Key {
         Key::new(
@@ -144,7 +159,14 @@ pub fn write_record<T: Serialize>(key: &Key, version: u32, data: &T) -> Result<(
 
 /// Removes every personal key from both areas (sign-out: the next person starts clean).
 pub fn forget_personal() {
-    for key in [Key::session(), Key::cart(), Key::city()] {
+    for key in [
+        Key::session(),
+        Key::cart(),
+        Key::city(),
+        Key::checkout_draft(),
+        Key::checkout_attempt(),
+        Key::checkout_lock(),
+    ] {
         if key.personal {
             remove(&key);
         }

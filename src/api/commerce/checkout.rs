@@ -1,15 +1,221 @@
-//! `POST /cart/checkout` — 2 requests a minute per shopper, so retries reuse one key.
+//! Checkout (seed 003 and docs/integration.md): saved addresses, shipping methods and their
+//! exact cost, the preview that recalculates the summary, and `POST /cart/checkout` — 2
+//! requests a minute per shopper, so retries reuse one key.
 
-use super::{request, Endpoint, Envelope};
-use crate::api::{ApiError, IdempotencyKey, Method};
-use crate::domain::codes::PaymentMethod;
+use super::{decode, request, Endpoint, Envelope};
+use crate::api::error::parse_rate_limit;
+use crate::api::{build_request, http, ApiError, IdempotencyKey, Method, Query};
+use crate::domain::codes::{PaymentMethod, ShippingKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+// ---------- addresses (integration.md §1) ----------
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+/// A saved address: seed 001's structured fields, the recipient and what the geocoder knows.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressDto {
+    #[serde(default)]
+    pub id: String,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    #[serde(default = "ru")]
+    pub country: String,
+    pub index: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    pub city: String,
+    pub street: String,
+    pub building: String,
+    #[serde(default)]
+    pub housing: Option<String>,
+    #[serde(default)]
+    pub house: Option<String>,
+    #[serde(default)]
+    pub flat: Option<String>,
+    #[serde(default)]
+    pub block: Option<String>,
+    #[serde(default)]
+    pub floor: Option<String>,
+    #[serde(default)]
+    pub metro: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub kladr_code: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub location: Option<GeoPoint>,
+}
+
+fn ru() -> String {
+    "RU".into()
+}
+
+impl AddressDto {
+    /// «Москва, ул. Тверская, д. 7, корп. 1, кв. 12».
+    pub fn one_line(&self) -> String {
+        let mut parts = vec![self.city.clone(), self.street.clone(), format!("д. {}", self.building)];
+        let opt = |label: &str, v: &Option<String>| {
+            v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("{label} {s}"))
+        };
+        parts.extend(opt("корп.", &self.housing));
+        parts.extend(opt("стр.", &self.house));
+        parts.extend(opt("кв.", &self.flat));
+        parts.join(", ")
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+struct AddressList {
+    addresses: Vec<AddressDto>,
+}
+
+/// `GET /addresses`.
+pub async fn addresses(ep: &Endpoint) -> Result<Vec<AddressDto>, ApiError> {
+    let r: Envelope<AddressList> = request(ep, Method::Get, "/addresses", None, None).await?;
+    Ok(r.data.addresses)
+}
+
+/// `POST /addresses`: saves a new one; the answer has its id, KLADR code and coordinates.
+pub async fn save_address(
+    ep: &Endpoint,
+    a: &AddressDto,
+    key: &IdempotencyKey,
+) -> Result<AddressDto, ApiError> {
+    let json = serde_json::to_string(a).unwrap_or_default();
+    let r: Envelope<AddressDto> =
+        request(ep, Method::Post, "/addresses", Some(json), Some(key)).await?;
+    Ok(r.data)
+}
+
+// ---------- shipping (seed 003) ----------
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub struct DayRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// Seed 003 `ShippingMethod`, plus `kind` (integration.md §2).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ShippingMethodDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub carrier: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub estimated_days: DayRange,
+    pub price: Decimal,
+    #[serde(default = "ru_currency")]
+    pub currency: String,
+    #[serde(default)]
+    pub is_free: bool,
+    #[serde(default)]
+    pub free_threshold: Option<Decimal>,
+    #[serde(default)]
+    pub kind: ShippingKind,
+}
+
+fn ru_currency() -> String {
+    "RUB".into()
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct MethodsDto {
+    pub methods: Vec<ShippingMethodDto>,
+}
+
+/// `GET /shipping/methods?country=RU&postalCode=…&cartId=…`.
+pub async fn methods(
+    ep: &Endpoint,
+    postal_code: Option<&str>,
+    cart_id: Option<&str>,
+) -> Result<Vec<ShippingMethodDto>, ApiError> {
+    let mut q = Query::new();
+    q.push("country", "RU")
+        .push_opt("postalCode", postal_code)
+        .push_opt("cartId", cart_id);
+    let path = format!("/shipping/methods{}", q.to_query_string());
+    let r: Envelope<MethodsDto> = request(ep, Method::Get, &path, None, None).await?;
+    Ok(r.data.methods)
+}
+
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
+pub struct Destination {
+    pub country: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    pub postal_code: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+struct CalculateRequest<'a> {
+    destination: &'a Destination,
+    cart_id: &'a str,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct DateRange {
+    pub min: String,
+    pub max: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ShippingOptionDto {
+    pub method_id: String,
+    pub name: String,
+    #[serde(default)]
+    pub carrier: Option<String>,
+    pub price: Decimal,
+    #[serde(default = "ru_currency")]
+    pub currency: String,
+    pub estimated_delivery: DateRange,
+    #[serde(default)]
+    pub is_free: bool,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CalculationDto {
+    pub options: Vec<ShippingOptionDto>,
+}
+
+/// `POST /shipping/calculate` for the shopper's cart: exact prices and dates.
+pub async fn calculate(
+    ep: &Endpoint,
+    destination: &Destination,
+    cart_id: &str,
+) -> Result<Vec<ShippingOptionDto>, ApiError> {
+    let json = serde_json::to_string(&CalculateRequest {
+        destination,
+        cart_id,
+    })
+    .unwrap_or_default();
+    let r: Envelope<CalculationDto> =
+        request(ep, Method::Post, "/shipping/calculate", Some(json), None).await?;
+    Ok(r.data.options)
+}
+
+// ---------- checkout ----------
+
+/// Seed 003 `CheckoutRequest` and the extra fields of integration.md §4.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct CheckoutRequest {
-    pub shipping_address_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipping_address_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub billing_address_id: Option<String>,
     pub shipping_method_id: String,
@@ -20,6 +226,16 @@ pub struct CheckoutRequest {
     pub notes: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub use_partner_balance: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_slot_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pickup_warehouse_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub courier_quote_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub courier_pickup_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub return_url: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -44,12 +260,15 @@ pub struct CheckoutPaymentDto {
     pub expires_at: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckoutSummaryDto {
     pub subtotal: Decimal,
+    #[serde(default)]
     pub discount: Decimal,
+    #[serde(default)]
     pub shipping: Decimal,
+    #[serde(default)]
     pub tax: Decimal,
     pub total: Decimal,
 }
@@ -66,14 +285,69 @@ pub struct CheckoutDto {
     pub estimated_delivery: Option<String>,
 }
 
-/// Places the order. The caller keeps `key` for every retry of this one order.
-pub async fn place(
-    ep: &Endpoint,
-    body: &CheckoutRequest,
-    key: &IdempotencyKey,
-) -> Result<CheckoutDto, ApiError> {
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct AppliedCouponDto {
+    pub code: String,
+    pub discount: Decimal,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct PartnerBalanceDto {
+    pub available: Decimal,
+    pub applied: Decimal,
+}
+
+/// The preview of integration.md §6.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewDto {
+    pub summary: CheckoutSummaryDto,
+    #[serde(default)]
+    pub coupons: Vec<AppliedCouponDto>,
+    #[serde(default)]
+    pub partner_balance: Option<PartnerBalanceDto>,
+    #[serde(default)]
+    pub to_pay: Option<Decimal>,
+}
+
+/// `POST /cart/checkout/preview`: the summary for these choices, nothing created.
+pub async fn preview(ep: &Endpoint, body: &CheckoutRequest) -> Result<PreviewDto, ApiError> {
     let json = serde_json::to_string(body).unwrap_or_default();
-    let r: Envelope<CheckoutDto> =
-        request(ep, Method::Post, "/cart/checkout", Some(json), Some(key)).await?;
+    let r: Envelope<PreviewDto> =
+        request(ep, Method::Post, "/cart/checkout/preview", Some(json), None).await?;
     Ok(r.data)
+}
+
+/// What a checkout attempt brought back, with the limit's state for the next one.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    pub result: Result<CheckoutDto, ApiError>,
+    /// `X-RateLimit-Remaining` of the answer, when it had one.
+    pub remaining: Option<u64>,
+    /// When the window resets (unix seconds), when the answer said.
+    pub reset_at: Option<u64>,
+}
+
+/// Places the order. The caller keeps `key` for every retry of this one order.
+pub async fn place(ep: &Endpoint, body: &CheckoutRequest, key: &IdempotencyKey) -> Placed {
+    let json = serde_json::to_string(body).unwrap_or_default();
+    let req = build_request(ep, Method::Post, "/cart/checkout", Some(json), Some(key), true);
+    match http::send(req).await {
+        Ok(raw) => read_placed(&raw, http::now_unix()),
+        Err(e) => Placed {
+            result: Err(e),
+            remaining: None,
+            reset_at: None,
+        },
+    }
+}
+
+/// Decodes a checkout answer and the rate limit it reported.
+pub fn read_placed(raw: &http::RawResponse, now: u64) -> Placed {
+    let limit = parse_rate_limit(|n| raw.header(n), now);
+    Placed {
+        result: decode::<CheckoutDto>(raw, now).map(|e| e.data),
+        remaining: limit.remaining,
+        reset_at: limit.reset,
+    }
 }

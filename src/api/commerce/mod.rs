@@ -4,6 +4,7 @@ pub mod auth;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod orders;
 
 use super::{
     build_request, call, details_from_map, parse_body, refused, unreadable_error, ApiError,

@@ -346,6 +346,11 @@ mod tests {
             city: Some(c.clone()),
             location: None,
             is_self_pickup_available: shop,
+            is_express_delivery_available: false,
+            is_delivery_available: true,
+            comment: None,
+            phone: None,
+            schedule: Vec::new(),
         }
     }
 

@@ -1,0 +1,88 @@
+//! Checkout's rules, free of the browser: the draft and what it sends, the attempt's key,
+//! finding an order whose answer was lost, the slots by day, and every refusal explained.
+
+pub mod address;
+pub mod attempt;
+pub mod dates;
+pub mod draft;
+pub mod explain;
+pub mod schedule;
+
+use crate::api::delivery::SlotDto;
+use rust_decimal::Decimal;
+
+/// How much more to buy for free shipping, while there is something left.
+pub fn free_shipping_left(threshold: Option<Decimal>, subtotal: Decimal) -> Option<Decimal> {
+    threshold.filter(|t| *t > subtotal).map(|t| t - subtotal)
+}
+
+/// A slot id `2025-10-16T10:00/12:00` as (date, «10:00–12:00»); `None` if unreadable.
+pub fn slot_parts(slot_id: &str) -> Option<(&str, String)> {
+    let (date, hours) = slot_id.split_once('T')?;
+    let (from, to) = hours.split_once('/')?;
+    dates::parse_date(date)?;
+    Some((date, format!("{from}–{to}")))
+}
+
+/// Slots grouped by day in the order they came; unreadable ids are left out.
+pub fn slots_by_day(slots: &[SlotDto]) -> Vec<(String, Vec<(SlotDto, String)>)> {
+    let mut out: Vec<(String, Vec<(SlotDto, String)>)> = Vec::new();
+    for s in slots {
+        let Some((date, label)) = slot_parts(&s.slot_id) else {
+            continue;
+        };
+        match out.iter_mut().find(|(d, _)| d == date) {
+            Some((_, v)) => v.push((s.clone(), label)),
+            None => out.push((date.to_string(), vec![(s.clone(), label)])),
+        }
+    }
+    out
+}
+
+/// «ср, 3 декабря, 10:00–12:00» of a slot id.
+pub fn slot_text(slot_id: &str) -> String {
+    match slot_parts(slot_id) {
+        Some((date, label)) => format!("{}, {label}", dates::day_label(date)),
+        None => slot_id.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::delivery::MoneyDto;
+    use std::str::FromStr;
+
+    fn slot(id: &str) -> SlotDto {
+        SlotDto {
+            slot_id: id.into(),
+            price: MoneyDto {
+                currency: "RUB".into(),
+                amount: Decimal::from(149),
+            },
+            eta_hours: Some(2),
+        }
+    }
+
+    #[test]
+    fn free_shipping_nudge_counts_what_is_left() {
+        let d = |s| Decimal::from_str(s).unwrap();
+        assert_eq!(free_shipping_left(Some(d("5000")), d("3766")), Some(d("1234")));
+        assert_eq!(free_shipping_left(Some(d("5000")), d("5000")), None);
+        assert_eq!(free_shipping_left(None, d("10")), None);
+    }
+
+    #[test]
+    fn slots_group_by_day_and_read_as_hours() {
+        let g = slots_by_day(&[
+            slot("2025-10-16T10:00/12:00"),
+            slot("2025-10-16T12:00/14:00"),
+            slot("garbage"),
+            slot("2025-10-17T10:00/12:00"),
+        ]);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].0, "2025-10-16");
+        assert_eq!(g[0].1[1].1, "12:00–14:00");
+        assert_eq!(slot_text("2025-10-16T10:00/12:00"), "чт, 16 октября, 10:00–12:00");
+    }
+}
