@@ -1,0 +1,227 @@
+//! `/checkout`: address, shipping (methods with exact prices, time slots, pickup points,
+//! express courier), payment, coupons and notes, the summary recalculated after every
+//! choice, and an order placed once however the network and the rate limit behave.
+//! `/checkout/return`: the payment's outcome. Decisions where the backends meet:
+//! docs/integration.md.
+
+mod address;
+mod done;
+mod payment;
+mod place;
+mod return_page;
+mod shipping;
+
+pub use return_page::CheckoutReturnPage;
+
+use crate::api::commerce::checkout::{
+    self as api, AddressDto, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
+};
+use crate::api::commerce::orders::OrderSummaryDto;
+use crate::api::ApiError;
+use crate::domain::checkout::draft::Draft;
+use crate::domain::checkout::explain::{explain, Explained, Where};
+use crate::domain::codes::{ErrorCode, ShippingKind};
+use crate::domain::money::Money;
+use crate::routes::Route;
+use crate::state::cart::{use_cart, Cart};
+use crate::state::storage::{self, Key};
+use crate::state::{use_session, Session};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use rust_decimal::Decimal;
+use std::time::Duration;
+
+const DRAFT_VERSION: u32 = 1;
+
+pub(crate) fn rub(d: Decimal) -> String {
+    Money::rub(d).to_string()
+}
+
+/// A method as offered: the list's entry and, once an address is known, its exact cost.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct MethodView {
+    pub m: ShippingMethodDto,
+    pub option: Option<ShippingOptionDto>,
+}
+
+/// Where the order stands.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Phase {
+    Editing,
+    Sending,
+    /// The answer was lost: looking for the order before anything else.
+    Checking,
+    /// Not found after a lost answer: a retry with the same key is offered.
+    Lost,
+    Done(Box<CheckoutDto>),
+    /// Found in the orders list after a lost answer.
+    Found(OrderSummaryDto),
+}
+
+type Loaded<T> = Option<Result<T, ApiError>>;
+
+/// The page's state, shared by its sections.
+#[derive(Clone, Copy)]
+pub(crate) struct Ck {
+    pub draft: RwSignal<Draft>,
+    pub addresses: RwSignal<Loaded<Vec<AddressDto>>>,
+    /// The partner API's answer for the chosen address.
+    pub deliverable: RwSignal<Option<bool>>,
+    pub methods: RwSignal<Loaded<Vec<MethodView>>>,
+    pub preview: RwSignal<Loaded<PreviewDto>>,
+    pub previewing: RwSignal<bool>,
+    /// The last refusal, said beside the part it is about.
+    pub problem: RwSignal<Option<Explained>>,
+    pub phase: RwSignal<Phase>,
+    pub session: Session,
+    pub cart: Cart,
+}
+
+impl Ck {
+    pub fn address(&self) -> Option<AddressDto> {
+        let id = self.draft.with(|d| (!d.adding_address).then(|| d.address_id.clone()).flatten())?;
+        self.addresses.with(|a| {
+            a.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|l| l.iter().find(|x| x.id == id).cloned())
+        })
+    }
+
+    pub fn method(&self) -> Option<MethodView> {
+        let id = self.draft.with(|d| d.method_id.clone())?;
+        self.methods.with(|m| {
+            m.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .and_then(|l| l.iter().find(|x| x.m.id == id).cloned())
+        })
+    }
+
+    pub fn kind(&self) -> Option<ShippingKind> {
+        self.method().map(|m| m.m.kind)
+    }
+
+    pub fn cart_id(&self) -> Option<String> {
+        self.cart.server().with(|s| s.as_ref().map(|s| s.id.clone()))
+    }
+
+    pub fn subtotal(&self) -> Decimal {
+        self.cart
+            .server()
+            .with(|s| s.as_ref().map(|s| s.summary.subtotal).unwrap_or_default())
+    }
+
+    /// The refusal's text if it belongs to `at`.
+    pub fn problem_at(&self, at: Where) -> Option<String> {
+        self.problem
+            .with(|p| p.as_ref().filter(|p| p.at == at).map(|p| p.text.clone()))
+    }
+
+    pub fn editable(&self) -> bool {
+        self.phase.with(|p| matches!(p, Phase::Editing | Phase::Lost))
+    }
+}
+
+/// Reads the preview again a moment after the last change.
+fn follow_preview(ck: Ck) {
+    let ticket = StoredValue::new(0u64);
+    let timer = crate::timer::Debounce::new();
+    Effect::new(move |_| {
+        let body = ck.draft.with(|d| d.preview_request(ck.kind().as_ref()));
+        // Cart changes (another tab, a line removed) change the totals too.
+        ck.cart.lines().track();
+        if !ck.editable() || ck.cart.server().with(Option::is_none) {
+            return;
+        }
+        let n = ticket.get_value() + 1;
+        ticket.set_value(n);
+        ck.previewing.set(true);
+        timer.schedule(Duration::from_millis(250), move || {
+            let ep = ck.session.commerce();
+            leptos::task::spawn_local(async move {
+                let r = api::preview(&ep, &body).await;
+                if ticket.try_get_value() != Some(n) {
+                    return;
+                }
+                ck.previewing.set(false);
+                if let Err(e) = &r {
+                    if e.is(ErrorCode::InvalidCoupon) {
+                        // Take the refused coupon off and say why beside the coupon field;
+                        // the preview runs again without it.
+                        let x = explain(e, ck.session.is_partner());
+                        let bad = x.coupon.clone();
+                        ck.problem.set(Some(x));
+                        ck.draft.update(|d| match &bad {
+                            Some(c) => d.coupons.retain(|k| k != c),
+                            None => {
+                                d.coupons.pop();
+                            }
+                        });
+                        return;
+                    }
+                    if matches!(e, ApiError::Unauthorized(_)) {
+                        ck.session.expired();
+                    }
+                }
+                ck.preview.set(Some(r));
+            });
+        });
+    });
+}
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let session = use_session();
+    let cart = use_cart();
+    let restored: Draft = storage::read_record(&Key::checkout_draft(), DRAFT_VERSION).unwrap_or_default();
+    let ck = Ck {
+        draft: RwSignal::new(restored),
+        addresses: RwSignal::new(None),
+        deliverable: RwSignal::new(None),
+        methods: RwSignal::new(None),
+        preview: RwSignal::new(None),
+        previewing: RwSignal::new(false),
+        problem: RwSignal::new(None),
+        phase: RwSignal::new(Phase::Editing),
+        session,
+        cart,
+    };
+    // Every change is kept at once: a reload or a sign-in round trip loses nothing.
+    Effect::new(move |_| {
+        let done = ck.phase.with(|p| matches!(p, Phase::Done(_) | Phase::Found(_)));
+        ck.draft.with(|d| {
+            if !done {
+                let _ = storage::write_record(&Key::checkout_draft(), DRAFT_VERSION, d);
+            }
+        });
+    });
+    follow_preview(ck);
+    let empty = Memo::new(move |_| !cart.is_loading() && cart.lines().with(Vec::is_empty));
+    let finished = Memo::new(move |_| ck.phase.with(|p| matches!(p, Phase::Done(_) | Phase::Found(_))));
+
+    view! {
+        <Title text="Оформление заказа"/>
+        <h1 class="page-title">"Оформление заказа"</h1>
+        {move || if finished.get() {
+            view! { <done::Finished ck=ck/> }.into_any()
+        } else if empty.get() {
+            view! {
+                <section class="cart-empty" data-testid="checkout-empty">
+                    <p class="cart-empty__title">"В корзине пока ничего нет"</p>
+                    <p>"Добавьте товары, чтобы оформить заказ."</p>
+                    <a class="btn" href=Route::catalog().href()>"Перейти в каталог"</a>
+                </section>
+            }.into_any()
+        } else {
+            view! {
+                <div class="checkout">
+                    <div class="checkout__steps">
+                        <address::AddressSection ck=ck/>
+                        <shipping::ShippingSection ck=ck/>
+                        <payment::PaymentSection ck=ck/>
+                    </div>
+                    <place::SummaryPanel ck=ck/>
+                </div>
+            }.into_any()
+        }}
+    }
+}

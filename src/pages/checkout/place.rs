@@ -1,0 +1,353 @@
+//! The summary and «Оформить заказ»: one attempt at a time (the button, and a lock other
+//! tabs see), one `Idempotency-Key` per order content kept across reloads, a countdown
+//! after 429 with no request before it ends, and after a lost answer a look for the order
+//! before anything is sent again.
+
+use super::{rub, Ck, Phase};
+use crate::api::commerce::checkout::{self as api, CheckoutDto, CheckoutRequest};
+use crate::api::commerce::orders;
+use crate::api::http::now_unix;
+use crate::api::{ApiError, ErrorCode, IdempotencyKey};
+use crate::components::error_panel::clock_time;
+use crate::domain::checkout::attempt::{attempt_for, content_hash, find_placed, Attempt, CLOCK_SLACK};
+use crate::domain::checkout::dates::iso_utc;
+use crate::domain::checkout::explain::{explain, Where};
+use crate::routes::Route;
+use crate::state::storage::{self, Key};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+const ATTEMPT_VERSION: u32 = 1;
+/// How long a tab's claim on placing the order lasts if it never lets go (a crash).
+const LOCK_MS: f64 = 30_000.0;
+
+#[derive(Serialize, Deserialize)]
+struct Lock {
+    tab: String,
+    until: f64,
+}
+
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        now_unix() as f64 * 1000.0
+    }
+}
+
+fn held_by_other(raw: Option<String>, tab: &str) -> bool {
+    raw.and_then(|r| crate::domain::json::from_str::<Lock>(&r).ok())
+        .is_some_and(|l| l.tab != tab && l.until > now_ms())
+}
+
+/// Claims the right to place the order for this tab; `false` if another tab holds it.
+fn acquire(tab: &str) -> bool {
+    if held_by_other(storage::read(&Key::checkout_lock()), tab) {
+        return false;
+    }
+    let lock = Lock {
+        tab: tab.to_string(),
+        until: now_ms() + LOCK_MS,
+    };
+    if let Ok(json) = serde_json::to_string(&lock) {
+        let _ = storage::write(&Key::checkout_lock(), &json);
+    }
+    // Two tabs writing at once: the value that stayed decides.
+    !held_by_other(storage::read(&Key::checkout_lock()), tab)
+}
+
+fn release(tab: &str) {
+    let mine = storage::read(&Key::checkout_lock())
+        .and_then(|r| crate::domain::json::from_str::<Lock>(&r).ok())
+        .is_some_and(|l| l.tab == tab);
+    if mine {
+        storage::remove(&Key::checkout_lock());
+    }
+}
+
+fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// The order is placed: forget the draft and the attempt, read the (now empty) cart again.
+fn finish(ck: Ck, phase: Phase) {
+    storage::remove(&Key::checkout_attempt());
+    storage::remove(&Key::checkout_draft());
+    ck.phase.set(phase);
+    ck.cart.retry_load();
+}
+
+/// The limit's state the last answer reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Limit {
+    remaining: u64,
+    reset_at: Option<u64>,
+}
+
+#[derive(Clone, Copy)]
+struct Placing {
+    ck: Ck,
+    tab: StoredValue<String>,
+    limit: RwSignal<Option<Limit>>,
+    wait_until: RwSignal<Option<u64>>,
+    announce: RwSignal<String>,
+    missing: RwSignal<Option<&'static str>>,
+    other_tab: RwSignal<bool>,
+}
+
+impl Placing {
+    fn submit(self) {
+        let ck = self.ck;
+        if !ck.phase.with_untracked(|p| matches!(p, Phase::Editing | Phase::Lost)) {
+            return;
+        }
+        if self.wait_until.get_untracked().is_some_and(|t| t > now_unix()) {
+            return;
+        }
+        let return_url = format!("{}{}", origin(), Route::CheckoutReturn.href());
+        let kind = ck.kind();
+        let body = match ck.draft.with_untracked(|d| d.request(kind.as_ref(), &return_url)) {
+            Ok(b) => b,
+            Err(m) => {
+                self.missing.set(Some(m.text()));
+                return;
+            }
+        };
+        self.missing.set(None);
+        let tab = self.tab.get_value();
+        if !acquire(&tab) {
+            self.other_tab.set(true);
+            return;
+        }
+        let lines: Vec<(String, Option<String>, u32)> = ck.cart.lines().with_untracked(|l| {
+            l.iter()
+                .map(|l| (l.key.product_id.clone(), l.key.variant_id.clone(), l.quantity))
+                .collect()
+        });
+        let hash = content_hash(&body, &lines);
+        let expected = ck.preview.with_untracked(|p| {
+            p.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.summary.total)
+        });
+        let stored = storage::read_record::<Attempt>(&Key::checkout_attempt(), ATTEMPT_VERSION);
+        let mut a = attempt_for(stored, &hash, now_unix(), expected, || {
+            IdempotencyKey::new().as_str().to_string()
+        });
+        a.sends += 1;
+        // Stored before the first byte leaves: a reload mid-request retries with this key.
+        let _ = storage::write_record(&Key::checkout_attempt(), ATTEMPT_VERSION, &a);
+        ck.problem.set(None);
+        ck.phase.set(Phase::Sending);
+        self.announce.set("Оформляем заказ…".into());
+        let ep = ck.session.commerce();
+        leptos::task::spawn_local(async move {
+            let key = IdempotencyKey::from_string(a.key.clone());
+            let placed = api::place(&ep, &body, &key).await;
+            if let Some(remaining) = placed.remaining {
+                self.limit.try_set(Some(Limit {
+                    remaining,
+                    reset_at: placed.reset_at,
+                }));
+            }
+            self.settle(placed.result, a, body).await;
+            release(&tab);
+        });
+    }
+
+    async fn settle(self, r: Result<CheckoutDto, ApiError>, a: Attempt, body: CheckoutRequest) {
+        let ck = self.ck;
+        match r {
+            Ok(dto) => {
+                self.announce.set(format!("Заказ {} оформлен", dto.order_number));
+                let pay = dto.payment.payment_url.clone();
+                finish(ck, Phase::Done(Box::new(dto)));
+                if let Some(url) = pay {
+                    let _ = window().location().assign(&url);
+                }
+            }
+            Err(ApiError::RateLimited(r)) => {
+                let until = r.retry_at().unwrap_or_else(|| now_unix() + 60);
+                self.wait_until.set(Some(until));
+                self.announce.set(format!(
+                    "Слишком много попыток оформить заказ. Данные сохранены; кнопка вернётся в {}.",
+                    clock_time(until)
+                ));
+                ck.phase.set(Phase::Editing);
+            }
+            Err(e @ (ApiError::Network(_) | ApiError::Timeout { .. } | ApiError::Server(_))) => {
+                let _ = e;
+                self.look(a, body).await;
+            }
+            Err(ApiError::Conflict(_)) => {
+                // The same order is on its way from another tab or an earlier attempt.
+                crate::timer::sleep(1500).await;
+                self.look(a, body).await;
+            }
+            Err(e) if e.is(ErrorCode::CartEmpty) && a.sends > 1 => {
+                // An empty cart after a retry: the first send most likely made the order.
+                self.look(a, body).await;
+            }
+            Err(ApiError::Unauthorized(_)) => {
+                ck.phase.set(Phase::Editing);
+                // Sign in again and come back: the draft and the key are kept.
+                ck.session.expired();
+            }
+            Err(e) => {
+                if matches!(&e, ApiError::Validation(b) if b.status == 422) {
+                    // The key met other content: the next attempt gets a new one.
+                    storage::remove(&Key::checkout_attempt());
+                }
+                let x = explain(&e, ck.session.is_partner());
+                self.announce.set(x.text.clone());
+                if x.at == Where::Coupon {
+                    if let Some(c) = &x.coupon {
+                        ck.draft.update(|d| d.coupons.retain(|k| k != c));
+                    }
+                }
+                ck.problem.set(Some(x));
+                ck.phase.set(Phase::Editing);
+            }
+        }
+    }
+
+    /// After a lost answer: is the order there? Shown if so; else a retry with the same key.
+    async fn look(self, a: Attempt, body: CheckoutRequest) {
+        let ck = self.ck;
+        ck.phase.set(Phase::Checking);
+        self.announce.set("Связь прервалась. Проверяем, создан ли заказ…".into());
+        let since = iso_utc(a.started_at.saturating_sub(CLOCK_SLACK) as i64);
+        let ep = ck.session.commerce();
+        let found = match orders::since(&ep, &since).await {
+            Ok(list) => find_placed(&list, &a).cloned(),
+            Err(_) => None,
+        };
+        match found {
+            Some(o) => {
+                self.announce.set(format!("Заказ {} оформлен", o.order_number));
+                let _ = body;
+                finish(ck, Phase::Found(o));
+            }
+            None => {
+                self.announce.set(
+                    "Заказ не найден. Можно повторить — повтор не создаст второй заказ.".into(),
+                );
+                ck.phase.try_set(Phase::Lost);
+            }
+        }
+    }
+}
+
+fn row(label: &'static str, value: String, testid: &'static str) -> impl IntoView {
+    view! {
+        <div class="summary-row" data-testid=testid>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+#[component]
+pub fn SummaryPanel(ck: Ck) -> impl IntoView {
+    let tab = IdempotencyKey::new().as_str().to_string();
+    let p = Placing {
+        ck,
+        tab: StoredValue::new(tab.clone()),
+        limit: RwSignal::new(None),
+        wait_until: RwSignal::new(None),
+        announce: RwSignal::new(String::new()),
+        missing: RwSignal::new(None),
+        other_tab: RwSignal::new(held_by_other(storage::read(&Key::checkout_lock()), &tab)),
+    };
+    {
+        let tab = tab.clone();
+        storage::on_change(Key::checkout_lock(), move |v| p.other_tab.set(held_by_other(v, &tab)));
+    }
+    on_cleanup(move || release(&tab));
+    let now = RwSignal::new(now_unix());
+    if let Ok(h) = set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500)) {
+        on_cleanup(move || h.clear());
+    }
+    let wait_left = move || p.wait_until.get().map(|t| t.saturating_sub(now.get())).filter(|w| *w > 0);
+    // The countdown's end is said once, for screen readers too.
+    Effect::new(move |was: Option<bool>| {
+        let waiting = wait_left().is_some();
+        if was == Some(true) && !waiting {
+            p.announce.set("Можно оформить заказ снова.".into());
+        }
+        waiting
+    });
+    let sending = move || ck.phase.with(|ph| matches!(ph, Phase::Sending | Phase::Checking));
+    let blocked = move || sending() || wait_left().is_some() || p.other_tab.get();
+    let exhausted = move || {
+        p.limit.get().filter(|l| l.remaining == 0 && l.reset_at.is_none_or(|r| r > now.get()))
+    };
+    let preview = move || ck.preview.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).cloned());
+    let subtotal = move || preview().map(|p| p.summary.subtotal).unwrap_or_else(|| ck.subtotal());
+
+    view! {
+        <aside class="checkout-summary" aria-labelledby="summary-title" data-testid="summary">
+            <h2 class="checkout-step__title" id="summary-title">"Ваш заказ"</h2>
+            {move || ck.problem_at(Where::Cart).map(|t| view! {
+                <p class="form-error" role="alert" data-testid="cart-problem">
+                    {t} " " <a href=Route::Cart.href()>"Открыть корзину"</a>
+                </p>
+            })}
+            <dl class="summary" aria-busy=move || ck.previewing.get().to_string()>
+                {move || row("Товары", rub(subtotal()), "sum-subtotal")}
+                {move || preview().filter(|p| !p.summary.discount.is_zero()).map(|p| row("Скидка", format!("−{}", rub(p.summary.discount)), "sum-discount"))}
+                {move || row("Доставка", match preview() {
+                    Some(p) if ck.draft.with(|d| d.method_id.is_some()) => if p.summary.shipping.is_zero() { "бесплатно".into() } else { rub(p.summary.shipping) },
+                    _ => "выберите способ".into(),
+                }, "sum-shipping")}
+                {move || preview().map(|p| row("В том числе НДС", rub(p.summary.tax), "sum-tax"))}
+                {move || preview().and_then(|p| p.partner_balance).filter(|b| !b.applied.is_zero()).map(|b| row("Бонусами", format!("−{}", rub(b.applied)), "sum-balance"))}
+                <div class="summary-row summary-row--total" data-testid="sum-total">
+                    <dt>"Итого"</dt>
+                    <dd>{move || rub(preview().map(|p| p.to_pay.unwrap_or(p.summary.total)).unwrap_or_else(subtotal))}</dd>
+                </div>
+            </dl>
+            {move || ck.previewing.get().then(|| view! { <p class="checkout-wait">"Пересчитываем…"</p> })}
+            {move || exhausted().map(|l| view! {
+                <p class="checkout-note checkout-note--warn" data-testid="limit-warning">
+                    {format!("Оформить заказ можно 2 раза в минуту, и попытки этой минуты закончились{}. Новая попытка раньше будет отклонена.",
+                        l.reset_at.map(|r| format!(" — лимит обновится в {}", clock_time(r))).unwrap_or_default())}
+                </p>
+            })}
+            {move || wait_left().map(|w| view! {
+                <p class="checkout-note checkout-note--warn" data-testid="rate-wait">
+                    <span aria-hidden="true">{format!("Слишком много попыток. Повторить можно через {w} с")}</span>
+                    <span class="visually-hidden">"Слишком много попыток, кнопка скоро вернётся"</span>
+                </p>
+            })}
+            {move || p.other_tab.get().then(|| view! {
+                <p class="checkout-note checkout-note--warn" data-testid="other-tab">"Этот заказ уже оформляется в другой вкладке."</p>
+            })}
+            {move || (ck.phase.get() == Phase::Lost).then(|| view! {
+                <p class="checkout-note checkout-note--warn" data-testid="lost">
+                    "Ответ магазина не дошёл, и заказа в списке нет. Повторите отправку — это безопасно: повтор с тем же ключом не создаст второй заказ."
+                </p>
+            })}
+            {move || p.missing.get().map(|m| view! { <p class="form-error" role="alert" data-testid="missing">{m}</p> })}
+            {move || ck.problem_at(crate::domain::checkout::explain::Where::Form).map(|t| view! {
+                <p class="form-error" role="alert" data-testid="form-problem">{t}</p>
+            })}
+            <button type="button" class="btn btn--large checkout-summary__go" data-testid="place-order"
+                prop:disabled=blocked
+                aria-disabled=move || blocked().to_string()
+                on:click=move |_| p.submit()>
+                {move || match ck.phase.get() {
+                    Phase::Sending => "Оформляем…",
+                    Phase::Checking => "Проверяем…",
+                    Phase::Lost => "Повторить отправку",
+                    _ if exhausted().is_some() => "Всё равно оформить",
+                    _ => "Оформить заказ",
+                }}
+            </button>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="announce">{move || p.announce.get()}</p>
+            <p class="checkout-summary__fine">"Нажимая кнопку, вы соглашаетесь с условиями продажи. Данные карты вводятся только на странице банка."</p>
+        </aside>
+    }
+}

@@ -1,0 +1,427 @@
+//! Step 2: shipping methods with exact prices and dates, the free-shipping nudge, and what
+//! the chosen kind needs: a delivery slot, a pickup point or an express courier's quote.
+
+use super::{rub, Ck, MethodView};
+use crate::api::commerce::checkout::{self as api, AddressDto, Destination};
+use crate::api::courier::{self, DropOff, Pickup, VerifyRequest};
+use crate::api::delivery::{self, SlotDto};
+use crate::api::partner::{self, Warehouse};
+use crate::api::{ApiError, ErrorCode};
+use crate::components::error_panel::ErrorPanel;
+use crate::domain::checkout::dates::{date_text, day_label, parse_iso};
+use crate::domain::checkout::draft::QuoteChoice;
+use crate::domain::checkout::explain::{explain, Where};
+use crate::domain::checkout::schedule::today_text;
+use crate::domain::checkout::{free_shipping_left, slots_by_day};
+use crate::domain::codes::ShippingKind;
+use crate::domain::text::plural;
+use leptos::prelude::*;
+
+/// Loads the methods for the chosen address (and the exact costs for it) whenever the
+/// address or the cart changes.
+fn follow_methods(ck: Ck, note: RwSignal<Option<String>>) {
+    let ticket = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let address = ck.address();
+        let cart_id = ck.cart_id();
+        ck.cart.lines().track();
+        let n = ticket.get_value() + 1;
+        ticket.set_value(n);
+        let ep = ck.session.commerce();
+        leptos::task::spawn_local(async move {
+            let r = load_methods(&ep, address.as_ref(), cart_id.as_deref(), note).await;
+            if ticket.try_get_value() == Some(n) {
+                ck.methods.set(Some(r));
+            }
+        });
+    });
+}
+
+async fn load_methods(
+    ep: &crate::api::Endpoint,
+    address: Option<&AddressDto>,
+    cart_id: Option<&str>,
+    note: RwSignal<Option<String>>,
+) -> Result<Vec<MethodView>, ApiError> {
+    let postal = address.map(|a| a.index.as_str());
+    note.try_set(None);
+    let methods = match api::methods(ep, postal, cart_id).await {
+        Ok(m) => m,
+        Err(e) if e.is(ErrorCode::ShippingNotAvailable) => {
+            // Nothing goes there, but the shops are still open: offer pickup alone.
+            note.try_set(Some(explain(&e, false).text));
+            let all = api::methods(ep, None, cart_id).await?;
+            return Ok(all
+                .into_iter()
+                .filter(|m| m.kind == ShippingKind::Pickup)
+                .map(|m| MethodView { m, option: None })
+                .collect());
+        }
+        Err(e) => return Err(e),
+    };
+    let options = match (address, cart_id) {
+        (Some(a), Some(cart)) => {
+            let dest = Destination {
+                country: a.country.clone(),
+                region: a.region.clone(),
+                city: Some(a.city.clone()),
+                postal_code: a.index.clone(),
+            };
+            match api::calculate(ep, &dest, cart).await {
+                Ok(o) => o,
+                Err(e) if e.is(ErrorCode::InvalidDestination) => {
+                    note.try_set(Some(explain(&e, false).text));
+                    Vec::new()
+                }
+                // The list's prices are still right, only less exact.
+                Err(_) => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    Ok(methods
+        .into_iter()
+        .map(|m| {
+            let option = options.iter().find(|o| o.method_id == m.id).cloned();
+            MethodView { m, option }
+        })
+        .collect())
+}
+
+fn days_text(min: u32, max: u32) -> String {
+    if min == 0 && max <= 1 {
+        return "сегодня или завтра".into();
+    }
+    let word = plural(u64::from(max), "день", "дня", "дней");
+    if min == max {
+        format!("{max} {word}")
+    } else {
+        format!("{min}–{max} {word}")
+    }
+}
+
+/// «от 99 ₽», «бесплатно», «350 ₽», with the dates when the exact cost is known.
+fn price_and_dates(v: &MethodView) -> (String, String) {
+    let price = match (&v.option, &v.m.kind) {
+        (Some(o), _) if o.is_free || o.price.is_zero() => "бесплатно".to_string(),
+        (Some(o), ShippingKind::Slots) => format!("от {}", rub(o.price)),
+        (Some(o), _) => rub(o.price),
+        (None, _) if v.m.is_free || v.m.price.is_zero() => "бесплатно".to_string(),
+        (None, ShippingKind::Slots | ShippingKind::Express) => format!("от {}", rub(v.m.price)),
+        (None, _) => rub(v.m.price),
+    };
+    let dates = match &v.option {
+        Some(o) if o.estimated_delivery.min == o.estimated_delivery.max => {
+            date_text(&o.estimated_delivery.min)
+        }
+        Some(o) => format!(
+            "{} — {}",
+            date_text(&o.estimated_delivery.min),
+            date_text(&o.estimated_delivery.max)
+        ),
+        None => days_text(v.m.estimated_days.min, v.m.estimated_days.max),
+    };
+    (price, dates)
+}
+
+#[component]
+pub fn ShippingSection(ck: Ck) -> impl IntoView {
+    let note = RwSignal::new(None::<String>);
+    follow_methods(ck, note);
+    let kind = Memo::new(move |_| ck.kind());
+    view! {
+        <section class="checkout-step" aria-labelledby="step-shipping" data-testid="step-shipping">
+            <h2 class="checkout-step__title" id="step-shipping">"2. Доставка"</h2>
+            {move || ck.problem_at(Where::Shipping).map(|t| view! {
+                <p class="form-error" role="alert" data-testid="shipping-problem">{t}</p>
+            })}
+            {move || note.get().map(|t| view! { <p class="checkout-note checkout-note--warn" role="status" data-testid="shipping-note">{t}</p> })}
+            {move || match ck.methods.get() {
+                None => view! { <p class="checkout-wait" role="status">"Подбираем способы доставки…"</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e title="Не удалось получить способы доставки"/> }.into_any(),
+                Some(Ok(list)) => view! { <MethodList ck=ck list=list/> }.into_any(),
+            }}
+            {move || match kind.get() {
+                Some(ShippingKind::Slots) => view! { <SlotPicker ck=ck/> }.into_any(),
+                Some(ShippingKind::Pickup) => view! { <PickupPicker ck=ck/> }.into_any(),
+                Some(ShippingKind::Express) => view! { <ExpressQuote ck=ck/> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn MethodList(ck: Ck, list: Vec<MethodView>) -> impl IntoView {
+    let has_address = move || ck.address().is_some();
+    let refused = move || ck.deliverable.get() == Some(false);
+    view! {
+        <fieldset class="choices" disabled=move || !ck.editable() data-testid="methods">
+            <legend class="visually-hidden">"Способ доставки"</legend>
+            {list.into_iter().map(|v| {
+                let id = v.m.id.clone();
+                let id2 = v.m.id.clone();
+                let pickup = v.m.kind == ShippingKind::Pickup;
+                let (price, dates) = price_and_dates(&v);
+                let threshold = v.m.free_threshold;
+                let free_now = v.option.as_ref().is_some_and(|o| o.is_free);
+                let blocked = move || !pickup && (!has_address() || refused());
+                view! {
+                    <label class="choice" class:choice--off=blocked data-testid="method">
+                        <input type="radio" name="method" value=v.m.id.clone()
+                            prop:disabled=blocked
+                            prop:checked=move || ck.draft.with(|d| d.method_id.as_deref() == Some(id.as_str()))
+                            on:change=move |_| { ck.draft.update(|d| d.choose_method(&id2)); }/>
+                        <span class="choice__body">
+                            <span class="choice__title">{v.m.name.clone()}</span>
+                            <span class="choice__meta">
+                                {v.m.carrier.clone().filter(|c| c != &v.m.name).map(|c| format!("{c} · "))}
+                                {dates}
+                            </span>
+                            {v.m.description.clone().map(|d| view! { <span class="choice__meta">{d}</span> })}
+                            {move || (!pickup && !has_address()).then(|| view! { <span class="choice__meta">"Сначала укажите адрес"</span> })}
+                            {move || (!free_now).then(|| free_shipping_left(threshold, ck.subtotal())).flatten().map(|left| view! {
+                                <span class="choice__nudge" data-testid="free-nudge">{format!("До бесплатной доставки {}", rub(left))}</span>
+                            })}
+                        </span>
+                        <span class="choice__price">{price}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn SlotPicker(ck: Ck) -> impl IntoView {
+    let slots = RwSignal::new(None::<Result<Vec<SlotDto>, ApiError>>);
+    let load = move || {
+        let (Some(a), Some(cart)) = (ck.address(), ck.cart_id()) else {
+            return;
+        };
+        let Some(loc) = a.location else {
+            slots.set(Some(Ok(Vec::new())));
+            return;
+        };
+        slots.set(None);
+        let ep = ck.session.delivery();
+        leptos::task::spawn_local(async move {
+            let r = delivery::slots(&ep, loc.lat, loc.lng, &cart).await;
+            slots.try_set(Some(r));
+        });
+    };
+    Effect::new(move |_| {
+        load();
+    });
+    view! {
+        <div class="checkout-sub" data-testid="slots">
+            <h3 class="checkout-sub__title">"Когда привезти"</h3>
+            {move || match slots.get() {
+                None => view! { <p class="checkout-wait" role="status">"Ищем свободные интервалы…"</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e title="Не удалось получить интервалы" on_retry=Callback::new(move |_| load())/> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! {
+                    <p class="checkout-note checkout-note--warn" role="status">"В этот адрес интервальной доставки нет — выберите другой способ."</p>
+                }.into_any(),
+                Some(Ok(list)) => slots_by_day(&list).into_iter().map(|(date, day)| view! {
+                    <fieldset class="slot-day" disabled=move || !ck.editable()>
+                        <legend class="slot-day__title">{day_label(&date)}</legend>
+                        <div class="slot-day__slots">
+                            {day.into_iter().map(|(s, label)| {
+                                let id = s.slot_id.clone();
+                                let id2 = s.slot_id.clone();
+                                view! {
+                                    <label class="slot" data-testid="slot">
+                                        <input type="radio" name="slot" value=s.slot_id.clone()
+                                            prop:checked=move || ck.draft.with(|d| d.slot_id.as_deref() == Some(id.as_str()))
+                                            on:change=move |_| ck.draft.update(|d| d.slot_id = Some(id2.clone()))/>
+                                        <span class="slot__time">{label}</span>
+                                        <span class="slot__price">{rub(s.price.amount)}</span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                }).collect_view().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The shopper's weekday (1–7) and minutes past local midnight.
+fn local_now() -> (u8, u32) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        let wd = match d.get_day() {
+            0 => 7,
+            n => n as u8,
+        };
+        (wd, d.get_hours() * 60 + d.get_minutes())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (1, 12 * 60)
+    }
+}
+
+/// The partner API's places, loaded once per page.
+fn load_places(ck: Ck, into: RwSignal<Option<Result<Vec<Warehouse>, ApiError>>>) {
+    into.set(None);
+    let ep = ck.session.partner();
+    leptos::task::spawn_local(async move {
+        into.try_set(Some(partner::warehouses(&ep).await));
+    });
+}
+
+#[component]
+fn PickupPicker(ck: Ck) -> impl IntoView {
+    let places = RwSignal::new(None);
+    load_places(ck, places);
+    let (weekday, minutes) = local_now();
+    view! {
+        <div class="checkout-sub" data-testid="pickup">
+            <h3 class="checkout-sub__title">"Где забрать"</h3>
+            {move || match places.get() {
+                None => view! { <p class="checkout-wait" role="status">"Загружаем магазины…"</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e title="Не удалось загрузить магазины" on_retry=Callback::new(move |_| load_places(ck, places))/> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <fieldset class="choices" disabled=move || !ck.editable()>
+                        <legend class="visually-hidden">"Пункт самовывоза"</legend>
+                        {list.into_iter().filter(|w| w.is_self_pickup_available).map(|w| {
+                            let id = w.id.clone();
+                            let id2 = w.id.clone();
+                            let hours = today_text(&w.schedule, weekday, minutes);
+                            let city = w.city.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+                            view! {
+                                <label class="choice" data-testid="pickup-point">
+                                    <input type="radio" name="pickup" value=w.id.clone()
+                                        prop:checked=move || ck.draft.with(|d| d.pickup_id.as_deref() == Some(id.as_str()))
+                                        on:change=move |_| ck.draft.update(|d| d.pickup_id = Some(id2.clone()))/>
+                                    <span class="choice__body">
+                                        <span class="choice__title">{w.title.clone()}</span>
+                                        <span class="choice__meta">{format!("{city}, {}", w.address.clone().unwrap_or_default())}</span>
+                                        <span class="choice__meta" data-testid="pickup-hours">{hours}</span>
+                                        <span class="choice__flags">
+                                            {w.is_express_delivery_available.then(|| view! { <span class="flag">"Экспресс-доставка"</span> })}
+                                            {w.is_delivery_available.then(|| view! { <span class="flag">"Доставка"</span> })}
+                                        </span>
+                                        {w.comment.clone().map(|c| view! { <span class="choice__meta">{c}</span> })}
+                                    </span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// Squared distance in degrees — enough to pick the nearest shop of a city.
+fn near(a: (f64, f64), b: (f64, f64)) -> f64 {
+    (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
+}
+
+async fn ask_quote(ck: Ck, a: AddressDto) -> Result<QuoteChoice, ApiError> {
+    let places = partner::warehouses(&ck.session.partner()).await?;
+    let loc = a.location.map(|l| (l.lat, l.lng)).unwrap_or_default();
+    let from = places
+        .iter()
+        .filter(|w| w.is_express_delivery_available)
+        .filter_map(|w| w.location.map(|l| (w, near((l.lat, l.lng), loc))))
+        .min_by(|x, y| x.1.total_cmp(&y.1))
+        .map(|(w, _)| w.id.clone())
+        .unwrap_or_default();
+    let body = VerifyRequest {
+        pickup: Pickup { place: from },
+        payment_type: "b2b_account".into(),
+        drop_off: vec![DropOff {
+            address: a.one_line(),
+            lat: loc.0,
+            lng: loc.1,
+            name: a.recipient_name.clone(),
+            phone: a.recipient_phone.clone(),
+        }],
+    };
+    let q = courier::verify(&ck.session.courier(), &body).await?;
+    Ok(QuoteChoice {
+        id: q.quote_id,
+        price: q.order.final_price,
+        pickup_time: q.available_pickup_times.first().cloned(),
+        pickup_times: q.available_pickup_times,
+        address_id: a.id,
+    })
+}
+
+/// «14:00» of a courier time (`2026-12-02T14:00:00+03:00`), as written.
+fn hour_of(iso: &str) -> String {
+    match (iso.get(11..16), parse_iso(iso)) {
+        (Some(h), Some(_)) => format!("{}, {h}", date_text(iso)),
+        _ => iso.to_string(),
+    }
+}
+
+#[component]
+fn ExpressQuote(ck: Ck) -> impl IntoView {
+    let error = RwSignal::new(None::<ApiError>);
+    let asking = RwSignal::new(false);
+    let ask = move || {
+        let Some(a) = ck.address() else {
+            return;
+        };
+        asking.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match ask_quote(ck, a).await {
+                Ok(q) => ck.draft.update(|d| d.quote = Some(q)),
+                Err(e) => {
+                    ck.draft.update(|d| d.quote = None);
+                    error.try_set(Some(e));
+                }
+            }
+            asking.try_set(false);
+        });
+    };
+    Effect::new(move |_| {
+        let address = ck.address().map(|a| a.id);
+        let fresh = ck.draft.with_untracked(|d| d.quote.as_ref().is_some_and(|q| Some(&q.address_id) == address.as_ref()));
+        if address.is_some() && !fresh {
+            ask();
+        }
+    });
+    view! {
+        <div class="checkout-sub" data-testid="express">
+            <h3 class="checkout-sub__title">"Экспресс-курьер"</h3>
+            {move || asking.get().then(|| view! { <p class="checkout-wait" role="status">"Курьерская служба считает цену…"</p> })}
+            {move || error.get().map(|e| {
+                let text = e.backend().map(|b| b.message.clone()).filter(|m| !m.is_empty()).unwrap_or_else(|| e.user_message());
+                view! {
+                    <p class="checkout-note checkout-note--warn" role="alert" data-testid="express-error">
+                        {format!("Экспресс-доставка недоступна: {text}. ")}
+                        <button type="button" class="link-button" on:click=move |_| ask()>"Спросить ещё раз"</button>
+                    </p>
+                }
+            })}
+            {move || ck.draft.with(|d| d.quote.clone()).filter(|q| Some(&q.address_id) == ck.address().map(|a| a.id).as_ref()).map(|q| view! {
+                <p class="express__price" data-testid="express-price">{format!("Итоговая цена курьера: {}", rub(q.price))}</p>
+                <fieldset class="slot-day" disabled=move || !ck.editable()>
+                    <legend class="slot-day__title">"Когда курьер заберёт заказ со склада"</legend>
+                    <div class="slot-day__slots">
+                        {q.pickup_times.iter().map(|t| {
+                            let t1 = t.clone();
+                            let t2 = t.clone();
+                            view! {
+                                <label class="slot" data-testid="pickup-time">
+                                    <input type="radio" name="courier-time" value=t.clone()
+                                        prop:checked=move || ck.draft.with(|d| d.quote.as_ref().and_then(|q| q.pickup_time.as_deref()) == Some(t1.as_str()))
+                                        on:change=move |_| ck.draft.update(|d| if let Some(q) = d.quote.as_mut() { q.pickup_time = Some(t2.clone()); })/>
+                                    <span class="slot__time">{hour_of(t)}</span>
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,223 @@
+// Checkout as a shopper does it: a saved address or a new one checked beside its fields,
+// courier with a time slot, pickup with today's hours, an express courier's quote, coupons,
+// bank transfer and card with the payment page and the return page; and the order placed
+// once whatever happens: double clicks, two tabs, a 429 with its countdown, an answer lost
+// after the stub committed, a reload in the middle.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, control, injectFault, plain, signIn, specBrowser } from '../tools/harness.js';
+
+const browser = specBrowser();
+const SHOPPER = '9990000001';
+
+async function counters() {
+  return control('counters', undefined, 'GET');
+}
+
+async function ordersCreated() {
+  const c = await counters();
+  return Object.values(c.ordersCreated || {}).reduce((a, b) => a + b, 0);
+}
+
+/// Signs in on the way to /checkout and waits for the saved address and the methods.
+async function openCheckout(page) {
+  await page.goto(`${APP_URL}/signin?next=%2Fcheckout`);
+  await signIn(page, SHOPPER);
+  await page.getByTestId('step-address').waitFor();
+  await page.getByRole('radio', { name: /Тверская/ }).waitFor();
+  await page.getByTestId('method').first().waitFor();
+}
+
+/// The summary has settled on the current choices.
+async function settled(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="summary"] .summary')?.getAttribute('aria-busy') === 'false');
+}
+
+async function chooseSlotDelivery(page) {
+  await page.getByRole('radio', { name: /Курьер магазина/ }).check();
+  await page.getByTestId('slot').first().waitFor();
+  await page.getByTestId('slot').first().locator('input').check();
+}
+
+const total = async (page) => plain(await page.getByTestId('sum-total').textContent());
+
+test('courier with a time slot, a coupon (and a bad one), paid by bank transfer', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await settled(page);
+  assert.match(plain(await page.getByTestId('sum-shipping').textContent()), /\d+ ₽/);
+
+  await page.getByLabel('Промокод').fill('nope');
+  await page.getByTestId('coupon-apply').click();
+  await page.getByTestId('coupon-problem').getByText('Промокод NOPE недействителен или истёк.').waitFor();
+  assert.equal(await page.getByTestId('coupon').count(), 0, 'the refused coupon is not kept');
+
+  await page.getByLabel('Промокод').fill('welcome10');
+  await page.getByTestId('coupon-apply').click();
+  await page.getByTestId('coupon').getByText('WELCOME10').waitFor();
+  await page.getByTestId('sum-discount').waitFor();
+  await settled(page);
+
+  await page.getByTestId('pay-bank').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('Позвонить за час');
+  await settled(page);
+  const before = await total(page);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.match(plain(await page.getByTestId('bank-account').textContent()), /40702810900000012345/);
+  assert.match(plain(await page.getByTestId('bank-deadline').textContent()), /до /);
+  assert.match(plain(await page.getByTestId('order-placed').textContent()), /Заказ ORD-\d{4}-\d+ оформлен/);
+  assert.ok(plain(await page.getByTestId('order-placed').textContent()).includes(before.replace('Итого ', '')));
+  assert.equal(await ordersCreated(), 1);
+  // The draft and the attempt are gone with the order.
+  assert.equal(await page.evaluate(() => localStorage.getItem('vitrina.checkout-draft')), null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('vitrina.checkout-attempt')), null);
+});
+
+test('pickup needs no address, shows today\'s hours; card goes to the payment page and back', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await openCheckout(page);
+  await page.getByRole('radio', { name: /Самовывоз/ }).check();
+  await page.getByTestId('pickup-point').first().waitFor();
+  assert.match(plain(await page.getByTestId('pickup-hours').first().textContent()), /^сегодня/);
+  await page.getByTestId('pickup-point').first().locator('input').check();
+  await page.getByTestId('pay-card').check();
+  await settled(page);
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/pay\/pay_/);
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await page.waitForURL(/\/checkout\/return\?orderId=/);
+  await page.getByTestId('payment-paid').waitFor({ timeout: 15000 });
+  assert.match(plain(await page.getByTestId('payment-paid').textContent()), /Заказ ORD-\d{4}-\d+ оплачен/);
+});
+
+test('express courier: the courier\'s final price and pickup times, by keyboard alone', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  const express = page.getByRole('radio', { name: /Экспресс-курьер/ });
+  await express.focus();
+  await page.keyboard.press('Space');
+  await page.getByTestId('express-price').waitFor();
+  assert.match(plain(await page.getByTestId('express-price').textContent()), /Итоговая цена курьера: \d+ ₽/);
+  await page.getByTestId('pickup-time').first().locator('input').waitFor();
+  assert.ok(await page.getByTestId('pickup-time').first().locator('input').isChecked());
+  await page.getByTestId('pay-bank').focus();
+  await page.keyboard.press('Space');
+  await settled(page);
+  await page.getByTestId('place-order').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('a new address is checked beside its fields; where delivery is impossible pickup is offered', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await openCheckout(page);
+  await page.getByTestId('address-new').check();
+  await page.getByTestId('address-save').click();
+  await page.getByTestId('problem-index').getByText('Индекс — 6 цифр').waitFor();
+  assert.equal(plain(await page.getByTestId('problem-city').textContent()), 'Укажите город');
+  assert.equal(await page.locator('#addr-recipient_name').evaluate((e) => e === document.activeElement), true);
+  await page.locator('#addr-recipient_name').fill('Пётр Чукотский');
+  await page.locator('#addr-recipient_phone').fill('+7 999 123-45-67');
+  await page.locator('#addr-index').fill('689000');
+  await page.locator('#addr-city').fill('Анадырь');
+  await page.locator('#addr-street').fill('ул. Отке');
+  await page.locator('#addr-building').fill('4');
+  await page.getByTestId('address-save').click();
+  await page.getByRole('radio', { name: /Анадырь/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Анадырь/ }).isChecked());
+  await page.getByTestId('not-deliverable').waitFor();
+  await page.getByTestId('not-deliverable').getByRole('button', { name: 'Выбрать самовывоз' }).click();
+  assert.ok(await page.getByRole('radio', { name: /Самовывоз/ }).isChecked());
+  await page.getByTestId('pickup-point').first().waitFor();
+});
+
+test('a reload in the middle restores every choice; double click places one order', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  const slot = await page.getByTestId('slot').first().locator('input').getAttribute('value');
+  await page.getByLabel('Промокод').fill('FREESHIP');
+  await page.getByTestId('coupon-apply').click();
+  await page.getByTestId('coupon').getByText('FREESHIP').waitFor();
+  await page.getByTestId('pay-ewallet').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('Домофон не работает');
+  await settled(page);
+  await page.reload();
+  await page.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Курьер магазина/ }).isChecked());
+  await page.locator(`input[name="slot"][value="${slot}"]`).waitFor();
+  assert.ok(await page.locator(`input[name="slot"][value="${slot}"]`).isChecked());
+  assert.ok(await page.getByTestId('pay-ewallet').isChecked());
+  assert.equal(await page.getByLabel(/Комментарий к заказу/).inputValue(), 'Домофон не работает');
+  await page.getByTestId('coupon').getByText('FREESHIP').waitFor();
+  await settled(page);
+  assert.equal(plain(await page.getByTestId('sum-shipping').textContent()), 'Доставка бесплатно');
+
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  await page.getByTestId('place-order').dblclick();
+  await page.getByTestId('bank-details').waitFor();
+  const c = await counters();
+  assert.equal(await ordersCreated(), 1);
+  assert.equal(Object.values(c.checkoutAttempts).reduce((a, b) => a + b, 0), 1, 'one request for a double click');
+});
+
+test('two tabs placing the same cart at once make one order', async () => {
+  const context = await (await browser.page()).context();
+  const a = await context.newPage();
+  await openCheckout(a);
+  await chooseSlotDelivery(a);
+  await a.getByTestId('pay-bank').check();
+  await settled(a);
+  const b = await context.newPage();
+  await openCheckout(b);
+  await b.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
+  await settled(b);
+  await Promise.all([a.getByTestId('place-order').click(), b.getByTestId('place-order').click()]);
+  await a.getByTestId('bank-details').or(a.getByTestId('other-tab')).first().waitFor();
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('an answer lost after the stub committed: the app finds the order instead of ordering again', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, dropAfterCommit: true });
+  await page.getByTestId('place-order').click();
+  await page.locator('[data-testid="order-placed"][data-found="true"]').waitFor();
+  assert.match(plain(await page.getByTestId('order-placed').textContent()), /заказ создан/);
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('a third checkout inside a minute: 429, a countdown, the form intact, nothing sent before the reset', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('Третья попытка');
+  await settled(page);
+  // Two checkouts already this minute (another device of the same shopper).
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, count: 1, status: 429, headers: { 'Retry-After': '6', 'X-RateLimit-Remaining': '0' } });
+  const sent = [];
+  page.on('request', (r) => { if (/\/cart\/checkout$/.test(r.url())) sent.push(Date.now()); });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('rate-wait').waitFor();
+  assert.match(plain(await page.getByTestId('rate-wait').textContent()), /Повторить можно через \d+ с/);
+  assert.match(plain(await page.getByTestId('announce').textContent()), /кнопка вернётся в \d\d:\d\d:\d\d/);
+  assert.ok(await page.getByTestId('place-order').isDisabled());
+  assert.equal(await page.getByLabel(/Комментарий к заказу/).inputValue(), 'Третья попытка');
+  await page.getByTestId('place-order').click({ force: true }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[data-testid="place-order"]').disabled, null, { timeout: 15000 });
+  assert.equal(sent.length, 1, 'nothing was sent during the countdown');
+  assert.match(plain(await page.getByTestId('announce').textContent()), /Можно оформить заказ снова/);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(sent.length, 2);
+  assert.equal(await ordersCreated(), 1);
+});
