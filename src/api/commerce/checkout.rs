@@ -60,9 +60,16 @@ fn ru() -> String {
 impl AddressDto {
     /// «Москва, ул. Тверская, д. 7, корп. 1, кв. 12».
     pub fn one_line(&self) -> String {
-        let mut parts = vec![self.city.clone(), self.street.clone(), format!("д. {}", self.building)];
+        let mut parts = vec![
+            self.city.clone(),
+            self.street.clone(),
+            format!("д. {}", self.building),
+        ];
         let opt = |label: &str, v: &Option<String>| {
-            v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| format!("{label} {s}"))
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{label} {s}"))
         };
         parts.extend(opt("корп.", &self.housing));
         parts.extend(opt("стр.", &self.house));
@@ -331,7 +338,14 @@ pub struct Placed {
 /// Places the order. The caller keeps `key` for every retry of this one order.
 pub async fn place(ep: &Endpoint, body: &CheckoutRequest, key: &IdempotencyKey) -> Placed {
     let json = serde_json::to_string(body).unwrap_or_default();
-    let req = build_request(ep, Method::Post, "/cart/checkout", Some(json), Some(key), true);
+    let req = build_request(
+        ep,
+        Method::Post,
+        "/cart/checkout",
+        Some(json),
+        Some(key),
+        true,
+    );
     match http::send(req).await {
         Ok(raw) => read_placed(&raw, http::now_unix()),
         Err(e) => Placed {

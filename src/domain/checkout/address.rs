@@ -60,10 +60,7 @@ pub fn api_field(field: &str) -> String {
 
 /// The form field of a backend field name.
 pub fn form_field(api: &str) -> Option<&'static str> {
-    FIELDS
-        .iter()
-        .map(|(f, _)| *f)
-        .find(|f| api_field(f) == api)
+    FIELDS.iter().map(|(f, _)| *f).find(|f| api_field(f) == api)
 }
 
 impl AddressForm {
@@ -121,10 +118,7 @@ impl AddressForm {
             }
         }
         if to_e164(&self.recipient_phone).is_none() {
-            out.push((
-                "recipient_phone",
-                "Телефон: +7 и ещё 10 цифр".to_string(),
-            ));
+            out.push(("recipient_phone", "Телефон: +7 и ещё 10 цифр".to_string()));
         }
         let index = self.index.trim();
         if index.len() != 6 || !index.bytes().all(|b| b.is_ascii_digit()) {
@@ -199,7 +193,10 @@ mod tests {
         let json = serde_json::to_value(&dto).unwrap();
         assert_eq!(json["recipientName"], "Анна Смирнова");
         assert_eq!(json["index"], "125009");
-        assert!(json.get("kladrCode").is_none(), "the geocoder's fields are not sent");
+        assert!(
+            json.get("kladrCode").is_none(),
+            "the geocoder's fields are not sent"
+        );
     }
 
     #[test]
@@ -212,7 +209,14 @@ mod tests {
         let fields: Vec<_> = f.problems().iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
-            ["recipient_name", "recipient_phone", "index", "city", "street", "building"]
+            [
+                "recipient_name",
+                "recipient_phone",
+                "index",
+                "city",
+                "street",
+                "building"
+            ]
         );
         let mut g = filled();
         g.index = "12a456".into();

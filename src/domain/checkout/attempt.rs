@@ -5,6 +5,7 @@
 use super::dates::parse_iso;
 use crate::api::commerce::checkout::CheckoutRequest;
 use crate::api::commerce::orders::OrderSummaryDto;
+use crate::api::{ApiError, ErrorCode};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +71,43 @@ pub fn find_placed<'a>(orders: &'a [OrderSummaryDto], a: &Attempt) -> Option<&'a
     })
 }
 
+/// What to do after a checkout request failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// 429: no request before `until` (unix seconds); the form stays as it is.
+    Wait { until: u64 },
+    /// The answer may have been lost after the order was made: look for it first.
+    Look,
+    /// The same key is being served right now (another tab): look a moment later.
+    LookLater,
+    /// The token stopped working: sign in again, the draft and the key are kept.
+    SignIn,
+    /// A refusal about the content; the next attempt of other content gets a new key.
+    Explain { forget_key: bool },
+}
+
+/// The one rule for every failed send: never a blind resubmit.
+pub fn decide(e: &ApiError, sends: u32, now: u64) -> Next {
+    match e {
+        ApiError::RateLimited(r) => Next::Wait {
+            until: r.retry_at().unwrap_or(now + 60),
+        },
+        // A timeout, a dropped connection, a 5xx from a proxy, an unreadable 2xx: the order
+        // may exist.
+        ApiError::Network(_)
+        | ApiError::Timeout { .. }
+        | ApiError::Server(_)
+        | ApiError::Decode { .. } => Next::Look,
+        ApiError::Conflict(_) => Next::LookLater,
+        // An empty cart on a retry: the first send most likely made the order.
+        _ if e.is(ErrorCode::CartEmpty) && sends > 1 => Next::Look,
+        ApiError::Unauthorized(_) => Next::SignIn,
+        // 422: the key met other content (IDEMPOTENCY_KEY_REUSED).
+        ApiError::Validation(b) if b.status == 422 => Next::Explain { forget_key: true },
+        _ => Next::Explain { forget_key: false },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,7 +131,11 @@ mod tests {
         let h = content_hash(&body("ship-001"), &lines());
         let mut reversed = lines();
         reversed.reverse();
-        assert_eq!(h, content_hash(&body("ship-001"), &reversed), "line order does not matter");
+        assert_eq!(
+            h,
+            content_hash(&body("ship-001"), &reversed),
+            "line order does not matter"
+        );
         assert_ne!(h, content_hash(&body("ship-002"), &lines()));
         let mut more = lines();
         more[0].2 = 2;
@@ -102,7 +144,10 @@ mod tests {
         let first = attempt_for(None, &h, 1000, None, || "k1".into());
         assert_eq!((first.key.as_str(), first.started_at), ("k1", 1000));
         let again = attempt_for(Some(first.clone()), &h, 5000, None, || "k2".into());
-        assert_eq!(again, first, "a retry, even after a reload, reuses key and start");
+        assert_eq!(
+            again, first,
+            "a retry, even after a reload, reuses key and start"
+        );
         let other = attempt_for(Some(first), "other", 5000, None, || "k3".into());
         assert_eq!((other.key.as_str(), other.started_at), ("k3", 5000));
     }
@@ -132,12 +177,25 @@ mod tests {
             sends: 1,
         };
         let orders = [
-            order("new-other", "2024-01-15T14:41:00Z", "999", "PENDING_PAYMENT"),
+            order(
+                "new-other",
+                "2024-01-15T14:41:00Z",
+                "999",
+                "PENDING_PAYMENT",
+            ),
             order("mine", "2024-01-15T14:39:00Z", "8100", "PENDING_PAYMENT"),
             order("old", "2024-01-10T10:00:00Z", "8100", "PENDING_PAYMENT"),
         ];
-        assert_eq!(find_placed(&orders, &a).map(|o| o.id.as_str()), Some("mine"));
-        let too_old = [order("old", "2024-01-15T14:30:00Z", "8100", "PENDING_PAYMENT")];
+        assert_eq!(
+            find_placed(&orders, &a).map(|o| o.id.as_str()),
+            Some("mine")
+        );
+        let too_old = [order(
+            "old",
+            "2024-01-15T14:30:00Z",
+            "8100",
+            "PENDING_PAYMENT",
+        )];
         assert!(find_placed(&too_old, &a).is_none());
         let cancelled = [order("c", "2024-01-15T14:41:00Z", "8100", "CANCELLED")];
         assert!(find_placed(&cancelled, &a).is_none());

@@ -75,8 +75,14 @@ impl Draft {
             shipping_method_id: method,
             payment_method: self.payment.clone(),
             coupon_codes: self.coupons.clone(),
-            notes: Some(self.notes.trim().chars().take(NOTES_MAX).collect::<String>())
-                .filter(|n| !n.is_empty()),
+            notes: Some(
+                self.notes
+                    .trim()
+                    .chars()
+                    .take(NOTES_MAX)
+                    .collect::<String>(),
+            )
+            .filter(|n| !n.is_empty()),
             use_partner_balance: self.use_balance.then_some(true),
             ..CheckoutRequest::default()
         };
@@ -84,7 +90,9 @@ impl Draft {
             r.shipping_address_id = Some(self.address_id.clone().ok_or(Missing::Address)?);
         }
         match kind {
-            ShippingKind::Slots => r.delivery_slot_id = Some(self.slot_id.clone().ok_or(Missing::Slot)?),
+            ShippingKind::Slots => {
+                r.delivery_slot_id = Some(self.slot_id.clone().ok_or(Missing::Slot)?)
+            }
             ShippingKind::Pickup => {
                 r.pickup_warehouse_id = Some(self.pickup_id.clone().ok_or(Missing::Pickup)?)
             }
@@ -167,7 +175,9 @@ mod tests {
 
     #[test]
     fn a_courier_order_with_a_slot_carries_the_slot_and_the_return_url() {
-        let r = base().request(Some(&ShippingKind::Slots), "https://shop/checkout/return").unwrap();
+        let r = base()
+            .request(Some(&ShippingKind::Slots), "https://shop/checkout/return")
+            .unwrap();
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["shippingAddressId"], "a1");
         assert_eq!(json["deliverySlotId"], "2025-10-16T10:00/12:00");
@@ -182,16 +192,25 @@ mod tests {
     fn each_kind_asks_for_its_own_choice() {
         let mut d = base();
         d.slot_id = None;
-        assert_eq!(d.request(Some(&ShippingKind::Slots), "").unwrap_err(), Missing::Slot);
+        assert_eq!(
+            d.request(Some(&ShippingKind::Slots), "").unwrap_err(),
+            Missing::Slot
+        );
         assert_eq!(d.request(None, "").unwrap_err(), Missing::Method);
         // Pickup needs no address, only the place.
         d.address_id = None;
-        assert_eq!(d.request(Some(&ShippingKind::Pickup), "").unwrap_err(), Missing::Pickup);
+        assert_eq!(
+            d.request(Some(&ShippingKind::Pickup), "").unwrap_err(),
+            Missing::Pickup
+        );
         d.pickup_id = Some("w2".into());
         let r = d.request(Some(&ShippingKind::Pickup), "").unwrap();
         assert_eq!(r.shipping_address_id, None);
         assert_eq!(r.pickup_warehouse_id.as_deref(), Some("w2"));
-        assert_eq!(d.request(Some(&ShippingKind::Delivery), "").unwrap_err(), Missing::Address);
+        assert_eq!(
+            d.request(Some(&ShippingKind::Delivery), "").unwrap_err(),
+            Missing::Address
+        );
     }
 
     #[test]
@@ -203,12 +222,18 @@ mod tests {
             pickup_times: vec!["t1".into()],
             ..QuoteChoice::default()
         });
-        assert_eq!(d.request(Some(&ShippingKind::Express), "").unwrap_err(), Missing::PickupTime);
+        assert_eq!(
+            d.request(Some(&ShippingKind::Express), "").unwrap_err(),
+            Missing::PickupTime
+        );
         d.quote.as_mut().unwrap().pickup_time = Some("t1".into());
         let r = d.request(Some(&ShippingKind::Express), "").unwrap();
         assert_eq!(r.courier_quote_id.as_deref(), Some("q-1"));
         d.address_id = Some("a2".into());
-        assert_eq!(d.request(Some(&ShippingKind::Express), "").unwrap_err(), Missing::Quote);
+        assert_eq!(
+            d.request(Some(&ShippingKind::Express), "").unwrap_err(),
+            Missing::Quote
+        );
     }
 
     #[test]

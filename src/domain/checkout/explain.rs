@@ -145,7 +145,10 @@ mod tests {
 
     #[test]
     fn stock_refusals_name_the_lines() {
-        let e = refusal(400, r#"{"success":false,"error":{"code":"INSUFFICIENT_STOCK","message":"x","details":{"items":[{"productId":"p1","name":"Котёл","requested":5,"available":2}]}}}"#);
+        let e = refusal(
+            400,
+            r#"{"success":false,"error":{"code":"INSUFFICIENT_STOCK","message":"x","details":{"items":[{"productId":"p1","name":"Котёл","requested":5,"available":2}]}}}"#,
+        );
         let x = explain(&e, false);
         assert_eq!(x.at, Where::Cart);
         assert!(x.text.contains("«Котёл» — осталось 2 шт."), "{}", x.text);
@@ -153,14 +156,23 @@ mod tests {
 
     #[test]
     fn a_bad_coupon_is_named_and_kyc_tells_a_partner_what_to_do() {
-        let e = refusal(400, r#"{"success":false,"error":{"code":"INVALID_COUPON","message":"x","details":{"couponCodes":["BAD"]}}}"#);
+        let e = refusal(
+            400,
+            r#"{"success":false,"error":{"code":"INVALID_COUPON","message":"x","details":{"couponCodes":["BAD"]}}}"#,
+        );
         let x = explain(&e, false);
         assert_eq!((x.at, x.coupon.as_deref()), (Where::Coupon, Some("BAD")));
         assert_eq!(x.text, "Промокод BAD недействителен или истёк.");
-        let k = refusal(403, r#"{"success":false,"error":{"code":"KYC_REQUIRED","message":"x"}}"#);
+        let k = refusal(
+            403,
+            r#"{"success":false,"error":{"code":"KYC_REQUIRED","message":"x"}}"#,
+        );
         assert!(explain(&k, true).text.contains("кабинете партнёра"));
         assert!(!explain(&k, false).text.contains("кабинете партнёра"));
-        let a = refusal(400, r#"{"success":false,"error":{"code":"INVALID_ADDRESS","message":"x"}}"#);
+        let a = refusal(
+            400,
+            r#"{"success":false,"error":{"code":"INVALID_ADDRESS","message":"x"}}"#,
+        );
         assert_eq!(explain(&a, false).at, Where::Address);
     }
 }

@@ -67,7 +67,10 @@ mod tests {
     #[test]
     fn free_shipping_nudge_counts_what_is_left() {
         let d = |s| Decimal::from_str(s).unwrap();
-        assert_eq!(free_shipping_left(Some(d("5000")), d("3766")), Some(d("1234")));
+        assert_eq!(
+            free_shipping_left(Some(d("5000")), d("3766")),
+            Some(d("1234"))
+        );
         assert_eq!(free_shipping_left(Some(d("5000")), d("5000")), None);
         assert_eq!(free_shipping_left(None, d("10")), None);
     }
@@ -83,6 +86,9 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].0, "2025-10-16");
         assert_eq!(g[0].1[1].1, "12:00–14:00");
-        assert_eq!(slot_text("2025-10-16T10:00/12:00"), "чт, 16 октября, 10:00–12:00");
+        assert_eq!(
+            slot_text("2025-10-16T10:00/12:00"),
+            "чт, 16 октября, 10:00–12:00"
+        );
     }
 }

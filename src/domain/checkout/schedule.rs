@@ -39,7 +39,11 @@ pub fn today_text(schedule: &[OpenHours], weekday: u8, now: u32) -> String {
         (1..=7u8).find_map(|k| {
             let d = (from - 1 + k) % 7 + 1;
             day(d).map(|h| {
-                let when = if k == 1 { "завтра" } else { DAY_NAMES[(d - 1) as usize] };
+                let when = if k == 1 {
+                    "завтра"
+                } else {
+                    DAY_NAMES[(d - 1) as usize]
+                };
                 format!("откроется {when} в {}", short(&h.begin))
             })
         })
@@ -52,8 +56,14 @@ pub fn today_text(schedule: &[OpenHours], weekday: u8, now: u32) -> String {
             format!("сегодня с {} до {}", short(&h.begin), short(&h.end))
         }
         Some((h, _, e)) if now < e => format!("сегодня до {}", short(&h.end)),
-        Some(_) => format!("сегодня уже закрыто, {}", next_open(weekday).unwrap_or_default()),
-        None => format!("сегодня выходной, {}", next_open(weekday).unwrap_or_default()),
+        Some(_) => format!(
+            "сегодня уже закрыто, {}",
+            next_open(weekday).unwrap_or_default()
+        ),
+        None => format!(
+            "сегодня выходной, {}",
+            next_open(weekday).unwrap_or_default()
+        ),
     }
 }
 

@@ -21,7 +21,10 @@ fn load(ck: Ck) {
         }
         if let Ok(list) = &r {
             ck.draft.update(|d| {
-                let known = d.address_id.as_ref().is_some_and(|id| list.iter().any(|a| &a.id == id));
+                let known = d
+                    .address_id
+                    .as_ref()
+                    .is_some_and(|id| list.iter().any(|a| &a.id == id));
                 if !known {
                     d.address_id = list.first().map(|a| a.id.clone());
                 }
@@ -111,9 +114,11 @@ pub fn AddressSection(ck: Ck) -> impl IntoView {
 /// Switches to the first pickup method on offer.
 fn choose_pickup(ck: Ck) {
     let id = ck.methods.with(|m| {
-        m.as_ref()
-            .and_then(|r| r.as_ref().ok())
-            .and_then(|l| l.iter().find(|x| x.m.kind == ShippingKind::Pickup).map(|x| x.m.id.clone()))
+        m.as_ref().and_then(|r| r.as_ref().ok()).and_then(|l| {
+            l.iter()
+                .find(|x| x.m.kind == ShippingKind::Pickup)
+                .map(|x| x.m.id.clone())
+        })
     });
     if let Some(id) = id {
         ck.draft.update(|d| d.choose_method(&id));
@@ -128,8 +133,13 @@ fn NewAddress(ck: Ck) -> impl IntoView {
     let general = RwSignal::new(None::<String>);
     let problems = Memo::new(move |_| ck.draft.with(|d| d.new_address.problems()));
     let problem_of = move |f: &str| {
-        let local = tried.get().then(|| problems.with(|p| p.iter().find(|(k, _)| *k == f).map(|(_, m)| m.clone()))).flatten();
-        local.or_else(|| server_errors.with(|s| s.iter().find(|(k, _)| *k == f).map(|(_, m)| m.clone())))
+        let local = tried
+            .get()
+            .then(|| problems.with(|p| p.iter().find(|(k, _)| *k == f).map(|(_, m)| m.clone())))
+            .flatten();
+        local.or_else(|| {
+            server_errors.with(|s| s.iter().find(|(k, _)| *k == f).map(|(_, m)| m.clone()))
+        })
     };
 
     let save = move || {
@@ -161,7 +171,11 @@ fn NewAddress(ck: Ck) -> impl IntoView {
                         d.adding_address = false;
                         d.new_address = Default::default();
                     });
-                    ck.problem.update(|p| if p.as_ref().is_some_and(|p| p.at == Where::Address) { *p = None });
+                    ck.problem.update(|p| {
+                        if p.as_ref().is_some_and(|p| p.at == Where::Address) {
+                            *p = None
+                        }
+                    });
                 }
                 Err(e) => {
                     if let ApiError::Unauthorized(_) = e {

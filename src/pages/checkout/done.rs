@@ -83,7 +83,8 @@ fn placed(dto: CheckoutDto) -> impl IntoView {
 
 #[component]
 pub fn Finished(ck: Ck) -> impl IntoView {
-    move || match ck.phase.get() {
+    move || {
+        match ck.phase.get() {
         Phase::Done(dto) => placed(*dto).into_any(),
         Phase::Found(o) => view! {
             <section class="checkout-done" data-testid="order-placed" data-found="true">
@@ -98,5 +99,6 @@ pub fn Finished(ck: Ck) -> impl IntoView {
             </section>
         }.into_any(),
         _ => ().into_any(),
+    }
     }
 }

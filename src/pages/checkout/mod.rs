@@ -79,7 +79,9 @@ pub(crate) struct Ck {
 
 impl Ck {
     pub fn address(&self) -> Option<AddressDto> {
-        let id = self.draft.with(|d| (!d.adding_address).then(|| d.address_id.clone()).flatten())?;
+        let id = self
+            .draft
+            .with(|d| (!d.adding_address).then(|| d.address_id.clone()).flatten())?;
         self.addresses.with(|a| {
             a.as_ref()
                 .and_then(|r| r.as_ref().ok())
@@ -101,7 +103,9 @@ impl Ck {
     }
 
     pub fn cart_id(&self) -> Option<String> {
-        self.cart.server().with(|s| s.as_ref().map(|s| s.id.clone()))
+        self.cart
+            .server()
+            .with(|s| s.as_ref().map(|s| s.id.clone()))
     }
 
     pub fn subtotal(&self) -> Decimal {
@@ -117,7 +121,8 @@ impl Ck {
     }
 
     pub fn editable(&self) -> bool {
-        self.phase.with(|p| matches!(p, Phase::Editing | Phase::Lost))
+        self.phase
+            .with(|p| matches!(p, Phase::Editing | Phase::Lost))
     }
 }
 
@@ -172,7 +177,8 @@ fn follow_preview(ck: Ck) {
 pub fn CheckoutPage() -> impl IntoView {
     let session = use_session();
     let cart = use_cart();
-    let restored: Draft = storage::read_record(&Key::checkout_draft(), DRAFT_VERSION).unwrap_or_default();
+    let restored: Draft =
+        storage::read_record(&Key::checkout_draft(), DRAFT_VERSION).unwrap_or_default();
     let ck = Ck {
         draft: RwSignal::new(restored),
         addresses: RwSignal::new(None),
@@ -187,7 +193,9 @@ pub fn CheckoutPage() -> impl IntoView {
     };
     // Every change is kept at once: a reload or a sign-in round trip loses nothing.
     Effect::new(move |_| {
-        let done = ck.phase.with(|p| matches!(p, Phase::Done(_) | Phase::Found(_)));
+        let done = ck
+            .phase
+            .with(|p| matches!(p, Phase::Done(_) | Phase::Found(_)));
         ck.draft.with(|d| {
             if !done {
                 let _ = storage::write_record(&Key::checkout_draft(), DRAFT_VERSION, d);
@@ -196,7 +204,10 @@ pub fn CheckoutPage() -> impl IntoView {
     });
     follow_preview(ck);
     let empty = Memo::new(move |_| !cart.is_loading() && cart.lines().with(Vec::is_empty));
-    let finished = Memo::new(move |_| ck.phase.with(|p| matches!(p, Phase::Done(_) | Phase::Found(_))));
+    let finished = Memo::new(move |_| {
+        ck.phase
+            .with(|p| matches!(p, Phase::Done(_) | Phase::Found(_)))
+    });
 
     view! {
         <Title text="Оформление заказа"/>

@@ -7,10 +7,26 @@ use crate::domain::codes::PaymentMethod;
 use leptos::prelude::*;
 
 const METHODS: &[(PaymentMethod, &str, &str)] = &[
-    (PaymentMethod::Card, "Картой онлайн", "Visa, Mastercard, МИР — на защищённой странице банка"),
-    (PaymentMethod::Ewallet, "Электронным кошельком", "ЮMoney, СберPay и другие — на странице оплаты"),
-    (PaymentMethod::BankTransfer, "Банковским переводом", "Реквизиты покажем после оформления"),
-    (PaymentMethod::Balance, "Бонусным балансом", "Только для партнёров: весь заказ бонусами"),
+    (
+        PaymentMethod::Card,
+        "Картой онлайн",
+        "Visa, Mastercard, МИР — на защищённой странице банка",
+    ),
+    (
+        PaymentMethod::Ewallet,
+        "Электронным кошельком",
+        "ЮMoney, СберPay и другие — на странице оплаты",
+    ),
+    (
+        PaymentMethod::BankTransfer,
+        "Банковским переводом",
+        "Реквизиты покажем после оформления",
+    ),
+    (
+        PaymentMethod::Balance,
+        "Бонусным балансом",
+        "Только для партнёров: весь заказ бонусами",
+    ),
 ];
 
 fn method_id(m: &PaymentMethod) -> &'static str {
@@ -86,7 +102,11 @@ fn Coupons(ck: Ck) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let apply = move || {
         let code = text.get_untracked();
-        ck.problem.update(|p| if p.as_ref().is_some_and(|p| p.at == Where::Coupon) { *p = None });
+        ck.problem.update(|p| {
+            if p.as_ref().is_some_and(|p| p.at == Where::Coupon) {
+                *p = None
+            }
+        });
         ck.draft.update(|d| {
             d.add_coupon(&code);
         });
@@ -94,9 +114,12 @@ fn Coupons(ck: Ck) -> impl IntoView {
     };
     let discount_of = move |code: &str| {
         ck.preview.with(|p| {
-            p.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .and_then(|p| p.coupons.iter().find(|c| c.code == code).map(|c| c.discount))
+            p.as_ref().and_then(|r| r.as_ref().ok()).and_then(|p| {
+                p.coupons
+                    .iter()
+                    .find(|c| c.code == code)
+                    .map(|c| c.discount)
+            })
         })
     };
     view! {

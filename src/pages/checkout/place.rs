@@ -4,12 +4,14 @@
 //! before anything is sent again.
 
 use super::{rub, Ck, Phase};
-use crate::api::commerce::checkout::{self as api, CheckoutDto, CheckoutRequest};
+use crate::api::commerce::checkout::{self as api, CheckoutDto};
 use crate::api::commerce::orders;
 use crate::api::http::now_unix;
-use crate::api::{ApiError, ErrorCode, IdempotencyKey};
+use crate::api::{ApiError, IdempotencyKey};
 use crate::components::error_panel::clock_time;
-use crate::domain::checkout::attempt::{attempt_for, content_hash, find_placed, Attempt, CLOCK_SLACK};
+use crate::domain::checkout::attempt::{
+    attempt_for, content_hash, decide, find_placed, Attempt, Next, CLOCK_SLACK,
+};
 use crate::domain::checkout::dates::iso_utc;
 use crate::domain::checkout::explain::{explain, Where};
 use crate::routes::Route;
@@ -102,15 +104,25 @@ struct Placing {
 impl Placing {
     fn submit(self) {
         let ck = self.ck;
-        if !ck.phase.with_untracked(|p| matches!(p, Phase::Editing | Phase::Lost)) {
+        if !ck
+            .phase
+            .with_untracked(|p| matches!(p, Phase::Editing | Phase::Lost))
+        {
             return;
         }
-        if self.wait_until.get_untracked().is_some_and(|t| t > now_unix()) {
+        if self
+            .wait_until
+            .get_untracked()
+            .is_some_and(|t| t > now_unix())
+        {
             return;
         }
         let return_url = format!("{}{}", origin(), Route::CheckoutReturn.href());
         let kind = ck.kind();
-        let body = match ck.draft.with_untracked(|d| d.request(kind.as_ref(), &return_url)) {
+        let body = match ck
+            .draft
+            .with_untracked(|d| d.request(kind.as_ref(), &return_url))
+        {
             Ok(b) => b,
             Err(m) => {
                 self.missing.set(Some(m.text()));
@@ -125,12 +137,20 @@ impl Placing {
         }
         let lines: Vec<(String, Option<String>, u32)> = ck.cart.lines().with_untracked(|l| {
             l.iter()
-                .map(|l| (l.key.product_id.clone(), l.key.variant_id.clone(), l.quantity))
+                .map(|l| {
+                    (
+                        l.key.product_id.clone(),
+                        l.key.variant_id.clone(),
+                        l.quantity,
+                    )
+                })
                 .collect()
         });
         let hash = content_hash(&body, &lines);
         let expected = ck.preview.with_untracked(|p| {
-            p.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.summary.total)
+            p.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|p| p.summary.total)
         });
         let stored = storage::read_record::<Attempt>(&Key::checkout_attempt(), ATTEMPT_VERSION);
         let mut a = attempt_for(stored, &hash, now_unix(), expected, || {
@@ -152,72 +172,63 @@ impl Placing {
                     reset_at: placed.reset_at,
                 }));
             }
-            self.settle(placed.result, a, body).await;
+            self.settle(placed.result, a).await;
             release(&tab);
         });
     }
 
-    async fn settle(self, r: Result<CheckoutDto, ApiError>, a: Attempt, body: CheckoutRequest) {
+    async fn settle(self, r: Result<CheckoutDto, ApiError>, a: Attempt) {
         let ck = self.ck;
         match r {
             Ok(dto) => {
-                self.announce.set(format!("Заказ {} оформлен", dto.order_number));
+                self.announce
+                    .set(format!("Заказ {} оформлен", dto.order_number));
                 let pay = dto.payment.payment_url.clone();
                 finish(ck, Phase::Done(Box::new(dto)));
                 if let Some(url) = pay {
                     let _ = window().location().assign(&url);
                 }
             }
-            Err(ApiError::RateLimited(r)) => {
-                let until = r.retry_at().unwrap_or_else(|| now_unix() + 60);
-                self.wait_until.set(Some(until));
-                self.announce.set(format!(
-                    "Слишком много попыток оформить заказ. Данные сохранены; кнопка вернётся в {}.",
-                    clock_time(until)
-                ));
-                ck.phase.set(Phase::Editing);
-            }
-            Err(e @ (ApiError::Network(_) | ApiError::Timeout { .. } | ApiError::Server(_))) => {
-                let _ = e;
-                self.look(a, body).await;
-            }
-            Err(ApiError::Conflict(_)) => {
-                // The same order is on its way from another tab or an earlier attempt.
-                crate::timer::sleep(1500).await;
-                self.look(a, body).await;
-            }
-            Err(e) if e.is(ErrorCode::CartEmpty) && a.sends > 1 => {
-                // An empty cart after a retry: the first send most likely made the order.
-                self.look(a, body).await;
-            }
-            Err(ApiError::Unauthorized(_)) => {
-                ck.phase.set(Phase::Editing);
-                // Sign in again and come back: the draft and the key are kept.
-                ck.session.expired();
-            }
-            Err(e) => {
-                if matches!(&e, ApiError::Validation(b) if b.status == 422) {
-                    // The key met other content: the next attempt gets a new one.
-                    storage::remove(&Key::checkout_attempt());
+            Err(e) => match decide(&e, a.sends, now_unix()) {
+                Next::Wait { until } => {
+                    self.wait_until.set(Some(until));
+                    self.announce.set(format!(
+                        "Слишком много попыток оформить заказ. Данные сохранены; кнопка вернётся в {}.",
+                        clock_time(until)
+                    ));
+                    ck.phase.set(Phase::Editing);
                 }
-                let x = explain(&e, ck.session.is_partner());
-                self.announce.set(x.text.clone());
-                if x.at == Where::Coupon {
-                    if let Some(c) = &x.coupon {
+                Next::Look => self.look(a).await,
+                Next::LookLater => {
+                    crate::timer::sleep(1500).await;
+                    self.look(a).await;
+                }
+                Next::SignIn => {
+                    ck.phase.set(Phase::Editing);
+                    ck.session.expired();
+                }
+                Next::Explain { forget_key } => {
+                    if forget_key {
+                        storage::remove(&Key::checkout_attempt());
+                    }
+                    let x = explain(&e, ck.session.is_partner());
+                    self.announce.set(x.text.clone());
+                    if let (Where::Coupon, Some(c)) = (x.at, &x.coupon) {
                         ck.draft.update(|d| d.coupons.retain(|k| k != c));
                     }
+                    ck.problem.set(Some(x));
+                    ck.phase.set(Phase::Editing);
                 }
-                ck.problem.set(Some(x));
-                ck.phase.set(Phase::Editing);
-            }
+            },
         }
     }
 
     /// After a lost answer: is the order there? Shown if so; else a retry with the same key.
-    async fn look(self, a: Attempt, body: CheckoutRequest) {
+    async fn look(self, a: Attempt) {
         let ck = self.ck;
         ck.phase.set(Phase::Checking);
-        self.announce.set("Связь прервалась. Проверяем, создан ли заказ…".into());
+        self.announce
+            .set("Связь прервалась. Проверяем, создан ли заказ…".into());
         let since = iso_utc(a.started_at.saturating_sub(CLOCK_SLACK) as i64);
         let ep = ck.session.commerce();
         let found = match orders::since(&ep, &since).await {
@@ -226,8 +237,8 @@ impl Placing {
         };
         match found {
             Some(o) => {
-                self.announce.set(format!("Заказ {} оформлен", o.order_number));
-                let _ = body;
+                self.announce
+                    .set(format!("Заказ {} оформлен", o.order_number));
                 finish(ck, Phase::Found(o));
             }
             None => {
@@ -263,14 +274,22 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
     };
     {
         let tab = tab.clone();
-        storage::on_change(Key::checkout_lock(), move |v| p.other_tab.set(held_by_other(v, &tab)));
+        storage::on_change(Key::checkout_lock(), move |v| {
+            p.other_tab.set(held_by_other(v, &tab))
+        });
     }
     on_cleanup(move || release(&tab));
     let now = RwSignal::new(now_unix());
-    if let Ok(h) = set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500)) {
+    if let Ok(h) = set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500))
+    {
         on_cleanup(move || h.clear());
     }
-    let wait_left = move || p.wait_until.get().map(|t| t.saturating_sub(now.get())).filter(|w| *w > 0);
+    let wait_left = move || {
+        p.wait_until
+            .get()
+            .map(|t| t.saturating_sub(now.get()))
+            .filter(|w| *w > 0)
+    };
     // The countdown's end is said once, for screen readers too.
     Effect::new(move |was: Option<bool>| {
         let waiting = wait_left().is_some();
@@ -279,13 +298,25 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
         }
         waiting
     });
-    let sending = move || ck.phase.with(|ph| matches!(ph, Phase::Sending | Phase::Checking));
+    let sending = move || {
+        ck.phase
+            .with(|ph| matches!(ph, Phase::Sending | Phase::Checking))
+    };
     let blocked = move || sending() || wait_left().is_some() || p.other_tab.get();
     let exhausted = move || {
-        p.limit.get().filter(|l| l.remaining == 0 && l.reset_at.is_none_or(|r| r > now.get()))
+        p.limit
+            .get()
+            .filter(|l| l.remaining == 0 && l.reset_at.is_none_or(|r| r > now.get()))
     };
-    let preview = move || ck.preview.with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).cloned());
-    let subtotal = move || preview().map(|p| p.summary.subtotal).unwrap_or_else(|| ck.subtotal());
+    let preview = move || {
+        ck.preview
+            .with(|p| p.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+    };
+    let subtotal = move || {
+        preview()
+            .map(|p| p.summary.subtotal)
+            .unwrap_or_else(|| ck.subtotal())
+    };
 
     view! {
         <aside class="checkout-summary" aria-labelledby="summary-title" data-testid="summary">

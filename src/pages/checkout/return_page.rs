@@ -50,7 +50,9 @@ fn hidden() -> bool {
 pub fn CheckoutReturnPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
-    let order_id = query.with_untracked(|q| q.get("orderId")).filter(|id| crate::routes::valid_id(id));
+    let order_id = query
+        .with_untracked(|q| q.get("orderId"))
+        .filter(|id| crate::routes::valid_id(id));
     let state = RwSignal::new(Outcome::Waiting);
     let order = RwSignal::new(None::<OrderDetailDto>);
     let alive = Arc::new(AtomicBool::new(true));
@@ -80,7 +82,10 @@ pub fn CheckoutReturnPage() -> impl IntoView {
                     }
                 };
                 let gateway = match &o.payment.transaction_id {
-                    Some(pid) => delivery::payment(&session.delivery(), pid).await.ok().map(|p| p.status),
+                    Some(pid) => delivery::payment(&session.delivery(), pid)
+                        .await
+                        .ok()
+                        .map(|p| p.status),
                     None => None,
                 };
                 let now = outcome(&o, gateway.as_ref());
@@ -95,8 +100,18 @@ pub fn CheckoutReturnPage() -> impl IntoView {
     } else {
         state.set(Outcome::Unknown("В адресе нет номера заказа.".into()));
     }
-    let number = move || order.with(|o| o.as_ref().map(|o| o.order_number.clone()).unwrap_or_default());
-    let order_link = move || order.with(|o| o.as_ref().map(|o| Route::Order(o.id.clone()).href())).unwrap_or_else(|| Route::Orders.href());
+    let number = move || {
+        order.with(|o| {
+            o.as_ref()
+                .map(|o| o.order_number.clone())
+                .unwrap_or_default()
+        })
+    };
+    let order_link = move || {
+        order
+            .with(|o| o.as_ref().map(|o| Route::Order(o.id.clone()).href()))
+            .unwrap_or_else(|| Route::Orders.href())
+    };
 
     view! {
         <Title text="Оплата заказа"/>

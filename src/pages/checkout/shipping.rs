@@ -384,7 +384,11 @@ fn ExpressQuote(ck: Ck) -> impl IntoView {
     };
     Effect::new(move |_| {
         let address = ck.address().map(|a| a.id);
-        let fresh = ck.draft.with_untracked(|d| d.quote.as_ref().is_some_and(|q| Some(&q.address_id) == address.as_ref()));
+        let fresh = ck.draft.with_untracked(|d| {
+            d.quote
+                .as_ref()
+                .is_some_and(|q| Some(&q.address_id) == address.as_ref())
+        });
         if address.is_some() && !fresh {
             ask();
         }

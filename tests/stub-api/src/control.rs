@@ -20,6 +20,10 @@ pub struct Fault {
     #[serde(default)]
     pub method: Option<String>,
     pub path: String,
+    /// The path must equal `path`, not only start with it (`/cart/checkout` but not
+    /// `/cart/checkout/preview`).
+    #[serde(default)]
+    pub exact: bool,
     #[serde(default = "one")]
     pub count: u32,
     #[serde(default)]
@@ -43,7 +47,11 @@ pub fn take_fault(state: &AppState, method: &Method, path: &str) -> Option<Fault
     let mut m = state.lock();
     let i = m.faults.iter().position(|f| {
         f.count > 0
-            && path.starts_with(&f.path)
+            && if f.exact {
+                path == f.path
+            } else {
+                path.starts_with(&f.path)
+            }
             && f.method
                 .as_deref()
                 .is_none_or(|fm| fm.eq_ignore_ascii_case(method.as_str()))

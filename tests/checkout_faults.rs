@@ -1,0 +1,329 @@
+//! A seeded fault-injection run of the checkout's decisions: many checkouts against a model
+//! of the stub's checkout (2 per minute per user, rate limit before the Idempotency-Key,
+//! stored 2xx answers replayed, 409 while the same key runs, an emptied cart after an order)
+//! with timeouts, answers dropped after commit, slow answers, 500s, 409s, 429s, unreadable
+//! bodies, double clicks from a second tab and reloads. Every answer goes through the app's
+//! own decoding (`read_placed`) and every decision through the app's own rules (`attempt_for`,
+//! `decide`, `find_placed`). Invariants: one order per checkout, one key per content, the
+//! draft never lost. `CHECKOUT_FAULT_RUNS` sets the count (200 here, 1000 in `make bench`).
+
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use vitrina::api::commerce::checkout::read_placed;
+use vitrina::api::commerce::orders::OrderSummaryDto;
+use vitrina::api::{ApiError, RawResponse};
+use vitrina::domain::checkout::attempt::{
+    attempt_for, decide, find_placed, Attempt, Next, CLOCK_SLACK,
+};
+use vitrina::domain::checkout::dates::iso_utc;
+use vitrina::domain::checkout::draft::Draft;
+use vitrina::domain::codes::PaymentStatus;
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Fault {
+    None,
+    TimeoutBeforeCommit,
+    DroppedAfterCommit,
+    SlowAfterCommit,
+    Server500,
+    Unreadable,
+    Conflict409,
+    Injected429,
+}
+
+const FAULTS: [Fault; 8] = [
+    Fault::None,
+    Fault::TimeoutBeforeCommit,
+    Fault::DroppedAfterCommit,
+    Fault::SlowAfterCommit,
+    Fault::Server500,
+    Fault::Unreadable,
+    Fault::Conflict409,
+    Fault::Injected429,
+];
+
+struct Order {
+    id: String,
+    key: String,
+    content: String,
+    created: u64,
+    total: Decimal,
+}
+
+/// The stub's checkout, as its README describes it.
+#[derive(Default)]
+struct Stub {
+    orders: Vec<Order>,
+    answers: HashMap<String, usize>,
+    window_start: u64,
+    used: u32,
+    cart_full: bool,
+    requests: u64,
+}
+
+enum Reply {
+    Raw(RawResponse),
+    Timeout,
+    Dropped,
+}
+
+fn raw(status: u16, body: String, headers: &[(&str, String)]) -> RawResponse {
+    RawResponse {
+        status,
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+        body,
+    }
+}
+
+fn created(o: &Order, remaining: u32, reset: u64) -> RawResponse {
+    let body = format!(
+        r#"{{"success":true,"data":{{"orderId":"{}","orderNumber":"ORD-{}","status":"PENDING_PAYMENT","payment":{{"method":"BANK_TRANSFER","amount":{t},"currency":"RUB","expiresAt":"2026-12-05T00:00:00Z"}},"summary":{{"subtotal":{t},"discount":0,"shipping":0,"tax":0,"total":{t}}},"estimatedDelivery":null}}}}"#,
+        o.id,
+        o.id,
+        t = o.total
+    );
+    raw(
+        201,
+        body,
+        &[
+            ("x-ratelimit-remaining", remaining.to_string()),
+            ("x-ratelimit-reset", reset.to_string()),
+        ],
+    )
+}
+
+fn refused(status: u16, code: &str, extra: &[(&str, String)]) -> RawResponse {
+    raw(
+        status,
+        format!(r#"{{"success":false,"error":{{"code":"{code}","message":"x"}}}}"#),
+        extra,
+    )
+}
+
+impl Stub {
+    fn checkout(
+        &mut self,
+        now: u64,
+        key: &str,
+        content: &str,
+        total: Decimal,
+        fault: Fault,
+    ) -> Reply {
+        self.requests += 1;
+        if now >= self.window_start + 60 {
+            self.window_start = now;
+            self.used = 0;
+        }
+        let reset = self.window_start + 60;
+        if fault == Fault::Injected429 || self.used >= 2 {
+            return Reply::Raw(refused(
+                429,
+                "RATE_LIMIT_EXCEEDED",
+                &[
+                    ("retry-after", (reset - now).max(1).to_string()),
+                    ("x-ratelimit-remaining", "0".into()),
+                ],
+            ));
+        }
+        self.used += 1;
+        let remaining = 2 - self.used;
+        if fault == Fault::TimeoutBeforeCommit {
+            return Reply::Timeout;
+        }
+        if fault == Fault::Server500 {
+            return Reply::Raw(refused(500, "INTERNAL", &[]));
+        }
+        if let Some(&i) = self.answers.get(key) {
+            assert_eq!(
+                self.orders[i].content, content,
+                "a key is never sent with other content"
+            );
+            return Reply::Raw(created(&self.orders[i], remaining, reset));
+        }
+        if !self.cart_full {
+            return Reply::Raw(refused(400, "CART_EMPTY", &[]));
+        }
+        // Commit.
+        let o = Order {
+            id: format!("o{}", self.orders.len() + 1),
+            key: key.to_string(),
+            content: content.to_string(),
+            created: now,
+            total,
+        };
+        self.orders.push(o);
+        self.answers.insert(key.to_string(), self.orders.len() - 1);
+        self.cart_full = false;
+        let o = self.orders.last().unwrap();
+        match fault {
+            Fault::DroppedAfterCommit => Reply::Dropped,
+            Fault::SlowAfterCommit => Reply::Timeout,
+            Fault::Unreadable => Reply::Raw(raw(201, r#"{"success":true,"da"#.into(), &[])),
+            // The same key arrived from a second tab while this one ran: that one gets 409.
+            Fault::Conflict409 => Reply::Raw(refused(409, "IDEMPOTENCY_KEY_IN_USE", &[])),
+            _ => Reply::Raw(created(o, remaining, reset)),
+        }
+    }
+
+    fn orders_since(&self, since: u64) -> Vec<OrderSummaryDto> {
+        self.orders
+            .iter()
+            .rev()
+            .filter(|o| o.created >= since)
+            .map(|o| OrderSummaryDto {
+                id: o.id.clone(),
+                order_number: format!("ORD-{}", o.id),
+                status: "PENDING_PAYMENT".into(),
+                payment_status: PaymentStatus::Pending,
+                item_count: 1,
+                total: o.total,
+                currency: Some("RUB".into()),
+                created_at: iso_utc(o.created as i64),
+                updated_at: None,
+            })
+            .collect()
+    }
+}
+
+#[derive(Default, Debug)]
+struct Figures {
+    checkouts: u64,
+    sends: u64,
+    faults: HashMap<String, u64>,
+    waits: u64,
+    looks: u64,
+    found_by_look: u64,
+    reloads: u64,
+    double_clicks: u64,
+    duplicate_orders: u64,
+    key_changes: u64,
+    lost_drafts: u64,
+}
+
+fn run(n: u64, seed: u64) -> Figures {
+    let mut rng = Rng(seed);
+    let mut stub = Stub::default();
+    let mut f = Figures::default();
+    let mut now: u64 = 1_780_000_000;
+    let mut keys = 0u64;
+    for i in 0..n {
+        stub.cart_full = true;
+        let content = format!("content-{i}");
+        let total = Decimal::from(1000 + i);
+        let draft = Draft {
+            notes: format!("заказ {i}"),
+            ..Draft::default()
+        };
+        // What localStorage holds: the draft and the attempt.
+        let mut stored_draft = serde_json::to_string(&draft).unwrap();
+        let mut stored: Option<Attempt> = None;
+        let mut used_keys: Vec<String> = Vec::new();
+        let mut done = false;
+        f.checkouts += 1;
+        for _step in 0..200 {
+            now += rng.below(8);
+            match rng.below(10) {
+                0 => {
+                    // A reload: memory is gone, storage stays.
+                    f.reloads += 1;
+                    let back: Draft = serde_json::from_str(&stored_draft).unwrap();
+                    if back != draft {
+                        f.lost_drafts += 1;
+                    }
+                    stored_draft = serde_json::to_string(&back).unwrap();
+                }
+                1 => f.double_clicks += 1, // the second click meets a disabled button
+                _ => {}
+            }
+            let mut a = attempt_for(stored.clone(), &content, now, Some(total), || {
+                keys += 1;
+                format!("key-{keys}")
+            });
+            a.sends += 1;
+            stored = Some(a.clone());
+            used_keys.push(a.key.clone());
+            f.sends += 1;
+            let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
+            *f.faults.entry(format!("{fault:?}")).or_default() += 1;
+            let result: Result<(), ApiError> =
+                match stub.checkout(now, &a.key, &content, total, fault) {
+                    Reply::Raw(r) => read_placed(&r, now).result.map(|_| ()),
+                    Reply::Timeout => Err(ApiError::Timeout { after_ms: 15_000 }),
+                    Reply::Dropped => Err(ApiError::Network("connection reset".into())),
+                };
+            let next = match result {
+                Ok(()) => {
+                    done = true;
+                    break;
+                }
+                Err(e) => decide(&e, a.sends, now),
+            };
+            match next {
+                Next::Wait { until } => {
+                    f.waits += 1;
+                    assert!(until >= now, "the wait is not in the past");
+                    // Nothing is sent before the reset.
+                    now = until;
+                }
+                Next::Look | Next::LookLater => {
+                    f.looks += 1;
+                    let list = stub.orders_since(a.started_at.saturating_sub(CLOCK_SLACK));
+                    if find_placed(&list, &a).is_some() {
+                        f.found_by_look += 1;
+                        done = true;
+                        break;
+                    }
+                }
+                Next::SignIn => panic!("no 401 in this run"),
+                Next::Explain { .. } => panic!("checkout {i}: a refusal the run does not make"),
+            }
+        }
+        assert!(done, "checkout {i} never finished");
+        let made = stub.orders.iter().filter(|o| o.content == content).count() as u64;
+        f.duplicate_orders += made.saturating_sub(1);
+        assert_eq!(made, 1, "checkout {i}: {made} orders");
+        used_keys.dedup();
+        f.key_changes += used_keys.len() as u64 - 1;
+        assert!(stub
+            .orders
+            .iter()
+            .filter(|o| o.content == content)
+            .all(|o| o.key == used_keys[0]));
+        // The order is placed: the next checkout starts clean (a new `stored` per loop).
+        now += 30 + rng.below(60);
+    }
+    f
+}
+
+#[test]
+fn many_checkouts_under_faults_make_one_order_each_with_one_key() {
+    let n: u64 = std::env::var("CHECKOUT_FAULT_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let f = run(n, 0x9e37_79b9_7f4a_7c15);
+    println!("checkout fault run: {f:#?}");
+    assert_eq!(f.checkouts, n);
+    assert_eq!(f.duplicate_orders, 0);
+    assert_eq!(f.key_changes, 0);
+    assert_eq!(f.lost_drafts, 0);
+    // The run did meet every fault.
+    assert_eq!(f.faults.len(), FAULTS.len());
+    assert!(f.waits > 0 && f.found_by_look > 0 && f.reloads > 0);
+}
