@@ -645,7 +645,10 @@ fn seed_orders_list_and_detail_decode() {
     )
     .unwrap()
     .data;
-    assert_eq!(o.payment.method, vitrina::domain::codes::PaymentMethod::Card);
+    assert_eq!(
+        o.payment.method,
+        vitrina::domain::codes::PaymentMethod::Card
+    );
     assert_eq!(o.pricing.total, d("8100"));
 }
 
@@ -679,10 +682,16 @@ fn seed_slots_payments_address_check_and_the_gateway_quote_decode() {
     assert_eq!(s.slots[0].price.amount, d("149.00"));
     let p: delivery::PaymentDto =
         delivery::decode(&ok(include_str!("fixtures/delivery_payment.json")), NOW).unwrap();
-    assert_eq!(p.status, vitrina::domain::codes::GatewayPaymentStatus::Succeeded);
+    assert_eq!(
+        p.status,
+        vitrina::domain::codes::GatewayPaymentStatus::Succeeded
+    );
     assert_eq!(p.amount.unwrap().amount, d("408.80"));
-    let c: partner::AddressCheckDto =
-        partner::decode(&ok(include_str!("fixtures/partner_address_check.json")), NOW).unwrap();
+    let c: partner::AddressCheckDto = partner::decode(
+        &ok(include_str!("fixtures/partner_address_check.json")),
+        NOW,
+    )
+    .unwrap();
     assert!(c.delivery_enabled);
     let q: courier::QuoteDto =
         courier::decode(&ok(include_str!("fixtures/courier_verify.json")), NOW).unwrap();
@@ -696,7 +705,10 @@ fn a_checkout_answer_keeps_the_rate_limit_it_reported() {
     let raw = status(
         201,
         include_str!("fixtures/commerce_checkout.json"),
-        &[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1705329600")],
+        &[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1705329600"),
+        ],
     );
     let placed = checkout::read_placed(&raw, NOW);
     assert_eq!(placed.remaining, Some(0));
