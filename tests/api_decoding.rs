@@ -654,7 +654,7 @@ fn seed_orders_list_and_detail_decode() {
 
 #[test]
 fn integration_examples_decode_addresses_preview() {
-    let a = commerce::decode::<checkout::AddressDto>(
+    let a = commerce::decode::<checkout::Address>(
         &ok(include_str!("fixtures/commerce_address.json")),
         NOW,
     )

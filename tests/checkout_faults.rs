@@ -9,11 +9,11 @@
 
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use vitrina::api::commerce::checkout::read_placed;
+use vitrina::api::commerce::checkout::{failure, read_placed};
 use vitrina::api::commerce::orders::OrderSummaryDto;
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::checkout::attempt::{
-    attempt_for, decide, find_placed, Attempt, Next, CLOCK_SLACK,
+    attempt_for, decide, find_placed, Attempt, Listed, Next, CLOCK_SLACK,
 };
 use vitrina::domain::checkout::dates::iso_utc;
 use vitrina::domain::checkout::draft::Draft;
@@ -201,6 +201,14 @@ impl Stub {
     }
 }
 
+fn listed(o: &OrderSummaryDto) -> Listed<'_> {
+    Listed {
+        created_at: &o.created_at,
+        status: &o.status,
+        total: o.total,
+    }
+}
+
 #[derive(Default, Debug)]
 struct Figures {
     checkouts: u64,
@@ -272,7 +280,7 @@ fn run(n: u64, seed: u64) -> Figures {
                     done = true;
                     break;
                 }
-                Err(e) => decide(&e, a.sends, now),
+                Err(e) => decide(failure(&e, now), a.sends),
             };
             match next {
                 Next::Wait { until } => {
@@ -284,7 +292,7 @@ fn run(n: u64, seed: u64) -> Figures {
                 Next::Look | Next::LookLater => {
                     f.looks += 1;
                     let list = stub.orders_since(a.started_at.saturating_sub(CLOCK_SLACK));
-                    if find_placed(&list, &a).is_some() {
+                    if find_placed(&list, &a, listed).is_some() {
                         f.found_by_look += 1;
                         done = true;
                         break;

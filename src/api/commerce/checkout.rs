@@ -5,86 +5,22 @@
 use super::{decode, request, Endpoint, Envelope};
 use crate::api::error::parse_rate_limit;
 use crate::api::{build_request, http, ApiError, IdempotencyKey, Method, Query};
-use crate::domain::codes::{PaymentMethod, ShippingKind};
+use crate::domain::checkout::attempt::Failure;
+use crate::domain::codes::{ErrorCode, PaymentMethod, ShippingKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 // ---------- addresses (integration.md §1) ----------
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
-pub struct GeoPoint {
-    pub lat: f64,
-    pub lng: f64,
-}
-
-/// A saved address: seed 001's structured fields, the recipient and what the geocoder knows.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct AddressDto {
-    #[serde(default)]
-    pub id: String,
-    pub recipient_name: String,
-    pub recipient_phone: String,
-    #[serde(default = "ru")]
-    pub country: String,
-    pub index: String,
-    #[serde(default)]
-    pub region: Option<String>,
-    pub city: String,
-    pub street: String,
-    pub building: String,
-    #[serde(default)]
-    pub housing: Option<String>,
-    #[serde(default)]
-    pub house: Option<String>,
-    #[serde(default)]
-    pub flat: Option<String>,
-    #[serde(default)]
-    pub block: Option<String>,
-    #[serde(default)]
-    pub floor: Option<String>,
-    #[serde(default)]
-    pub metro: Option<String>,
-    #[serde(default)]
-    pub notes: Option<String>,
-    #[serde(default, skip_serializing)]
-    pub kladr_code: Option<String>,
-    #[serde(default, skip_serializing)]
-    pub location: Option<GeoPoint>,
-}
-
-fn ru() -> String {
-    "RU".into()
-}
-
-impl AddressDto {
-    /// «Москва, ул. Тверская, д. 7, корп. 1, кв. 12».
-    pub fn one_line(&self) -> String {
-        let mut parts = vec![
-            self.city.clone(),
-            self.street.clone(),
-            format!("д. {}", self.building),
-        ];
-        let opt = |label: &str, v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| format!("{label} {s}"))
-        };
-        parts.extend(opt("корп.", &self.housing));
-        parts.extend(opt("стр.", &self.house));
-        parts.extend(opt("кв.", &self.flat));
-        parts.join(", ")
-    }
-}
+pub use crate::domain::checkout::address::{Address, GeoPoint};
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 struct AddressList {
-    addresses: Vec<AddressDto>,
+    addresses: Vec<Address>,
 }
 
 /// `GET /addresses`.
-pub async fn addresses(ep: &Endpoint) -> Result<Vec<AddressDto>, ApiError> {
+pub async fn addresses(ep: &Endpoint) -> Result<Vec<Address>, ApiError> {
     let r: Envelope<AddressList> = request(ep, Method::Get, "/addresses", None, None).await?;
     Ok(r.data.addresses)
 }
@@ -92,11 +28,11 @@ pub async fn addresses(ep: &Endpoint) -> Result<Vec<AddressDto>, ApiError> {
 /// `POST /addresses`: saves a new one; the answer has its id, KLADR code and coordinates.
 pub async fn save_address(
     ep: &Endpoint,
-    a: &AddressDto,
+    a: &Address,
     key: &IdempotencyKey,
-) -> Result<AddressDto, ApiError> {
+) -> Result<Address, ApiError> {
     let json = serde_json::to_string(a).unwrap_or_default();
-    let r: Envelope<AddressDto> =
+    let r: Envelope<Address> =
         request(ep, Method::Post, "/addresses", Some(json), Some(key)).await?;
     Ok(r.data)
 }
@@ -217,33 +153,7 @@ pub async fn calculate(
 
 // ---------- checkout ----------
 
-/// Seed 003 `CheckoutRequest` and the extra fields of integration.md §4.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "camelCase")]
-pub struct CheckoutRequest {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub shipping_address_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub billing_address_id: Option<String>,
-    pub shipping_method_id: String,
-    pub payment_method: PaymentMethod,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub coupon_codes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub use_partner_balance: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub delivery_slot_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pickup_warehouse_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub courier_quote_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub courier_pickup_time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub return_url: Option<String>,
-}
+pub use crate::domain::checkout::request::CheckoutRequest;
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -363,5 +273,27 @@ pub fn read_placed(raw: &http::RawResponse, now: u64) -> Placed {
         result: decode::<CheckoutDto>(raw, now).map(|e| e.data),
         remaining: limit.remaining,
         reset_at: limit.reset,
+    }
+}
+
+/// What a failed checkout request means for the attempt (the rule is `attempt::decide`).
+pub fn failure(e: &ApiError, now: u64) -> Failure {
+    match e {
+        ApiError::RateLimited(r) => Failure::RateLimited {
+            until: r.retry_at().unwrap_or(now + 60),
+        },
+        // A timeout, a dropped connection, a 5xx from a proxy, an unreadable 2xx: the order
+        // may exist.
+        ApiError::Network(_)
+        | ApiError::Timeout { .. }
+        | ApiError::Server(_)
+        | ApiError::Decode { .. } => Failure::MaybeCommitted,
+        ApiError::Conflict(_) => Failure::InFlight,
+        ApiError::Unauthorized(_) => Failure::Unauthorized,
+        // 422: the key met other content (IDEMPOTENCY_KEY_REUSED).
+        ApiError::Validation(b) if b.status == 422 => Failure::KeyReused,
+        _ => Failure::Refused {
+            cart_empty: e.is(ErrorCode::CartEmpty),
+        },
     }
 }

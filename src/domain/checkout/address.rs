@@ -1,9 +1,75 @@
 //! The new-address form: seed 001's structured fields plus the recipient, checked before
 //! anything is sent, each error beside its field.
 
-use crate::api::commerce::checkout::AddressDto;
 use crate::domain::phone::to_e164;
 use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lng: f64,
+}
+
+/// A saved address: seed 001's structured fields, the recipient and what the geocoder knows.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Address {
+    #[serde(default)]
+    pub id: String,
+    pub recipient_name: String,
+    pub recipient_phone: String,
+    #[serde(default = "ru")]
+    pub country: String,
+    pub index: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    pub city: String,
+    pub street: String,
+    pub building: String,
+    #[serde(default)]
+    pub housing: Option<String>,
+    #[serde(default)]
+    pub house: Option<String>,
+    #[serde(default)]
+    pub flat: Option<String>,
+    #[serde(default)]
+    pub block: Option<String>,
+    #[serde(default)]
+    pub floor: Option<String>,
+    #[serde(default)]
+    pub metro: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub kladr_code: Option<String>,
+    #[serde(default, skip_serializing)]
+    pub location: Option<GeoPoint>,
+}
+
+fn ru() -> String {
+    "RU".into()
+}
+
+impl Address {
+    /// «Москва, ул. Тверская, д. 7, корп. 1, кв. 12».
+    pub fn one_line(&self) -> String {
+        let mut parts = vec![
+            self.city.clone(),
+            self.street.clone(),
+            format!("д. {}", self.building),
+        ];
+        let opt = |label: &str, v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{label} {s}"))
+        };
+        parts.extend(opt("корп.", &self.housing));
+        parts.extend(opt("стр.", &self.house));
+        parts.extend(opt("кв.", &self.flat));
+        parts.join(", ")
+    }
+}
 
 /// What the shopper typed, as typed (kept in the draft across reloads).
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -140,12 +206,12 @@ impl AddressForm {
     }
 
     /// The request body (call after `problems()` is empty).
-    pub fn to_dto(&self) -> AddressDto {
+    pub fn to_dto(&self) -> Address {
         let opt = |s: &str| {
             let t = s.trim();
             (!t.is_empty()).then(|| t.to_string())
         };
-        AddressDto {
+        Address {
             recipient_name: self.recipient_name.trim().to_string(),
             recipient_phone: to_e164(&self.recipient_phone).unwrap_or_default(),
             country: "RU".into(),
@@ -160,7 +226,7 @@ impl AddressForm {
             floor: opt(&self.floor),
             metro: opt(&self.metro),
             notes: opt(&self.notes),
-            ..AddressDto::default()
+            ..Address::default()
         }
     }
 }

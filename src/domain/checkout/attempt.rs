@@ -3,9 +3,7 @@
 //! New content → a new key. After a lost answer the order is looked for, not placed again.
 
 use super::dates::parse_iso;
-use crate::api::commerce::checkout::CheckoutRequest;
-use crate::api::commerce::orders::OrderSummaryDto;
-use crate::api::{ApiError, ErrorCode};
+use super::request::CheckoutRequest;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -60,21 +58,54 @@ pub fn attempt_for(
 /// How far back to look for an order, allowing for the server's clock being behind.
 pub const CLOCK_SLACK: u64 = 120;
 
+/// What the lookup reads of an order in the list.
+#[derive(Clone, Copy, Debug)]
+pub struct Listed<'a> {
+    pub created_at: &'a str,
+    pub status: &'a str,
+    pub total: Decimal,
+}
+
 /// The order this attempt placed, if the list has it: created since the attempt began
 /// (with slack), still awaiting payment or paid, and of the expected total when known.
-pub fn find_placed<'a>(orders: &'a [OrderSummaryDto], a: &Attempt) -> Option<&'a OrderSummaryDto> {
+pub fn find_placed<'a, T>(
+    orders: &'a [T],
+    a: &Attempt,
+    read: impl Fn(&T) -> Listed<'_>,
+) -> Option<&'a T> {
     let since = a.started_at.saturating_sub(CLOCK_SLACK) as i64;
     orders.iter().find(|o| {
-        parse_iso(&o.created_at).is_some_and(|t| t >= since)
-            && matches!(o.status.as_str(), "PENDING_PAYMENT" | "PAID")
+        let o = read(o);
+        parse_iso(o.created_at).is_some_and(|t| t >= since)
+            && matches!(o.status, "PENDING_PAYMENT" | "PAID")
             && a.expected_total.is_none_or(|t| t == o.total)
     })
+}
+
+/// A failed checkout request, as far as the attempt is concerned (`api::commerce::checkout::failure`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// 429, with the moment a retry is allowed.
+    RateLimited {
+        until: u64,
+    },
+    /// No usable answer (timeout, dropped, 5xx, unreadable): the order may exist.
+    MaybeCommitted,
+    /// 409: the same key is being served right now.
+    InFlight,
+    Unauthorized,
+    /// 422: the key met other content.
+    KeyReused,
+    /// A refusal about the content.
+    Refused {
+        cart_empty: bool,
+    },
 }
 
 /// What to do after a checkout request failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Next {
-    /// 429: no request before `until` (unix seconds); the form stays as it is.
+    /// No request before `until` (unix seconds); the form stays as it is.
     Wait { until: u64 },
     /// The answer may have been lost after the order was made: look for it first.
     Look,
@@ -82,36 +113,27 @@ pub enum Next {
     LookLater,
     /// The token stopped working: sign in again, the draft and the key are kept.
     SignIn,
-    /// A refusal about the content; the next attempt of other content gets a new key.
+    /// A refusal about the content; `forget_key` when the key itself was refused.
     Explain { forget_key: bool },
 }
 
 /// The one rule for every failed send: never a blind resubmit.
-pub fn decide(e: &ApiError, sends: u32, now: u64) -> Next {
-    match e {
-        ApiError::RateLimited(r) => Next::Wait {
-            until: r.retry_at().unwrap_or(now + 60),
-        },
-        // A timeout, a dropped connection, a 5xx from a proxy, an unreadable 2xx: the order
-        // may exist.
-        ApiError::Network(_)
-        | ApiError::Timeout { .. }
-        | ApiError::Server(_)
-        | ApiError::Decode { .. } => Next::Look,
-        ApiError::Conflict(_) => Next::LookLater,
+pub fn decide(f: Failure, sends: u32) -> Next {
+    match f {
+        Failure::RateLimited { until } => Next::Wait { until },
+        Failure::MaybeCommitted => Next::Look,
+        Failure::InFlight => Next::LookLater,
         // An empty cart on a retry: the first send most likely made the order.
-        _ if e.is(ErrorCode::CartEmpty) && sends > 1 => Next::Look,
-        ApiError::Unauthorized(_) => Next::SignIn,
-        // 422: the key met other content (IDEMPOTENCY_KEY_REUSED).
-        ApiError::Validation(b) if b.status == 422 => Next::Explain { forget_key: true },
-        _ => Next::Explain { forget_key: false },
+        Failure::Refused { cart_empty: true } if sends > 1 => Next::Look,
+        Failure::Unauthorized => Next::SignIn,
+        Failure::KeyReused => Next::Explain { forget_key: true },
+        Failure::Refused { .. } => Next::Explain { forget_key: false },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::codes::PaymentStatus;
     use std::str::FromStr;
 
     fn body(method: &str) -> CheckoutRequest {
@@ -152,18 +174,43 @@ mod tests {
         assert_eq!((other.key.as_str(), other.started_at), ("k3", 5000));
     }
 
-    fn order(id: &str, created: &str, total: &str, status: &str) -> OrderSummaryDto {
-        OrderSummaryDto {
-            id: id.into(),
-            order_number: format!("ORD-{id}"),
-            status: status.into(),
-            payment_status: PaymentStatus::Pending,
-            item_count: 1,
-            total: Decimal::from_str(total).unwrap(),
-            currency: Some("RUB".into()),
-            created_at: created.into(),
-            updated_at: None,
+    struct O(&'static str, &'static str, &'static str, &'static str);
+
+    fn order(
+        id: &'static str,
+        created: &'static str,
+        total: &'static str,
+        status: &'static str,
+    ) -> O {
+        O(id, created, total, status)
+    }
+
+    fn read(o: &O) -> Listed<'_> {
+        Listed {
+            created_at: o.1,
+            status: o.3,
+            total: Decimal::from_str(o.2).unwrap(),
         }
+    }
+
+    #[test]
+    fn only_a_lost_answer_or_a_retry_that_meets_an_empty_cart_looks_for_the_order() {
+        assert_eq!(
+            decide(Failure::RateLimited { until: 9 }, 1),
+            Next::Wait { until: 9 }
+        );
+        assert_eq!(decide(Failure::MaybeCommitted, 1), Next::Look);
+        assert_eq!(decide(Failure::InFlight, 1), Next::LookLater);
+        assert_eq!(
+            decide(Failure::Refused { cart_empty: true }, 1),
+            Next::Explain { forget_key: false }
+        );
+        assert_eq!(decide(Failure::Refused { cart_empty: true }, 2), Next::Look);
+        assert_eq!(
+            decide(Failure::KeyReused, 1),
+            Next::Explain { forget_key: true }
+        );
+        assert_eq!(decide(Failure::Unauthorized, 3), Next::SignIn);
     }
 
     #[test]
@@ -186,18 +233,15 @@ mod tests {
             order("mine", "2024-01-15T14:39:00Z", "8100", "PENDING_PAYMENT"),
             order("old", "2024-01-10T10:00:00Z", "8100", "PENDING_PAYMENT"),
         ];
-        assert_eq!(
-            find_placed(&orders, &a).map(|o| o.id.as_str()),
-            Some("mine")
-        );
+        assert_eq!(find_placed(&orders, &a, read).map(|o| o.0), Some("mine"));
         let too_old = [order(
             "old",
             "2024-01-15T14:30:00Z",
             "8100",
             "PENDING_PAYMENT",
         )];
-        assert!(find_placed(&too_old, &a).is_none());
+        assert!(find_placed(&too_old, &a, read).is_none());
         let cancelled = [order("c", "2024-01-15T14:41:00Z", "8100", "CANCELLED")];
-        assert!(find_placed(&cancelled, &a).is_none());
+        assert!(find_placed(&cancelled, &a, read).is_none());
     }
 }

@@ -2,7 +2,7 @@
 //! round trip — never card data (the card is typed on the payment page, not here).
 
 use super::address::AddressForm;
-use crate::api::commerce::checkout::CheckoutRequest;
+use super::request::CheckoutRequest;
 use crate::domain::codes::{PaymentMethod, ShippingKind};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! Every refusal of checkout said where it belongs and what to do next.
 
-use crate::api::{ApiError, ErrorCode};
+use crate::domain::codes::ErrorCode;
 use serde::Deserialize;
 
 /// The part of the page a message belongs beside.
@@ -36,10 +36,19 @@ pub struct ItemProblem {
     pub available: Option<u32>,
 }
 
+/// A refusal's `details`, per field.
+pub type Details = [(String, Vec<String>)];
+
+fn field<'a>(details: &'a Details, name: &str) -> Option<&'a [String]> {
+    details
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_slice())
+}
+
 /// The lines a refusal names.
-pub fn item_problems(e: &ApiError) -> Vec<ItemProblem> {
-    e.backend()
-        .and_then(|b| b.field("items"))
+pub fn item_problems(details: &Details) -> Vec<ItemProblem> {
+    field(details, "items")
         .map(|items| {
             items
                 .iter()
@@ -57,10 +66,10 @@ fn at(at: Where, text: impl Into<String>) -> Explained {
     }
 }
 
-/// What to tell the shopper, and where, about a refused preview or checkout.
-pub fn explain(e: &ApiError, partner: bool) -> Explained {
-    let code = e.code().cloned().unwrap_or_default();
-    let items = item_problems(e);
+/// What to tell the shopper, and where, about a refused preview or checkout: `code` and
+/// `details` as the backend sent them, `fallback` the general words for anything else.
+pub fn explain(code: &ErrorCode, details: &Details, fallback: String, partner: bool) -> Explained {
+    let items = item_problems(details);
     let names = || {
         items
             .iter()
@@ -103,10 +112,7 @@ pub fn explain(e: &ApiError, partner: bool) -> Explained {
             "В этот регион мы не доставляем. Заберите заказ в магазине или укажите другой адрес.",
         ),
         ErrorCode::InvalidCoupon => {
-            let coupon = e
-                .backend()
-                .and_then(|b| b.field("couponCodes"))
-                .and_then(|c| c.first().cloned());
+            let coupon = field(details, "couponCodes").and_then(|c| c.first().cloned());
             Explained {
                 at: Where::Coupon,
                 text: match &coupon {
@@ -124,55 +130,58 @@ pub fn explain(e: &ApiError, partner: bool) -> Explained {
             Where::Payment,
             "Для такой покупки нужна проверка личности. Свяжитесь с магазином или оформите заказ на меньшую сумму.",
         ),
-        _ => at(Where::Form, e.user_message()),
+        _ => at(Where::Form, fallback),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::commerce::decode;
-    use crate::api::RawResponse;
 
-    fn refusal(status: u16, body: &str) -> ApiError {
-        let raw = RawResponse {
-            status,
-            headers: vec![],
-            body: body.into(),
-        };
-        decode::<serde_json::Value>(&raw, 0).unwrap_err()
+    fn d(k: &str, v: &str) -> Vec<(String, Vec<String>)> {
+        vec![(k.to_string(), vec![v.to_string()])]
     }
 
     #[test]
     fn stock_refusals_name_the_lines() {
-        let e = refusal(
-            400,
-            r#"{"success":false,"error":{"code":"INSUFFICIENT_STOCK","message":"x","details":{"items":[{"productId":"p1","name":"Котёл","requested":5,"available":2}]}}}"#,
+        let det = d(
+            "items",
+            r#"{"productId":"p1","name":"Котёл","requested":5,"available":2}"#,
         );
-        let x = explain(&e, false);
+        let x = explain(&ErrorCode::InsufficientStock, &det, String::new(), false);
         assert_eq!(x.at, Where::Cart);
         assert!(x.text.contains("«Котёл» — осталось 2 шт."), "{}", x.text);
     }
 
     #[test]
     fn a_bad_coupon_is_named_and_kyc_tells_a_partner_what_to_do() {
-        let e = refusal(
-            400,
-            r#"{"success":false,"error":{"code":"INVALID_COUPON","message":"x","details":{"couponCodes":["BAD"]}}}"#,
+        let x = explain(
+            &ErrorCode::InvalidCoupon,
+            &d("couponCodes", "BAD"),
+            String::new(),
+            false,
         );
-        let x = explain(&e, false);
         assert_eq!((x.at, x.coupon.as_deref()), (Where::Coupon, Some("BAD")));
         assert_eq!(x.text, "Промокод BAD недействителен или истёк.");
-        let k = refusal(
-            403,
-            r#"{"success":false,"error":{"code":"KYC_REQUIRED","message":"x"}}"#,
+        assert!(explain(&ErrorCode::KycRequired, &[], String::new(), true)
+            .text
+            .contains("кабинете партнёра"));
+        assert!(!explain(&ErrorCode::KycRequired, &[], String::new(), false)
+            .text
+            .contains("кабинете партнёра"));
+        assert_eq!(
+            explain(&ErrorCode::InvalidAddress, &[], String::new(), false).at,
+            Where::Address
         );
-        assert!(explain(&k, true).text.contains("кабинете партнёра"));
-        assert!(!explain(&k, false).text.contains("кабинете партнёра"));
-        let a = refusal(
-            400,
-            r#"{"success":false,"error":{"code":"INVALID_ADDRESS","message":"x"}}"#,
+        let other = explain(
+            &ErrorCode::Unknown("X".into()),
+            &[],
+            "Проверьте данные.".into(),
+            false,
         );
-        assert_eq!(explain(&a, false).at, Where::Address);
+        assert_eq!(
+            (other.at, other.text.as_str()),
+            (Where::Form, "Проверьте данные.")
+        );
     }
 }

@@ -6,9 +6,9 @@ pub mod attempt;
 pub mod dates;
 pub mod draft;
 pub mod explain;
+pub mod request;
 pub mod schedule;
 
-use crate::api::delivery::SlotDto;
 use rust_decimal::Decimal;
 
 /// How much more to buy for free shipping, while there is something left.
@@ -24,11 +24,15 @@ pub fn slot_parts(slot_id: &str) -> Option<(&str, String)> {
     Some((date, format!("{from}–{to}")))
 }
 
-/// Slots grouped by day in the order they came; unreadable ids are left out.
-pub fn slots_by_day(slots: &[SlotDto]) -> Vec<(String, Vec<(SlotDto, String)>)> {
-    let mut out: Vec<(String, Vec<(SlotDto, String)>)> = Vec::new();
+/// Slots grouped by day in the order they came, each with its hours; unreadable ids are
+/// left out. `id` reads a slot's `slot_id`.
+pub fn slots_by_day<T: Clone>(
+    slots: &[T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<(String, Vec<(T, String)>)> {
+    let mut out: Vec<(String, Vec<(T, String)>)> = Vec::new();
     for s in slots {
-        let Some((date, label)) = slot_parts(&s.slot_id) else {
+        let Some((date, label)) = slot_parts(id(s)) else {
             continue;
         };
         match out.iter_mut().find(|(d, _)| d == date) {
@@ -50,18 +54,10 @@ pub fn slot_text(slot_id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::delivery::MoneyDto;
     use std::str::FromStr;
 
-    fn slot(id: &str) -> SlotDto {
-        SlotDto {
-            slot_id: id.into(),
-            price: MoneyDto {
-                currency: "RUB".into(),
-                amount: Decimal::from(149),
-            },
-            eta_hours: Some(2),
-        }
+    fn slot(id: &str) -> String {
+        id.to_string()
     }
 
     #[test]
@@ -77,12 +73,15 @@ mod tests {
 
     #[test]
     fn slots_group_by_day_and_read_as_hours() {
-        let g = slots_by_day(&[
-            slot("2025-10-16T10:00/12:00"),
-            slot("2025-10-16T12:00/14:00"),
-            slot("garbage"),
-            slot("2025-10-17T10:00/12:00"),
-        ]);
+        let g = slots_by_day(
+            &[
+                slot("2025-10-16T10:00/12:00"),
+                slot("2025-10-16T12:00/14:00"),
+                slot("garbage"),
+                slot("2025-10-17T10:00/12:00"),
+            ],
+            |s| s.as_str(),
+        );
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].0, "2025-10-16");
         assert_eq!(g[0].1[1].1, "12:00–14:00");

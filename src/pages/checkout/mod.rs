@@ -6,6 +6,7 @@
 
 mod address;
 mod done;
+mod express;
 mod payment;
 mod place;
 mod return_page;
@@ -14,10 +15,11 @@ mod shipping;
 pub use return_page::CheckoutReturnPage;
 
 use crate::api::commerce::checkout::{
-    self as api, AddressDto, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
+    self as api, Address, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
 };
 use crate::api::commerce::orders::OrderSummaryDto;
 use crate::api::ApiError;
+use crate::domain::checkout::attempt::Listed;
 use crate::domain::checkout::draft::Draft;
 use crate::domain::checkout::explain::{explain, Explained, Where};
 use crate::domain::codes::{ErrorCode, ShippingKind};
@@ -64,7 +66,7 @@ type Loaded<T> = Option<Result<T, ApiError>>;
 #[derive(Clone, Copy)]
 pub(crate) struct Ck {
     pub draft: RwSignal<Draft>,
-    pub addresses: RwSignal<Loaded<Vec<AddressDto>>>,
+    pub addresses: RwSignal<Loaded<Vec<Address>>>,
     /// The partner API's answer for the chosen address.
     pub deliverable: RwSignal<Option<bool>>,
     pub methods: RwSignal<Loaded<Vec<MethodView>>>,
@@ -78,7 +80,7 @@ pub(crate) struct Ck {
 }
 
 impl Ck {
-    pub fn address(&self) -> Option<AddressDto> {
+    pub fn address(&self) -> Option<Address> {
         let id = self
             .draft
             .with(|d| (!d.adding_address).then(|| d.address_id.clone()).flatten())?;
@@ -126,6 +128,25 @@ impl Ck {
     }
 }
 
+/// A refusal explained where it belongs (the words are the domain's).
+pub(crate) fn explained(e: &ApiError, partner: bool) -> Explained {
+    let code = e.code().cloned().unwrap_or_default();
+    let details = e
+        .backend()
+        .map(|b| b.details.as_slice())
+        .unwrap_or_default();
+    explain(&code, details, e.user_message(), partner)
+}
+
+/// How the lookup reads an order of `GET /orders`.
+pub(crate) fn listed(o: &OrderSummaryDto) -> Listed<'_> {
+    Listed {
+        created_at: &o.created_at,
+        status: &o.status,
+        total: o.total,
+    }
+}
+
 /// Reads the preview again a moment after the last change.
 fn follow_preview(ck: Ck) {
     let ticket = StoredValue::new(0u64);
@@ -152,7 +173,7 @@ fn follow_preview(ck: Ck) {
                     if e.is(ErrorCode::InvalidCoupon) {
                         // Take the refused coupon off and say why beside the coupon field;
                         // the preview runs again without it.
-                        let x = explain(e, ck.session.is_partner());
+                        let x = explained(e, ck.session.is_partner());
                         let bad = x.coupon.clone();
                         ck.problem.set(Some(x));
                         ck.draft.update(|d| match &bad {

@@ -3,7 +3,7 @@
 //! after 429 with no request before it ends, and after a lost answer a look for the order
 //! before anything is sent again.
 
-use super::{rub, Ck, Phase};
+use super::{explained, listed, rub, Ck, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
 use crate::api::commerce::orders;
 use crate::api::http::now_unix;
@@ -13,7 +13,7 @@ use crate::domain::checkout::attempt::{
     attempt_for, content_hash, decide, find_placed, Attempt, Next, CLOCK_SLACK,
 };
 use crate::domain::checkout::dates::iso_utc;
-use crate::domain::checkout::explain::{explain, Where};
+use crate::domain::checkout::explain::Where;
 use crate::routes::Route;
 use crate::state::storage::{self, Key};
 use leptos::prelude::*;
@@ -189,7 +189,7 @@ impl Placing {
                     let _ = window().location().assign(&url);
                 }
             }
-            Err(e) => match decide(&e, a.sends, now_unix()) {
+            Err(e) => match decide(api::failure(&e, now_unix()), a.sends) {
                 Next::Wait { until } => {
                     self.wait_until.set(Some(until));
                     self.announce.set(format!(
@@ -211,7 +211,7 @@ impl Placing {
                     if forget_key {
                         storage::remove(&Key::checkout_attempt());
                     }
-                    let x = explain(&e, ck.session.is_partner());
+                    let x = explained(&e, ck.session.is_partner());
                     self.announce.set(x.text.clone());
                     if let (Where::Coupon, Some(c)) = (x.at, &x.coupon) {
                         ck.draft.update(|d| d.coupons.retain(|k| k != c));
@@ -232,7 +232,7 @@ impl Placing {
         let since = iso_utc(a.started_at.saturating_sub(CLOCK_SLACK) as i64);
         let ep = ck.session.commerce();
         let found = match orders::since(&ep, &since).await {
-            Ok(list) => find_placed(&list, &a).cloned(),
+            Ok(list) => find_placed(&list, &a, listed).cloned(),
             Err(_) => None,
         };
         match found {
