@@ -30,6 +30,13 @@ for comp in clippy rustfmt rust-src; do
   fi
 done
 
+# The release build rebuilds std (build-std) under trunk's --offline: std's own
+# dependencies must already be in the registry cache. cargo fetch with build-std brings them
+# (under a second when they are there; without this a fresh machine fails with
+# "no matching package named `moto-rt`").
+RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  cargo fetch -q --target wasm32-unknown-unknown
+
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 10-15 minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -280,7 +280,7 @@ fn run(n: u64, seed: u64) -> Figures {
                     done = true;
                     break;
                 }
-                Err(e) => decide(failure(&e, now), a.sends),
+                Err(e) => decide(failure(&e, now)),
             };
             match next {
                 Next::Wait { until } => {

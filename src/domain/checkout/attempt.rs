@@ -118,13 +118,14 @@ pub enum Next {
 }
 
 /// The one rule for every failed send: never a blind resubmit.
-pub fn decide(f: Failure, sends: u32) -> Next {
+pub fn decide(f: Failure) -> Next {
     match f {
         Failure::RateLimited { until } => Next::Wait { until },
         Failure::MaybeCommitted => Next::Look,
         Failure::InFlight => Next::LookLater,
-        // An empty cart on a retry: the first send most likely made the order.
-        Failure::Refused { cart_empty: true } if sends > 1 => Next::Look,
+        // An empty cart on a retry: the first send most likely made the order; on a first
+        // send, another tab may just have made it. Either way, look before saying so.
+        Failure::Refused { cart_empty: true } => Next::Look,
         Failure::Unauthorized => Next::SignIn,
         Failure::KeyReused => Next::Explain { forget_key: true },
         Failure::Refused { .. } => Next::Explain { forget_key: false },
@@ -194,23 +195,23 @@ mod tests {
     }
 
     #[test]
-    fn only_a_lost_answer_or_a_retry_that_meets_an_empty_cart_looks_for_the_order() {
+    fn only_a_lost_answer_or_an_empty_cart_looks_for_the_order() {
         assert_eq!(
-            decide(Failure::RateLimited { until: 9 }, 1),
+            decide(Failure::RateLimited { until: 9 }),
             Next::Wait { until: 9 }
         );
-        assert_eq!(decide(Failure::MaybeCommitted, 1), Next::Look);
-        assert_eq!(decide(Failure::InFlight, 1), Next::LookLater);
+        assert_eq!(decide(Failure::MaybeCommitted), Next::Look);
+        assert_eq!(decide(Failure::InFlight), Next::LookLater);
+        assert_eq!(decide(Failure::Refused { cart_empty: true }), Next::Look);
         assert_eq!(
-            decide(Failure::Refused { cart_empty: true }, 1),
+            decide(Failure::Refused { cart_empty: false }),
             Next::Explain { forget_key: false }
         );
-        assert_eq!(decide(Failure::Refused { cart_empty: true }, 2), Next::Look);
         assert_eq!(
-            decide(Failure::KeyReused, 1),
+            decide(Failure::KeyReused),
             Next::Explain { forget_key: true }
         );
-        assert_eq!(decide(Failure::Unauthorized, 3), Next::SignIn);
+        assert_eq!(decide(Failure::Unauthorized), Next::SignIn);
     }
 
     #[test]

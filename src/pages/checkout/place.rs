@@ -7,7 +7,7 @@ use super::{explained, listed, rub, Ck, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
 use crate::api::commerce::orders;
 use crate::api::http::now_unix;
-use crate::api::{ApiError, IdempotencyKey};
+use crate::api::{ApiError, ErrorCode, IdempotencyKey};
 use crate::components::error_panel::clock_time;
 use crate::domain::checkout::attempt::{
     attempt_for, content_hash, decide, find_placed, Attempt, Next, CLOCK_SLACK,
@@ -189,7 +189,7 @@ impl Placing {
                     let _ = window().location().assign(&url);
                 }
             }
-            Err(e) => match decide(api::failure(&e, now_unix()), a.sends) {
+            Err(e) => match decide(api::failure(&e, now_unix())) {
                 Next::Wait { until } => {
                     self.wait_until.set(Some(until));
                     self.announce.set(format!(
@@ -198,10 +198,10 @@ impl Placing {
                     ));
                     ck.phase.set(Phase::Editing);
                 }
-                Next::Look => self.look(a).await,
+                Next::Look => self.look(a, &e).await,
                 Next::LookLater => {
                     crate::timer::sleep(1500).await;
-                    self.look(a).await;
+                    self.look(a, &e).await;
                 }
                 Next::SignIn => {
                     ck.phase.set(Phase::Editing);
@@ -224,7 +224,7 @@ impl Placing {
     }
 
     /// After a lost answer: is the order there? Shown if so; else a retry with the same key.
-    async fn look(self, a: Attempt) {
+    async fn look(self, a: Attempt, why: &ApiError) {
         let ck = self.ck;
         ck.phase.set(Phase::Checking);
         self.announce
@@ -240,6 +240,13 @@ impl Placing {
                 self.announce
                     .set(format!("Заказ {} оформлен", o.order_number));
                 finish(ck, Phase::Found(o));
+            }
+            // The cart really is empty: say so where the cart is.
+            None if why.is(ErrorCode::CartEmpty) => {
+                let x = explained(why, ck.session.is_partner());
+                self.announce.set(x.text.clone());
+                ck.problem.set(Some(x));
+                ck.phase.try_set(Phase::Editing);
             }
             None => {
                 self.announce.set(

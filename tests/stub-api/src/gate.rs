@@ -190,11 +190,20 @@ async fn buffer(resp: Response) -> (axum::http::response::Parts, Bytes) {
     (parts, bytes)
 }
 
-/// A body that fails after the head: the client sees the connection die.
-fn dropped_body() -> Body {
-    let stream = futures_util::stream::once(async {
-        Err::<Bytes, std::io::Error>(std::io::Error::other("response dropped by fault injection"))
-    });
+/// A body that fails after the head and a first few bytes: the client sees the connection
+/// die mid-answer. (Dying before any byte is not enough: Chromium silently resends a request
+/// whose reused connection closed without an answer — with the same Idempotency-Key, so the
+/// stub would replay the stored answer and the app would never see the loss.)
+fn dropped_body(head: Bytes) -> Body {
+    use futures_util::StreamExt;
+    let first = head.slice(..head.len().min(8));
+    // The pause lets the head and the first bytes leave before the connection dies.
+    let stream = futures_util::stream::iter([Ok::<Bytes, std::io::Error>(first)]).chain(
+        futures_util::stream::once(async {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            Err(std::io::Error::other("response dropped by fault injection"))
+        }),
+    );
     Body::from_stream(stream)
 }
 
@@ -389,10 +398,9 @@ pub async fn gate(
     }
     set(resp.headers_mut(), "x-request-id", &rid);
     if drop_after_commit {
-        let (parts, _) = resp.into_parts();
-        let mut parts = parts;
+        let (mut parts, bytes) = buffer(resp).await;
         parts.headers.remove(header::CONTENT_LENGTH);
-        return Response::from_parts(parts, dropped_body());
+        return Response::from_parts(parts, dropped_body(bytes));
     }
     resp
 }
