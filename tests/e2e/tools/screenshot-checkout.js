@@ -1,0 +1,50 @@
+// Screenshots of every checkout step at 360 and 1280 px: the form (courier with slots,
+// pickup, express, a new address with its problems), bank details, the payment return.
+// Usage: node tools/screenshot-checkout.js http://127.0.0.1:18080 http://127.0.0.1:18081 out-dir
+import { mkdirSync } from 'node:fs';
+import { launch } from './browser.js';
+
+const [app, stub, outDir] = process.argv.slice(2);
+mkdirSync(outDir, { recursive: true });
+const browser = await launch();
+const shot = async (page, name, width) => {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: true });
+  console.log(`${outDir}/${name}-${width}.png`);
+};
+for (const width of [360, 1280]) {
+  await fetch(`${stub}/__control/reset`, { method: 'POST' });
+  const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width, height: width < 600 ? 780 : 900 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => console.error(`[${width}] pageerror:`, e.message));
+  await page.goto(`${app}/signin?next=%2Fcheckout`);
+  await page.getByTestId('phone').pressSequentially('9990000001');
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await page.getByTestId('code').fill('1234');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByTestId('method').first().waitFor();
+  await page.getByRole('radio', { name: /Курьер магазина/ }).check();
+  await page.getByTestId('slot').first().locator('input').check();
+  await page.getByLabel('Промокод').fill('WELCOME10');
+  await page.getByTestId('coupon-apply').click();
+  await page.getByTestId('sum-discount').waitFor();
+  await shot(page, '1-courier-slots', width);
+  await page.getByRole('radio', { name: /Самовывоз/ }).check();
+  await page.getByTestId('pickup-point').first().waitFor();
+  await shot(page, '2-pickup', width);
+  await page.getByRole('radio', { name: /Экспресс-курьер/ }).check();
+  await page.getByTestId('express-price').waitFor();
+  await shot(page, '3-express', width);
+  await page.getByTestId('address-new').check();
+  await page.getByTestId('address-save').click();
+  await shot(page, '4-new-address-problems', width);
+  await page.getByRole('radio', { name: /Тверская/ }).check();
+  await page.getByRole('radio', { name: /Почта России/ }).check();
+  await page.getByTestId('pay-bank').check();
+  await page.waitForTimeout(600);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  await shot(page, '5-bank-details', width);
+  await ctx.close();
+}
+await browser.close();
