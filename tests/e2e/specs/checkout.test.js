@@ -227,3 +227,43 @@ test('a third checkout inside a minute: 429, a countdown, the form intact, nothi
   assert.equal(sent.length, 2);
   assert.equal(await ordersCreated(), 1);
 });
+
+test('the real limiter: the third checkout inside the window is refused, counted down and then placed', async () => {
+  // The stub's checkout window shortened to 10 s for this test (2 checkouts per window).
+  await control('checkout-window', { secs: 10 });
+  const shopper = (await control('users', undefined, 'GET')).users[0].id;
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  const sent = [];
+  page.on('request', (r) => { if (/\/cart\/checkout$/.test(r.url())) sent.push(Date.now()); });
+  await openCheckout(page);
+  for (let n = 1; n <= 2; n++) {
+    if (n > 1) {
+      await control(`carts/${shopper}/fill`, {});
+      await page.goto(`${APP_URL}/checkout`);
+      await page.getByTestId('method').first().waitFor();
+    }
+    await chooseSlotDelivery(page);
+    await page.getByTestId('pay-bank').check();
+    await settled(page);
+    await page.getByTestId('place-order').click();
+    await page.getByTestId('bank-details').waitFor();
+  }
+  await control(`carts/${shopper}/fill`, {});
+  await page.goto(`${APP_URL}/checkout`);
+  await page.getByTestId('method').first().waitFor();
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('Третий за минуту');
+  await settled(page);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('rate-wait').waitFor();
+  assert.equal(sent.length, 3);
+  assert.ok(await page.getByTestId('place-order').isDisabled());
+  assert.equal(await page.getByLabel(/Комментарий к заказу/).inputValue(), 'Третий за минуту');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="place-order"]').disabled, null, { timeout: 20000 });
+  assert.equal(sent.length, 3, 'nothing was sent before the window reset');
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(sent.length, 4);
+  assert.equal(await ordersCreated(), 3);
+});

@@ -106,6 +106,16 @@ async fn reset(State(s): State<AppState>) -> Response {
     Json(json!({"ok": true})).into_response()
 }
 
+/// `{"secs": N}`: checkout's 2-a-window limit over N seconds until the next reset, so a test
+/// can meet the real limiter without waiting a minute.
+async fn checkout_window(State(s): State<AppState>, body: axum::body::Bytes) -> Response {
+    let secs = serde_json::from_slice::<Value>(&body)
+        .ok()
+        .and_then(|v| v["secs"].as_u64());
+    s.lock().checkout_window_secs = secs;
+    Json(json!({"ok": true, "secs": secs})).into_response()
+}
+
 async fn counters(State(s): State<AppState>) -> Response {
     let m = s.lock();
     Json(json!({
@@ -252,6 +262,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/reset", post(reset))
+        .route("/checkout-window", post(checkout_window))
         .route("/counters", get(counters))
         .route("/users", get(users))
         .route("/carts/{user_id}", get(cart_lines))
