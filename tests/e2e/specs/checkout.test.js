@@ -201,7 +201,7 @@ test('an answer lost after the stub committed: the app finds the order instead o
   assert.equal(await ordersCreated(), 1);
 });
 
-test('a third checkout inside a minute: 429, a countdown, the form intact, nothing sent before the reset', async () => {
+test('an injected 429 with Retry-After: a countdown, the form intact, nothing sent before the reset', async () => {
   const page = await browser.page({ viewport: { width: 1280, height: 900 } });
   await openCheckout(page);
   await chooseSlotDelivery(page);
