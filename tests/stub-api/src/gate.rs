@@ -65,7 +65,10 @@ fn bucket(state: &AppState, method: &Method, path: &str) -> Option<Bucket> {
     };
     if let Some(rest) = path.strip_prefix("/commerce/api/v1") {
         if rest == "/cart/checkout" && method == Method::POST {
-            let window = state.lock().checkout_window_secs.map_or(minute, |s| s.max(1) as i64);
+            let window = state
+                .lock()
+                .checkout_window_secs
+                .map_or(minute, |s| s.max(1) as i64);
             b("checkout", 2, window, "financial")
         } else if rest == "/cart/checkout/preview" {
             // docs/integration.md §6: recalculating is a read, under the catalog limit.
