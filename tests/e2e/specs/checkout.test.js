@@ -267,3 +267,33 @@ test('the real limiter: the third checkout inside the window is refused, counted
   assert.equal(sent.length, 4);
   assert.equal(await ordersCreated(), 3);
 });
+
+test('keyboard alone: courier with a slot, a coupon, bank transfer, placed with Enter', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  // Shipping: focus the first method and move with the arrow keys, as radio groups work.
+  await page.getByRole('radio', { name: /Почта России/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.getByRole('radio', { name: /Курьер магазина/ }).isChecked());
+  await page.getByTestId('slot').first().waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'slot');
+  await page.keyboard.press('Space');
+  assert.ok(await page.getByTestId('slot').first().locator('input').isChecked());
+  // The coupon: typed and applied with Enter.
+  await page.getByLabel('Промокод').focus();
+  await page.keyboard.type('WELCOME10');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('coupon').getByText('WELCOME10').waitFor();
+  // Payment: arrows from the first method to bank transfer.
+  await page.getByTestId('pay-card').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.getByTestId('pay-bank').isChecked());
+  await settled(page);
+  await page.getByTestId('place-order').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
