@@ -118,8 +118,10 @@ impl Draft {
         let mut d = self.clone();
         let r = d.request(kind, "");
         match r {
+            // Notes and the return address do not change the totals.
             Ok(mut r) => {
                 r.return_url = None;
+                r.notes = None;
                 r
             }
             Err(_) => {

@@ -4,7 +4,6 @@
 use super::{rub, Ck};
 use crate::api::commerce::checkout::Address;
 use crate::api::courier::{self, DropOff, Pickup, VerifyRequest};
-use crate::api::partner;
 use crate::api::ApiError;
 use crate::domain::checkout::dates::{date_text, parse_iso};
 use crate::domain::checkout::draft::QuoteChoice;
@@ -16,7 +15,7 @@ fn near(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 async fn ask_quote(ck: Ck, a: Address) -> Result<QuoteChoice, ApiError> {
-    let places = partner::warehouses(&ck.session.partner()).await?;
+    let places = super::places(ck).await?;
     let loc = a.location.map(|l| (l.lat, l.lng)).unwrap_or_default();
     let from = places
         .iter()

@@ -18,6 +18,7 @@ use crate::api::commerce::checkout::{
     self as api, Address, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
 };
 use crate::api::commerce::orders::OrderSummaryDto;
+use crate::api::partner::{self, Warehouse};
 use crate::api::ApiError;
 use crate::domain::checkout::attempt::Listed;
 use crate::domain::checkout::draft::Draft;
@@ -67,6 +68,8 @@ type Loaded<T> = Option<Result<T, ApiError>>;
 pub(crate) struct Ck {
     pub draft: RwSignal<Draft>,
     pub addresses: RwSignal<Loaded<Vec<Address>>>,
+    /// The partner API's warehouses and shops: asked once per page, for pickup and express.
+    pub places: RwSignal<Loaded<Vec<Warehouse>>>,
     /// The partner API's answer for the chosen address.
     pub deliverable: RwSignal<Option<bool>>,
     pub methods: RwSignal<Loaded<Vec<MethodView>>>,
@@ -77,37 +80,65 @@ pub(crate) struct Ck {
     pub phase: RwSignal<Phase>,
     pub session: Session,
     pub cart: Cart,
+    // Derived, as memos: what follows them (methods, slots, the address check, the preview)
+    // runs again when these change, not on every keystroke in the draft.
+    address: Memo<Option<Address>>,
+    kind: Memo<Option<ShippingKind>>,
+    cart_id: Memo<Option<String>>,
 }
 
 impl Ck {
+    fn new(session: Session, cart: Cart, draft: Draft) -> Ck {
+        let draft = RwSignal::new(draft);
+        let addresses = RwSignal::new(None::<Result<Vec<Address>, ApiError>>);
+        let methods = RwSignal::new(None::<Result<Vec<MethodView>, ApiError>>);
+        let address = Memo::new(move |_| {
+            let id = draft.with(|d| (!d.adding_address).then(|| d.address_id.clone()).flatten())?;
+            addresses.with(|a| {
+                a.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|l| l.iter().find(|x| x.id == id).cloned())
+            })
+        });
+        let kind = Memo::new(move |_| {
+            let id = draft.with(|d| d.method_id.clone())?;
+            methods.with(|m| {
+                m.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|l| l.iter().find(|x| x.m.id == id).map(|x| x.m.kind.clone()))
+            })
+        });
+        let cart_id = Memo::new(move |_| cart.server().with(|s| s.as_ref().map(|s| s.id.clone())));
+        Ck {
+            draft,
+            addresses,
+            places: RwSignal::new(None),
+            deliverable: RwSignal::new(None),
+            methods,
+            preview: RwSignal::new(None),
+            previewing: RwSignal::new(false),
+            problem: RwSignal::new(None),
+            phase: RwSignal::new(Phase::Editing),
+            session,
+            cart,
+            address,
+            kind,
+            cart_id,
+        }
+    }
+
+    /// The chosen saved address (none while the new-address form is open).
     pub fn address(&self) -> Option<Address> {
-        let id = self
-            .draft
-            .with(|d| (!d.adding_address).then(|| d.address_id.clone()).flatten())?;
-        self.addresses.with(|a| {
-            a.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .and_then(|l| l.iter().find(|x| x.id == id).cloned())
-        })
+        self.address.get()
     }
 
-    pub fn method(&self) -> Option<MethodView> {
-        let id = self.draft.with(|d| d.method_id.clone())?;
-        self.methods.with(|m| {
-            m.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .and_then(|l| l.iter().find(|x| x.m.id == id).cloned())
-        })
-    }
-
+    /// The chosen method's kind.
     pub fn kind(&self) -> Option<ShippingKind> {
-        self.method().map(|m| m.m.kind)
+        self.kind.get()
     }
 
     pub fn cart_id(&self) -> Option<String> {
-        self.cart
-            .server()
-            .with(|s| s.as_ref().map(|s| s.id.clone()))
+        self.cart_id.get()
     }
 
     pub fn subtotal(&self) -> Decimal {
@@ -138,6 +169,17 @@ pub(crate) fn explained(e: &ApiError, partner: bool) -> Explained {
     explain(&code, details, e.user_message(), partner)
 }
 
+/// The partner API's places, asked once per page: pickup shows them, express starts from the
+/// nearest one.
+pub(crate) async fn places(ck: Ck) -> Result<Vec<Warehouse>, ApiError> {
+    if let Some(Ok(p)) = ck.places.get_untracked() {
+        return Ok(p);
+    }
+    let r = partner::warehouses(&ck.session.partner()).await;
+    ck.places.try_set(Some(r.clone()));
+    r
+}
+
 /// How the lookup reads an order of `GET /orders`.
 pub(crate) fn listed(o: &OrderSummaryDto) -> Listed<'_> {
     Listed {
@@ -151,8 +193,10 @@ pub(crate) fn listed(o: &OrderSummaryDto) -> Listed<'_> {
 fn follow_preview(ck: Ck) {
     let ticket = StoredValue::new(0u64);
     let timer = crate::timer::Debounce::new();
+    // Only what changes the totals: typing notes or a new address asks nothing.
+    let body = Memo::new(move |_| ck.draft.with(|d| d.preview_request(ck.kind().as_ref())));
     Effect::new(move |_| {
-        let body = ck.draft.with(|d| d.preview_request(ck.kind().as_ref()));
+        let body = body.get();
         // Cart changes (another tab, a line removed) change the totals too.
         ck.cart.lines().track();
         if !ck.editable() || ck.cart.server().with(Option::is_none) {
@@ -200,18 +244,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let cart = use_cart();
     let restored: Draft =
         storage::read_record(&Key::checkout_draft(), DRAFT_VERSION).unwrap_or_default();
-    let ck = Ck {
-        draft: RwSignal::new(restored),
-        addresses: RwSignal::new(None),
-        deliverable: RwSignal::new(None),
-        methods: RwSignal::new(None),
-        preview: RwSignal::new(None),
-        previewing: RwSignal::new(false),
-        problem: RwSignal::new(None),
-        phase: RwSignal::new(Phase::Editing),
-        session,
-        cart,
-    };
+    let ck = Ck::new(session, cart, restored);
     // Every change is kept at once: a reload or a sign-in round trip loses nothing.
     Effect::new(move |_| {
         let done = ck

@@ -4,7 +4,6 @@
 use super::{explained, rub, Ck, MethodView};
 use crate::api::commerce::checkout::{self as api, Address, Destination};
 use crate::api::delivery::{self, SlotDto};
-use crate::api::partner::{self, Warehouse};
 use crate::api::{ApiError, ErrorCode};
 use crate::components::error_panel::ErrorPanel;
 use crate::domain::checkout::dates::{date_text, day_label};
@@ -262,26 +261,25 @@ fn local_now() -> (u8, u32) {
     }
 }
 
-/// The partner API's places, loaded once per page.
-fn load_places(ck: Ck, into: RwSignal<Option<Result<Vec<Warehouse>, ApiError>>>) {
-    into.set(None);
-    let ep = ck.session.partner();
-    leptos::task::spawn_local(async move {
-        into.try_set(Some(partner::warehouses(&ep).await));
-    });
-}
-
 #[component]
 fn PickupPicker(ck: Ck) -> impl IntoView {
-    let places = RwSignal::new(None);
-    load_places(ck, places);
+    let places = ck.places;
+    let load = move || {
+        places.set(None);
+        leptos::task::spawn_local(async move {
+            let _ = super::places(ck).await;
+        });
+    };
+    if places.with_untracked(|p| !matches!(p, Some(Ok(_)))) {
+        load();
+    }
     let (weekday, minutes) = local_now();
     view! {
         <div class="checkout-sub" data-testid="pickup">
             <h3 class="checkout-sub__title">"Где забрать"</h3>
             {move || match places.get() {
                 None => view! { <p class="checkout-wait" role="status">"Загружаем магазины…"</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorPanel error=e title="Не удалось загрузить магазины" on_retry=Callback::new(move |_| load_places(ck, places))/> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e title="Не удалось загрузить магазины" on_retry=Callback::new(move |_| load())/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <fieldset class="choices" disabled=move || !ck.editable()>
                         <legend class="visually-hidden">"Пункт самовывоза"</legend>
