@@ -7,6 +7,19 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::time::Duration;
 
+/// The wall clock in unix seconds, ticking twice a second while its owner lives: what a
+/// countdown reads (sign-in's resend, a rate-limited retry, checkout's 429 wait).
+pub fn clock() -> ReadSignal<u64> {
+    let now = RwSignal::new(crate::api::http::now_unix());
+    if let Ok(h) = set_interval_with_handle(
+        move || now.set(crate::api::http::now_unix()),
+        Duration::from_millis(500),
+    ) {
+        on_cleanup(move || h.clear());
+    }
+    now.read_only()
+}
+
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: u32) {
     #[cfg(target_arch = "wasm32")]

@@ -259,11 +259,10 @@ fn run(n: u64, seed: u64) -> Figures {
                 1 => f.double_clicks += 1, // the second click meets a disabled button
                 _ => {}
             }
-            let mut a = attempt_for(stored.clone(), &content, now, Some(total), || {
+            let a = attempt_for(stored.clone(), &content, now, Some(total), || {
                 keys += 1;
                 format!("key-{keys}")
             });
-            a.sends += 1;
             stored = Some(a.clone());
             used_keys.push(a.key.clone());
             f.sends += 1;

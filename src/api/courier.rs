@@ -114,10 +114,9 @@ pub struct VerifyRequest {
     pub drop_off: Vec<DropOff>,
 }
 
+/// What the app reads of `verify`'s order: the price the courier will charge.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct QuotedOrder {
-    #[serde(default)]
-    pub price: Option<rust_decimal::Decimal>,
     pub final_price: rust_decimal::Decimal,
 }
 
@@ -126,12 +125,8 @@ pub struct QuotedOrder {
 pub struct QuoteDto {
     pub order: QuotedOrder,
     #[serde(default)]
-    pub available_payment_types: Vec<String>,
-    #[serde(default)]
     pub available_pickup_times: Vec<String>,
     pub quote_id: String,
-    #[serde(default)]
-    pub quote_expires_at: Option<String>,
 }
 
 /// `POST /orders/verify/`: the final price and the pickup times on offer.

@@ -197,8 +197,6 @@ pub struct Warehouse {
     #[serde(default)]
     pub comment: Option<String>,
     #[serde(default)]
-    pub phone: Option<String>,
-    #[serde(default)]
     pub schedule: Vec<crate::domain::checkout::schedule::OpenHours>,
 }
 

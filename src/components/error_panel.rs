@@ -3,7 +3,6 @@
 
 use crate::api::{http::now_unix, ApiError};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// Local wall-clock time of a unix second, `19:40:12`.
 pub fn clock_time(unix: u64) -> String {
@@ -35,14 +34,11 @@ pub fn ErrorPanel(
         ApiError::RateLimited(r) => r.retry_at(),
         _ => None,
     };
-    let now = RwSignal::new(now_unix());
-    if retry_at.is_some() {
-        if let Ok(handle) =
-            set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500))
-        {
-            on_cleanup(move || handle.clear());
-        }
-    }
+    // Ticking only while there is a wait to count down.
+    let now = match retry_at {
+        Some(_) => crate::timer::clock(),
+        None => RwSignal::new(now_unix()).read_only(),
+    };
     let wait = move || retry_at.map(|t| t.saturating_sub(now.get()));
     let can_retry = move || wait().is_none_or(|w| w == 0);
     let heading = title.unwrap_or_else(|| match &error {

@@ -77,6 +77,11 @@ fn group_thousands(digits: &str) -> String {
     out
 }
 
+/// An amount in roubles as the pages print it: `1 234,50 ₽`.
+pub fn rub_text(amount: Decimal) -> String {
+    Money::rub(amount).to_string()
+}
+
 /// Formats a decimal the Russian way: `1 234,50`; whole amounts without kopecks: `2 500`.
 pub fn format_amount(amount: Decimal) -> String {
     let rounded = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);

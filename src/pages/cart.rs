@@ -3,17 +3,13 @@
 
 use crate::domain::cart::{subtotal, total_quantity, CartLine, LineKey};
 use crate::domain::catalog::products_count_label;
-use crate::domain::money::Money;
+use crate::domain::money::rub_text as rub;
 use crate::routes::Route;
 use crate::state::cart::use_cart;
 use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use rust_decimal::Decimal;
-
-fn rub(d: Decimal) -> String {
-    Money::rub(d).to_string()
-}
 
 #[component]
 pub fn CartPage() -> impl IntoView {

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::time::Duration;
 
 /// Seconds before another code may be asked for, unless the backend says otherwise.
 const RESEND_AFTER: u64 = 30;
@@ -43,11 +42,7 @@ pub fn SignInPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let resend_at = RwSignal::new(0u64);
-    let now = RwSignal::new(now_unix());
-    if let Ok(h) = set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500))
-    {
-        on_cleanup(move || h.clear());
-    }
+    let now = crate::timer::clock();
     let wait = move || resend_at.get().saturating_sub(now.get());
 
     let send_code = move || {

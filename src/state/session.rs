@@ -107,6 +107,13 @@ impl Session {
         storage::remove(&Key::session());
     }
 
+    /// Every failed call passes its error here: a 401 means the token is no good any more.
+    pub fn refused(&self, e: &crate::api::ApiError) {
+        if matches!(e, crate::api::ApiError::Unauthorized(_)) {
+            self.expired();
+        }
+    }
+
     /// The watcher takes the shopper to sign in again: once per expiry.
     pub fn take_relogin(&self) -> bool {
         if self.relogin.get() {

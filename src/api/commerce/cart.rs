@@ -54,9 +54,7 @@ pub struct CartSummaryDto {
     pub total_quantity: u32,
 }
 
-fn rub() -> String {
-    "RUB".into()
-}
+use super::rub;
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct CouponDto {

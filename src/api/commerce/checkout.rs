@@ -57,7 +57,7 @@ pub struct ShippingMethodDto {
     pub description: Option<String>,
     pub estimated_days: DayRange,
     pub price: Decimal,
-    #[serde(default = "ru_currency")]
+    #[serde(default = "super::rub")]
     pub currency: String,
     #[serde(default)]
     pub is_free: bool,
@@ -65,10 +65,6 @@ pub struct ShippingMethodDto {
     pub free_threshold: Option<Decimal>,
     #[serde(default)]
     pub kind: ShippingKind,
-}
-
-fn ru_currency() -> String {
-    "RUB".into()
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -123,7 +119,7 @@ pub struct ShippingOptionDto {
     #[serde(default)]
     pub carrier: Option<String>,
     pub price: Decimal,
-    #[serde(default = "ru_currency")]
+    #[serde(default = "super::rub")]
     pub currency: String,
     pub estimated_delivery: DateRange,
     #[serde(default)]

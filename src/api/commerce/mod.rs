@@ -12,6 +12,11 @@ use super::{
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
+/// The currency of an answer that does not name one.
+pub(crate) fn rub() -> String {
+    "RUB".into()
+}
+
 /// `meta.pagination` of page-paginated lists.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]

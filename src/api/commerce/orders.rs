@@ -45,15 +45,11 @@ pub struct OrderPaymentDto {
     pub method: PaymentMethod,
     #[serde(default)]
     pub transaction_id: Option<String>,
-    #[serde(default)]
-    pub paid_at: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct PricingDto {
     pub total: Decimal,
-    #[serde(default)]
-    pub currency: Option<String>,
 }
 
 /// What the return page reads of seed 003 `OrderDetailResponse`.

@@ -16,8 +16,6 @@ pub struct Attempt {
     pub started_at: u64,
     /// The total the preview showed, to recognise the order in the list.
     pub expected_total: Option<Decimal>,
-    /// How many times this content was sent.
-    pub sends: u32,
 }
 
 /// FNV-1a, 64 bits: stable across builds and platforms (unlike `DefaultHasher`).
@@ -50,7 +48,6 @@ pub fn attempt_for(
             hash: hash.to_string(),
             started_at: now,
             expected_total,
-            sends: 0,
         },
     }
 }
@@ -222,7 +219,6 @@ mod tests {
             hash: "h".into(),
             started_at: 1_705_329_600,
             expected_total: Some(Decimal::from(8100)),
-            sends: 1,
         };
         let orders = [
             order(

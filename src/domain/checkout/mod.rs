@@ -43,14 +43,6 @@ pub fn slots_by_day<T: Clone>(
     out
 }
 
-/// «ср, 3 декабря, 10:00–12:00» of a slot id.
-pub fn slot_text(slot_id: &str) -> String {
-    match slot_parts(slot_id) {
-        Some((date, label)) => format!("{}, {label}", dates::day_label(date)),
-        None => slot_id.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,8 +77,9 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].0, "2025-10-16");
         assert_eq!(g[0].1[1].1, "12:00–14:00");
+        let (date, hours) = slot_parts("2025-10-16T10:00/12:00").unwrap();
         assert_eq!(
-            slot_text("2025-10-16T10:00/12:00"),
+            format!("{}, {hours}", dates::day_label(date)),
             "чт, 16 октября, 10:00–12:00"
         );
     }

@@ -3,7 +3,7 @@
 
 use super::Ck;
 use crate::api::commerce::checkout as api;
-use crate::api::{partner, ApiError, IdempotencyKey};
+use crate::api::{partner, IdempotencyKey};
 use crate::components::error_panel::ErrorPanel;
 use crate::domain::checkout::address::{form_field, FIELDS};
 use crate::domain::checkout::explain::Where;
@@ -16,8 +16,8 @@ fn load(ck: Ck) {
     let ep = ck.session.commerce();
     leptos::task::spawn_local(async move {
         let r = api::addresses(&ep).await;
-        if let Err(ApiError::Unauthorized(_)) = &r {
-            ck.session.expired();
+        if let Err(e) = &r {
+            ck.session.refused(e);
         }
         if let Ok(list) = &r {
             ck.draft.update(|d| {
@@ -178,9 +178,7 @@ fn NewAddress(ck: Ck) -> impl IntoView {
                     });
                 }
                 Err(e) => {
-                    if let ApiError::Unauthorized(_) = e {
-                        ck.session.expired();
-                    }
+                    ck.session.refused(&e);
                     let fields: Vec<(&'static str, String)> = e
                         .backend()
                         .map(|b| {

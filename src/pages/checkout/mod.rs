@@ -24,7 +24,6 @@ use crate::domain::checkout::attempt::Listed;
 use crate::domain::checkout::draft::Draft;
 use crate::domain::checkout::explain::{explain, Explained, Where};
 use crate::domain::codes::{ErrorCode, ShippingKind};
-use crate::domain::money::Money;
 use crate::routes::Route;
 use crate::state::cart::{use_cart, Cart};
 use crate::state::storage::{self, Key};
@@ -36,9 +35,7 @@ use std::time::Duration;
 
 const DRAFT_VERSION: u32 = 1;
 
-pub(crate) fn rub(d: Decimal) -> String {
-    Money::rub(d).to_string()
-}
+pub(crate) use crate::domain::money::rub_text as rub;
 
 /// A method as offered: the list's entry and, once an address is known, its exact cost.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,6 +166,20 @@ pub(crate) fn explained(e: &ApiError, partner: bool) -> Explained {
     explain(&code, details, e.user_message(), partner)
 }
 
+/// Shows a refusal beside its part; a refused coupon is taken off the draft (the last one
+/// added when the backend did not name it).
+pub(crate) fn show_problem(ck: Ck, x: Explained) {
+    if x.at == Where::Coupon {
+        ck.draft.update(|d| match &x.coupon {
+            Some(c) => d.coupons.retain(|k| k != c),
+            None => {
+                d.coupons.pop();
+            }
+        });
+    }
+    ck.problem.set(Some(x));
+}
+
 /// The partner API's places, asked once per page: pickup shows them, express starts from the
 /// nearest one.
 pub(crate) async fn places(ck: Ck) -> Result<Vec<Warehouse>, ApiError> {
@@ -215,22 +226,11 @@ fn follow_preview(ck: Ck) {
                 ck.previewing.set(false);
                 if let Err(e) = &r {
                     if e.is(ErrorCode::InvalidCoupon) {
-                        // Take the refused coupon off and say why beside the coupon field;
-                        // the preview runs again without it.
-                        let x = explained(e, ck.session.is_partner());
-                        let bad = x.coupon.clone();
-                        ck.problem.set(Some(x));
-                        ck.draft.update(|d| match &bad {
-                            Some(c) => d.coupons.retain(|k| k != c),
-                            None => {
-                                d.coupons.pop();
-                            }
-                        });
+                        // The preview runs again without the refused coupon.
+                        show_problem(ck, explained(e, ck.session.is_partner()));
                         return;
                     }
-                    if matches!(e, ApiError::Unauthorized(_)) {
-                        ck.session.expired();
-                    }
+                    ck.session.refused(e);
                 }
                 ck.preview.set(Some(r));
             });

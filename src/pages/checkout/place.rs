@@ -3,7 +3,7 @@
 //! after 429 with no request before it ends, and after a lost answer a look for the order
 //! before anything is sent again.
 
-use super::{explained, listed, rub, Ck, Phase};
+use super::{explained, listed, rub, show_problem, Ck, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
 use crate::api::commerce::orders;
 use crate::api::http::now_unix;
@@ -18,55 +18,43 @@ use crate::routes::Route;
 use crate::state::storage::{self, Key};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::time::Duration;
 
 const ATTEMPT_VERSION: u32 = 1;
+const LOCK_VERSION: u32 = 1;
 /// How long a tab's claim on placing the order lasts if it never lets go (a crash).
-const LOCK_MS: f64 = 30_000.0;
+const LOCK_SECS: u64 = 30;
 
+/// Which tab is placing the order, until when (unix seconds).
 #[derive(Serialize, Deserialize)]
 struct Lock {
     tab: String,
-    until: f64,
+    until: u64,
 }
 
-fn now_ms() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        now_unix() as f64 * 1000.0
-    }
+fn holder() -> Option<Lock> {
+    storage::read_record(&Key::checkout_lock(), LOCK_VERSION)
 }
 
-fn held_by_other(raw: Option<String>, tab: &str) -> bool {
-    raw.and_then(|r| crate::domain::json::from_str::<Lock>(&r).ok())
-        .is_some_and(|l| l.tab != tab && l.until > now_ms())
+fn held_by_other(tab: &str) -> bool {
+    holder().is_some_and(|l| l.tab != tab && l.until > now_unix())
 }
 
 /// Claims the right to place the order for this tab; `false` if another tab holds it.
 fn acquire(tab: &str) -> bool {
-    if held_by_other(storage::read(&Key::checkout_lock()), tab) {
+    if held_by_other(tab) {
         return false;
     }
     let lock = Lock {
         tab: tab.to_string(),
-        until: now_ms() + LOCK_MS,
+        until: now_unix() + LOCK_SECS,
     };
-    if let Ok(json) = serde_json::to_string(&lock) {
-        let _ = storage::write(&Key::checkout_lock(), &json);
-    }
+    let _ = storage::write_record(&Key::checkout_lock(), LOCK_VERSION, &lock);
     // Two tabs writing at once: the value that stayed decides.
-    !held_by_other(storage::read(&Key::checkout_lock()), tab)
+    !held_by_other(tab)
 }
 
 fn release(tab: &str) {
-    let mine = storage::read(&Key::checkout_lock())
-        .and_then(|r| crate::domain::json::from_str::<Lock>(&r).ok())
-        .is_some_and(|l| l.tab == tab);
-    if mine {
+    if holder().is_some_and(|l| l.tab == tab) {
         storage::remove(&Key::checkout_lock());
     }
 }
@@ -153,10 +141,9 @@ impl Placing {
                 .map(|p| p.summary.total)
         });
         let stored = storage::read_record::<Attempt>(&Key::checkout_attempt(), ATTEMPT_VERSION);
-        let mut a = attempt_for(stored, &hash, now_unix(), expected, || {
+        let a = attempt_for(stored, &hash, now_unix(), expected, || {
             IdempotencyKey::new().as_str().to_string()
         });
-        a.sends += 1;
         // Stored before the first byte leaves: a reload mid-request retries with this key.
         let _ = storage::write_record(&Key::checkout_attempt(), ATTEMPT_VERSION, &a);
         ck.problem.set(None);
@@ -205,7 +192,7 @@ impl Placing {
                 }
                 Next::SignIn => {
                     ck.phase.set(Phase::Editing);
-                    ck.session.expired();
+                    ck.session.refused(&e);
                 }
                 Next::Explain { forget_key } => {
                     if forget_key {
@@ -213,10 +200,7 @@ impl Placing {
                     }
                     let x = explained(&e, ck.session.is_partner());
                     self.announce.set(x.text.clone());
-                    if let (Where::Coupon, Some(c)) = (x.at, &x.coupon) {
-                        ck.draft.update(|d| d.coupons.retain(|k| k != c));
-                    }
-                    ck.problem.set(Some(x));
+                    show_problem(ck, x);
                     ck.phase.set(Phase::Editing);
                 }
             },
@@ -277,20 +261,16 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
         wait_until: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
         missing: RwSignal::new(None),
-        other_tab: RwSignal::new(held_by_other(storage::read(&Key::checkout_lock()), &tab)),
+        other_tab: RwSignal::new(held_by_other(&tab)),
     };
     {
         let tab = tab.clone();
-        storage::on_change(Key::checkout_lock(), move |v| {
-            p.other_tab.set(held_by_other(v, &tab))
+        storage::on_change(Key::checkout_lock(), move |_| {
+            p.other_tab.set(held_by_other(&tab))
         });
     }
     on_cleanup(move || release(&tab));
-    let now = RwSignal::new(now_unix());
-    if let Ok(h) = set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500))
-    {
-        on_cleanup(move || h.clear());
-    }
+    let now = crate::timer::clock();
     let wait_left = move || {
         p.wait_until
             .get()

@@ -349,7 +349,6 @@ mod tests {
             is_express_delivery_available: false,
             is_delivery_available: true,
             comment: None,
-            phone: None,
             schedule: Vec::new(),
         }
     }

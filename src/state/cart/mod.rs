@@ -199,9 +199,7 @@ impl Cart {
     /// A failed change: the reason in a toast; a 401 asks the shopper to sign in again.
     /// Returns the reason.
     fn explain(&self, e: &ApiError) -> String {
-        if matches!(e, ApiError::Unauthorized(_)) {
-            self.session.expired();
-        }
+        self.session.refused(e);
         let r = reason(e);
         self.toasts.push(
             ToastKind::Error,
