@@ -230,7 +230,7 @@ test('an injected 429 with Retry-After: a countdown, the form intact, nothing se
 
 test('the real limiter: the third checkout inside the window is refused, counted down and then placed', async () => {
   // The stub's checkout window shortened to 10 s for this test (2 checkouts per window).
-  await control('checkout-window', { secs: 10 });
+  await control('rate-window', { bucket: 'checkout', secs: 10 });
   const shopper = (await control('users', undefined, 'GET')).users[0].id;
   const page = await browser.page({ viewport: { width: 1280, height: 900 } });
   const sent = [];

@@ -213,9 +213,7 @@ async fn list(State(s): State<AppState>, headers: HeaderMap) -> Response {
     ok(StatusCode::OK, json!({"addresses": list}), None)
 }
 
-fn valid_phone(p: &str) -> bool {
-    p.len() == 12 && p.starts_with("+7") && p[2..].bytes().all(|b| b.is_ascii_digit())
-}
+use crate::commerce::valid_phone;
 
 /// Checks the request; answers the normalized fields or the errors per field.
 fn check(body: &Map<String, Value>) -> Result<Map<String, Value>, Map<String, Value>> {
@@ -255,7 +253,7 @@ fn check(body: &Map<String, Value>) -> Result<Map<String, Value>, Map<String, Va
         }
     }
     if let Some(i) = out.get("index").and_then(Value::as_str) {
-        if !(i.len() == 6 && i.bytes().all(|b| b.is_ascii_digit())) {
+        if !crate::shipping::valid_postal(i) {
             err("index", "Индекс — 6 цифр");
         }
     }

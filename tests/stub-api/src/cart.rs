@@ -65,8 +65,16 @@ pub(crate) fn unit_price(p: &Product, variant: Option<usize>) -> i64 {
     variant.map(|v| p.variant_price(v)).unwrap_or(p.price)
 }
 
+/// Goods of these lines, kopecks.
+pub(crate) fn subtotal(catalog: &crate::data::Catalog, lines: &[CartLine]) -> i64 {
+    lines
+        .iter()
+        .map(|l| unit_price(&catalog.products[l.product], l.variant) * l.quantity as i64)
+        .sum()
+}
+
 /// Rounds `kopecks × percent / 100` to whole kopecks (half up; amounts are never negative).
-fn percent_of(kopecks: i64, percent: i64) -> i64 {
+pub(crate) fn percent_of(kopecks: i64, percent: i64) -> i64 {
     (kopecks * percent + 50).div_euclid(100)
 }
 
@@ -81,10 +89,7 @@ struct Totals {
 }
 
 fn totals(s: &Shared, lines: &[CartLine]) -> Totals {
-    let subtotal: i64 = lines
-        .iter()
-        .map(|l| unit_price(&s.catalog.products[l.product], l.variant) * l.quantity as i64)
-        .sum();
+    let subtotal = subtotal(&s.catalog, lines);
     let discount = 0;
     let tax = percent_of(subtotal - discount, TAX_PERCENT);
     Totals {
@@ -213,12 +218,7 @@ fn cart_json(s: &Shared, m: &Mutable, user: &data::User) -> Value {
 const QUANTITY_RULE: &str = "Количество — целое число от 1";
 
 fn invalid(errors: Map<String, Value>) -> Response {
-    fail(
-        400,
-        "VALIDATION_ERROR",
-        "Неверные входные данные",
-        Value::Object(errors),
-    )
+    crate::envelope::invalid(Value::Object(errors))
 }
 
 fn item_not_found() -> Response {

@@ -17,10 +17,10 @@
 //! balance pays first; `toPay` is what the payment method still has to pay.
 
 use crate::addresses;
-use crate::cart::{available, unit_price};
+use crate::cart::{available, percent_of, subtotal};
 use crate::commerce::{json_body, unauthorized};
 use crate::data::{self, iso, iso_date, method_kind, money, vat_included, Order, User};
-use crate::envelope::{fail, ok};
+use crate::envelope::{fail, invalid, ok};
 use crate::payments::{self, url_encode};
 use crate::shipping::{free_for, method_price};
 use crate::{unix_now, AppState, CartLine, Mutable, Quote};
@@ -33,6 +33,8 @@ use axum::{
     Router,
 };
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::sync::MutexGuard;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -208,12 +210,7 @@ fn parse(b: &Map<String, Value>, strict: bool) -> Result<Ask, Response> {
         }
     }
     if !errors.is_empty() {
-        return Err(fail(
-            400,
-            "VALIDATION_ERROR",
-            "Неверные входные данные",
-            Value::Object(errors),
-        ));
+        return Err(invalid(Value::Object(errors)));
     }
     if method_id.is_some() && ask.method.is_none() {
         return Err(invalid_method(
@@ -397,16 +394,9 @@ fn price(s: &AppState, m: &Mutable, user: &User, ask: &Ask, now: i64) -> Result<
         ));
     }
 
-    let subtotal: i64 = lines
-        .iter()
-        .map(|l| unit_price(&s.catalog.products[l.product], l.variant) * l.quantity as i64)
-        .sum();
+    let subtotal = subtotal(&s.catalog, &lines);
     let welcome = ask.coupons.iter().any(|c| c == "WELCOME10");
-    let discount = if welcome {
-        (subtotal * 10 + 50).div_euclid(100)
-    } else {
-        0
-    };
+    let discount = if welcome { percent_of(subtotal, 10) } else { 0 };
     let method = ask.method.as_ref();
     let mut shipping = match (kind, method) {
         (Some("SLOTS"), Some(m)) => slot_price.unwrap_or_else(|| method_price(m)),
@@ -448,24 +438,16 @@ fn price(s: &AppState, m: &Mutable, user: &User, ask: &Ask, now: i64) -> Result<
     let applied = if ask.payment.as_deref() == Some("BALANCE") {
         match balance {
             None => {
-                return Err(fail(
-                    400,
-                    "VALIDATION_ERROR",
-                    "Неверные входные данные",
+                return Err(invalid(
                     json!({"paymentMethod": ["Оплата бонусами доступна только партнёрам"]}),
                 ))
             }
             Some(b) if b < total => {
-                return Err(fail(
-                    400,
-                    "VALIDATION_ERROR",
-                    "Неверные входные данные",
-                    json!({"paymentMethod": [format!(
-                        "Бонусов не хватает: доступно {}, заказ на {}",
-                        payments::rub(b),
-                        payments::rub(total)
-                    )]}),
-                ))
+                return Err(invalid(json!({"paymentMethod": [format!(
+                    "Бонусов не хватает: доступно {}, заказ на {}",
+                    payments::rub(b),
+                    payments::rub(total)
+                )]})))
             }
             Some(_) => total,
         }
@@ -522,13 +504,26 @@ fn coupons_json(p: &Priced) -> Value {
         .collect::<Vec<_>>())
 }
 
-/// Reads the body and runs the shared checks; `strict` for checkout.
-fn run(s: &AppState, user: &User, body: &Bytes, strict: bool) -> Result<(Ask, Priced), Response> {
+/// Which counter a call adds to: previews or checkout attempts.
+type Counter = fn(&mut Mutable) -> &mut BTreeMap<String, u64>;
+
+/// Counts the call, reads the body, runs the shared checks (`strict` for checkout) and
+/// prices the order, all under one lock; the guard comes back so checkout can commit under
+/// the same lock it priced under.
+fn run<'a>(
+    s: &'a AppState,
+    user: &User,
+    body: &Bytes,
+    strict: bool,
+    counter: Counter,
+    now: i64,
+) -> Result<(Ask, Priced, MutexGuard<'a, Mutable>), Response> {
+    let mut m = s.lock();
+    *counter(&mut m).entry(user.id.clone()).or_insert(0) += 1;
     let b = json_body(body)?;
     let ask = parse(&b, strict)?;
-    let m = s.lock();
-    let p = price(s, &m, user, &ask, unix_now())?;
-    Ok((ask, p))
+    let p = price(s, &m, user, &ask, now)?;
+    Ok((ask, p, m))
 }
 
 /// `POST /cart/checkout/preview`: the checkout body, every field optional; creates nothing.
@@ -536,12 +531,15 @@ async fn preview(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> 
     let Some(user) = s.user(&headers) else {
         return unauthorized();
     };
-    *s.lock()
-        .checkout_previews
-        .entry(user.id.clone())
-        .or_insert(0) += 1;
-    let (_, p) = match run(&s, &user, &body, false) {
-        Ok(x) => x,
+    let p = match run(
+        &s,
+        &user,
+        &body,
+        false,
+        |m| &mut m.checkout_previews,
+        unix_now(),
+    ) {
+        Ok((_, p, _)) => p,
         Err(r) => return r,
     };
     let mut data = json!({
@@ -583,22 +581,9 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     let Some(user) = s.user(&headers) else {
         return unauthorized();
     };
-    *s.lock()
-        .checkout_attempts
-        .entry(user.id.clone())
-        .or_insert(0) += 1;
-    let b = match json_body(&body) {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let ask = match parse(&b, true) {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     let now = unix_now();
-    let mut st = s.lock();
-    let p = match price(&s, &st, &user, &ask, now) {
-        Ok(p) => p,
+    let (ask, p, mut st) = match run(&s, &user, &body, true, |m| &mut m.checkout_attempts, now) {
+        Ok(x) => x,
         Err(r) => return r,
     };
     let method = ask.method.clone().unwrap_or(Value::Null);

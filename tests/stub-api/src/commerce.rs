@@ -73,7 +73,7 @@ pub(crate) fn unauthorized() -> Response {
 
 // ---------- sign-in ----------
 
-fn valid_phone(p: &str) -> bool {
+pub(crate) fn valid_phone(p: &str) -> bool {
     p.len() == 12 && p.starts_with("+7") && p[2..].bytes().all(|b| b.is_ascii_digit())
 }
 

@@ -106,14 +106,21 @@ async fn reset(State(s): State<AppState>) -> Response {
     Json(json!({"ok": true})).into_response()
 }
 
-/// `{"secs": N}`: checkout's 2-a-window limit over N seconds until the next reset, so a test
-/// can meet the real limiter without waiting a minute.
-async fn checkout_window(State(s): State<AppState>, body: axum::body::Bytes) -> Response {
-    let secs = serde_json::from_slice::<Value>(&body)
-        .ok()
-        .and_then(|v| v["secs"].as_u64());
-    s.lock().checkout_window_secs = secs;
-    Json(json!({"ok": true, "secs": secs})).into_response()
+/// `{"bucket": "checkout", "secs": N}`: that limit counts over N seconds until the next
+/// reset, so a test meets the real limiter without waiting a minute.
+async fn rate_window(State(s): State<AppState>, body: axum::body::Bytes) -> Response {
+    let v = serde_json::from_slice::<Value>(&body).unwrap_or_default();
+    let (Some(bucket), Some(secs)) = (v["bucket"].as_str(), v["secs"].as_i64()) else {
+        return (
+            axum::http::StatusCode::BAD_REQUEST,
+            Json(json!({"error": "want {\"bucket\", \"secs\"}"})),
+        )
+            .into_response();
+    };
+    s.lock()
+        .window_overrides
+        .insert(bucket.to_string(), secs.max(1));
+    Json(json!({"ok": true})).into_response()
 }
 
 async fn counters(State(s): State<AppState>) -> Response {
@@ -262,7 +269,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/faults", post(add_fault).delete(clear_faults))
         .route("/reset", post(reset))
-        .route("/checkout-window", post(checkout_window))
+        .route("/rate-window", post(rate_window))
         .route("/counters", get(counters))
         .route("/users", get(users))
         .route("/carts/{user_id}", get(cart_lines))

@@ -103,6 +103,11 @@ pub fn fail(status: u16, code: &str, message: &str, details: Value) -> Response 
     Backend::Commerce.error(status, code, message, details, "")
 }
 
+/// `400 VALIDATION_ERROR` «Неверные входные данные» with `details` per field.
+pub fn invalid(details: Value) -> Response {
+    fail(400, "VALIDATION_ERROR", "Неверные входные данные", details)
+}
+
 pub fn pagination(total: u64, page: u64, page_size: u64) -> Value {
     let total_pages = total.div_ceil(page_size.max(1));
     json!({"pagination": {

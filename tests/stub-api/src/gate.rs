@@ -65,11 +65,7 @@ fn bucket(state: &AppState, method: &Method, path: &str) -> Option<Bucket> {
     };
     if let Some(rest) = path.strip_prefix("/commerce/api/v1") {
         if rest == "/cart/checkout" && method == Method::POST {
-            let window = state
-                .lock()
-                .checkout_window_secs
-                .map_or(minute, |s| s.max(1) as i64);
-            b("checkout", 2, window, "financial")
+            b("checkout", 2, minute, "financial")
         } else if rest == "/cart/checkout/preview" {
             // docs/integration.md §6: recalculating is a read, under the catalog limit.
             b("catalog", 200, minute, "standard")
@@ -157,6 +153,11 @@ impl RateInfo {
 fn hit(state: &AppState, b: &Bucket, client: &str) -> RateInfo {
     let now = unix_now();
     let mut m = state.lock();
+    let window_secs = m
+        .window_overrides
+        .get(b.name)
+        .copied()
+        .unwrap_or(b.window_secs);
     let w = m
         .windows
         .entry((b.name.to_string(), client.to_string()))
@@ -164,7 +165,7 @@ fn hit(state: &AppState, b: &Bucket, client: &str) -> RateInfo {
             started: now,
             count: 0,
         });
-    if now >= w.started + b.window_secs {
+    if now >= w.started + window_secs {
         *w = Window {
             started: now,
             count: 0,
@@ -177,7 +178,7 @@ fn hit(state: &AppState, b: &Bucket, client: &str) -> RateInfo {
     RateInfo {
         limit: b.limit,
         remaining: b.limit.saturating_sub(w.count),
-        reset: w.started + b.window_secs,
+        reset: w.started + window_secs,
         policy: b.policy,
         exceeded,
     }

@@ -127,8 +127,9 @@ pub struct Mutable {
     pub orders_created: BTreeMap<String, u64>,
     pub checkout_attempts: BTreeMap<String, u64>,
     pub checkout_previews: BTreeMap<String, u64>,
-    /// Tests only: checkout's rate window in seconds instead of `--rate-window-secs`.
-    pub checkout_window_secs: Option<u64>,
+    /// Tests only: a limit's window in seconds instead of `--rate-window-secs`, by bucket
+    /// name (`checkout`, `cart`, …).
+    pub window_overrides: BTreeMap<String, i64>,
     pub requests: BTreeMap<String, u64>,
     pub windows: HashMap<(String, String), gate::Window>,
     pub idempotency: HashMap<gate::IdemKey, gate::IdemEntry>,

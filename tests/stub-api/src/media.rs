@@ -21,7 +21,7 @@ const PALETTE: &[(&str, &str)] = &[
     ("#fff0f6", "#c2255c"),
 ];
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -101,12 +101,7 @@ pub fn url_encode(s: &str) -> String {
     out
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::media::escape;
 
 /// «1 234,50 ₽» (no-break spaces).
 pub fn rub(kopecks: i64) -> String {

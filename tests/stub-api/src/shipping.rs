@@ -25,11 +25,9 @@ pub fn routes() -> Router<AppState> {
         .route("/shipping/calculate", post(calculate))
 }
 
-fn validation(d: Value) -> Response {
-    fail(400, "VALIDATION_ERROR", "Неверные входные данные", d)
-}
+use crate::envelope::invalid as validation;
 
-fn valid_postal(p: &str) -> bool {
+pub(crate) fn valid_postal(p: &str) -> bool {
     p.len() == 6 && p.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -39,14 +37,6 @@ pub fn free_for(method: &Value, subtotal: i64) -> bool {
         || method["freeThreshold"]
             .as_f64()
             .is_some_and(|t| subtotal >= (t * 100.0).round() as i64)
-}
-
-/// Goods of a cart line list, kopecks.
-fn subtotal_of(s: &AppState, lines: &[crate::CartLine]) -> i64 {
-    lines
-        .iter()
-        .map(|l| unit_price(&s.catalog.products[l.product], l.variant) * l.quantity as i64)
-        .sum()
 }
 
 /// The lines of the cart whose commerce id is `cart_id`.
@@ -92,7 +82,7 @@ async fn methods(State(s): State<AppState>, Query(q): Query<HashMap<String, Stri
         .get("cartId")
         .filter(|c| !c.trim().is_empty())
         .and_then(|c| cart_by_id(&s.lock(), c.trim()))
-        .map(|lines| subtotal_of(&s, &lines));
+        .map(|lines| cart::subtotal(&s.catalog, &lines));
     let mut list = data::shipping_methods();
     if let (Some(sub), Some(arr)) = (subtotal, list.as_array_mut()) {
         for m in arr.iter_mut() {
