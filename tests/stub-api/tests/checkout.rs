@@ -3,54 +3,20 @@
 //! check, the preview, checkout with every kind of shipping and payment, the payment page,
 //! payment status, and the orders it leaves behind.
 
-use reqwest::{redirect, Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use std::net::SocketAddr;
-use stub_api::{app, Options};
 
-struct Stub {
-    base: String,
-    http: Client,
-}
+mod common;
+use common::{quick as start, Stub, C, HOME, TVERSKAYA};
 
-const C: &str = "/commerce/api/v1";
 const ANNA: &str = "+79990000001";
 const MOUNTER: &str = "+79990000002";
 const DEALER: &str = "+79990000003";
 const NEW_PHONE: &str = "+79990000088";
-/// Anna's saved home address in Moscow.
-const HOME: &str = "ad0e8400-0000-4000-a000-000000000001";
 /// «Склад Москва-Север» (no pickup, no express), «Магазин на Тверской» (both),
 /// «Магазин в Митино» (both).
 const STORAGE: &str = "00000000-0000-4000-d000-000000000001";
-const TVERSKAYA: &str = "00000000-0000-4000-d000-000000000002";
 const MITINO: &str = "00000000-0000-4000-d000-000000000003";
-
-async fn start() -> Stub {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let opts = Options {
-        public_base: format!("http://{addr}"),
-        rate_window_secs: 2,
-        otp_cooldown_secs: 0,
-        ..Options::default()
-    };
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app(opts).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    Stub {
-        base: format!("http://{addr}"),
-        http: Client::builder()
-            .redirect(redirect::Policy::none())
-            .build()
-            .unwrap(),
-    }
-}
 
 /// A signed-in user: token and id.
 struct Who {
@@ -59,29 +25,6 @@ struct Who {
 }
 
 impl Stub {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        token: Option<&str>,
-    ) -> (StatusCode, reqwest::header::HeaderMap, Value) {
-        let mut rb = self.http.request(method, self.url(path));
-        if let Some(b) = body {
-            rb = rb.json(&b);
-        }
-        if let Some(t) = token {
-            rb = rb.bearer_auth(t);
-        }
-        let r = rb.send().await.unwrap();
-        let (s, h) = (r.status(), r.headers().clone());
-        (s, h, r.json().await.unwrap_or(Value::Null))
-    }
-
     async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
         let (s, _, v) = self.call(Method::GET, path, None, token).await;
         (s, v)
@@ -110,7 +53,7 @@ impl Stub {
         let (st, v) = self
             .post(
                 &format!("{C}/auth/otp/verify"),
-                json!({"phone": phone, "code": "1234"}),
+                json!({"phone": phone, "code": self.demo_code().await}),
                 None,
             )
             .await;
@@ -119,6 +62,15 @@ impl Stub {
             token: v["data"]["accessToken"].as_str().unwrap().to_string(),
             id: v["data"]["user"]["id"].as_str().unwrap().to_string(),
         }
+    }
+
+    /// `phone` signed in, with `quantity` of an in-stock product at 2 000–4 000 ₽ in the
+    /// cart: the shopper, the product and its price (kopecks).
+    async fn shopper_with_cart(&self, phone: &str, quantity: u32) -> (Who, String, i64) {
+        let who = self.sign_in(phone).await;
+        let (p, price) = self.product_between(2000, 4000).await;
+        self.cart_of(&who, &p, quantity).await;
+        (who, p, price)
     }
 
     /// An in-stock product without variants priced within `min..=max` roubles.
@@ -807,9 +759,7 @@ async fn a_partner_balance_pays_first_and_only_partners_have_one() {
 #[tokio::test]
 async fn balance_pays_a_whole_order_which_is_paid_at_once() {
     let s = start().await;
-    let ivan = s.sign_in(MOUNTER).await;
-    let (p, price) = s.product_between(2000, 4000).await;
-    s.cart_of(&ivan, &p, 2).await;
+    let (ivan, _, price) = s.shopper_with_cart(MOUNTER, 2).await;
     let (st, v) = s
         .checkout(
             &ivan,
@@ -838,9 +788,7 @@ async fn balance_pays_a_whole_order_which_is_paid_at_once() {
 #[tokio::test]
 async fn a_slot_order_costs_the_slot_and_remembers_it() {
     let s = start().await;
-    let anna = s.sign_in(ANNA).await;
-    let (p, price) = s.product_between(2000, 4000).await;
-    s.cart_of(&anna, &p, 1).await;
+    let (anna, _, price) = s.shopper_with_cart(ANNA, 1).await;
     let (_, v) = s
         .get("/delivery/v1/delivery/slots?lat=55.75&lon=37.61", None)
         .await;
@@ -885,9 +833,7 @@ async fn a_slot_order_costs_the_slot_and_remembers_it() {
 #[tokio::test]
 async fn pickup_needs_no_address_and_bank_transfer_gets_bank_details() {
     let s = start().await;
-    let newbie = s.sign_in(NEW_PHONE).await;
-    let (p, _) = s.product_between(2000, 4000).await;
-    s.cart_of(&newbie, &p, 1).await;
+    let (newbie, _, _) = s.shopper_with_cart(NEW_PHONE, 1).await;
     let (st, v) = s
         .checkout(
             &newbie,
@@ -928,9 +874,7 @@ async fn pickup_needs_no_address_and_bank_transfer_gets_bank_details() {
 #[tokio::test]
 async fn an_express_order_costs_the_quote_and_a_stale_quote_is_refused() {
     let s = start().await;
-    let anna = s.sign_in(ANNA).await;
-    let (p, _) = s.product_between(2000, 4000).await;
-    s.cart_of(&anna, &p, 1).await;
+    let (anna, _, _) = s.shopper_with_cart(ANNA, 1).await;
     let (_, q) = s.quote(TVERSKAYA, 55.75, 37.61).await;
     let quote = q["data"]["quote_id"].as_str().unwrap();
     let time = q["data"]["available_pickup_times"][1].as_str().unwrap();
@@ -1095,9 +1039,7 @@ async fn a_declined_or_expired_payment_is_reported_as_such() {
 #[tokio::test]
 async fn stock_problems_name_every_line_and_big_partner_orders_need_kyc() {
     let s = start().await;
-    let anna = s.sign_in(ANNA).await;
-    let (p, _) = s.product_between(2000, 4000).await;
-    s.cart_of(&anna, &p, 3).await;
+    let (anna, p, _) = s.shopper_with_cart(ANNA, 3).await;
     s.control("stock", json!({"productId": p, "stock": 1}))
         .await;
     let body =

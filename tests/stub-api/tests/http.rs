@@ -1,54 +1,16 @@
 //! The stub over real HTTP: what the app and the e2e tests rely on.
 
-use reqwest::{Client, Method, StatusCode};
+use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
-use std::net::SocketAddr;
 use std::time::Duration;
-use stub_api::{app, Options};
+use stub_api::Options;
 
-struct Stub {
-    base: String,
-    http: Client,
-}
+mod common;
+use common::{quick, start, Stub, C, HOME, TVERSKAYA};
 
-async fn start(opts: Options) -> Stub {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let opts = Options {
-        public_base: format!("http://{addr}"),
-        ..opts
-    };
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app(opts).into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    Stub {
-        base: format!("http://{addr}"),
-        http: Client::new(),
-    }
-}
-
-async fn quick() -> Stub {
-    start(Options {
-        rate_window_secs: 2,
-        otp_cooldown_secs: 0,
-        ..Options::default()
-    })
-    .await
-}
-
-const C: &str = "/commerce/api/v1";
 const SHOPPER_PHONE: &str = "+79990000001";
 
 impl Stub {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
     async fn get(&self, path: &str) -> (StatusCode, reqwest::header::HeaderMap, Value) {
         let r = self.http.get(self.url(path)).send().await.unwrap();
         let (s, h) = (r.status(), r.headers().clone());
@@ -105,40 +67,11 @@ impl Stub {
         )
     }
 
-    /// The code every demo phone accepts, as the control API tells it.
-    async fn demo_code(&self) -> String {
-        let (_, _, v) = self.get("/__control/users").await;
-        v["users"][0]["code"].as_str().unwrap().to_string()
-    }
-
-    /// Any method, optional JSON body and token: status, headers, JSON body.
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        token: Option<&str>,
-    ) -> (StatusCode, reqwest::header::HeaderMap, Value) {
-        let mut rb = self.http.request(method, self.url(path));
-        if let Some(b) = body {
-            rb = rb.json(&b);
-        }
-        if let Some(t) = token {
-            rb = rb.bearer_auth(t);
-        }
-        let r = rb.send().await.unwrap();
-        let (s, h) = (r.status(), r.headers().clone());
-        (s, h, r.json().await.unwrap_or(Value::Null))
-    }
-
     async fn orders_created(&self, user_id: &str) -> u64 {
         let (_, _, v) = self.get("/__control/counters").await;
         v["ordersCreated"][user_id].as_u64().unwrap_or(0)
     }
 }
-
-/// Anna's saved home address, the one the demo shopper starts with.
-const HOME: &str = "ad0e8400-0000-4000-a000-000000000001";
 
 fn checkout_body() -> Value {
     json!({"shippingAddressId": HOME, "shippingMethodId": "ship-001", "paymentMethod": "CARD"})
@@ -146,7 +79,7 @@ fn checkout_body() -> Value {
 
 /// Pickup at «Магазин на Тверской»: no saved address needed, so any shopper can order.
 fn pickup_body() -> Value {
-    json!({"shippingMethodId": "ship-004", "pickupWarehouseId": "00000000-0000-4000-d000-000000000002", "paymentMethod": "CARD"})
+    json!({"shippingMethodId": "ship-004", "pickupWarehouseId": TVERSKAYA, "paymentMethod": "CARD"})
 }
 
 fn header<'a>(h: &'a reqwest::header::HeaderMap, name: &str) -> &'a str {
