@@ -7,7 +7,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 mod common;
-use common::{quick as start, Stub, C, HOME, TVERSKAYA};
+use common::{keys, quick as start, sorted, Stub, C, HOME, TVERSKAYA};
 
 const ANNA: &str = "+79990000001";
 const MOUNTER: &str = "+79990000002";
@@ -151,22 +151,6 @@ impl Stub {
 /// Roubles (JSON number) to kopecks.
 fn kop(v: &Value) -> i64 {
     (v.as_f64().unwrap_or_else(|| panic!("not money: {v}")) * 100.0).round() as i64
-}
-
-fn keys(v: &Value) -> Vec<&str> {
-    let mut k: Vec<&str> = v
-        .as_object()
-        .unwrap_or_else(|| panic!("not an object: {v}"))
-        .keys()
-        .map(String::as_str)
-        .collect();
-    k.sort_unstable();
-    k
-}
-
-fn sorted(mut k: Vec<&str>) -> Vec<&str> {
-    k.sort_unstable();
-    k
 }
 
 fn assert_error(st: StatusCode, v: &Value, status: u16, code: &str) {

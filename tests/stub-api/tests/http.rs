@@ -6,7 +6,7 @@ use std::time::Duration;
 use stub_api::Options;
 
 mod common;
-use common::{quick, start, Stub, C, HOME, TVERSKAYA};
+use common::{keys, quick, sorted, start, Stub, C, HOME, TVERSKAYA};
 
 const SHOPPER_PHONE: &str = "+79990000001";
 
@@ -835,23 +835,6 @@ async fn partner_extras_and_inventory_answer_in_their_shapes() {
 const PARTNER_PHONE: &str = "+79990000002";
 /// A phone no demo user has: signs in as a new shopper with an empty cart.
 const NEW_PHONE: &str = "+79990000077";
-
-/// Sorted keys of a JSON object.
-fn keys(v: &Value) -> Vec<&str> {
-    let mut k: Vec<&str> = v
-        .as_object()
-        .unwrap_or_else(|| panic!("not an object: {v}"))
-        .keys()
-        .map(String::as_str)
-        .collect();
-    k.sort_unstable();
-    k
-}
-
-fn sorted(mut k: Vec<&str>) -> Vec<&str> {
-    k.sort_unstable();
-    k
-}
 
 /// Roubles (JSON number) to kopecks.
 fn kop(v: &Value) -> i64 {

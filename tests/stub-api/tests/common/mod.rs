@@ -85,3 +85,19 @@ impl Stub {
         v["users"][0]["code"].as_str().unwrap().to_string()
     }
 }
+
+/// Sorted keys of a JSON object.
+pub fn keys(v: &Value) -> Vec<&str> {
+    sorted(
+        v.as_object()
+            .unwrap_or_else(|| panic!("not an object: {v}"))
+            .keys()
+            .map(String::as_str)
+            .collect(),
+    )
+}
+
+pub fn sorted(mut k: Vec<&str>) -> Vec<&str> {
+    k.sort_unstable();
+    k
+}
