@@ -266,7 +266,12 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
     {
         let tab = tab.clone();
         storage::on_change(Key::checkout_lock(), move |_| {
-            p.other_tab.set(held_by_other(&tab))
+            let held = held_by_other(&tab);
+            // The other tab is done: it may have placed the order, which empties the cart.
+            if p.other_tab.get_untracked() && !held {
+                ck.cart.retry_load();
+            }
+            p.other_tab.set(held);
         });
     }
     on_cleanup(move || release(&tab));
