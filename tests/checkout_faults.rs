@@ -298,7 +298,7 @@ fn run(n: u64, seed: u64) -> Figures {
                     }
                 }
                 Next::SignIn => panic!("no 401 in this run"),
-                Next::Explain { .. } => panic!("checkout {i}: a refusal the run does not make"),
+                Next::Explain => panic!("checkout {i}: a refusal the run does not make"),
             }
         }
         assert!(done, "checkout {i} never finished");

@@ -110,8 +110,12 @@ pub enum Next {
     LookLater,
     /// The token stopped working: sign in again, the draft and the key are kept.
     SignIn,
-    /// A refusal about the content; `forget_key` when the key itself was refused.
-    Explain { forget_key: bool },
+    /// A definite refusal (about the content, or the key met other content): nothing was
+    /// made under this key, so it is dropped and the next press starts a new attempt. A
+    /// gateway may keep a refusal under its key (the stub keeps every answer below 500 but
+    /// 429), so the same key would only replay it after the shopper fixed the cause (stock
+    /// back, KYC passed).
+    Explain,
 }
 
 /// The one rule for every failed send: never a blind resubmit.
@@ -124,8 +128,7 @@ pub fn decide(f: Failure) -> Next {
         // send, another tab may just have made it. Either way, look before saying so.
         Failure::Refused { cart_empty: true } => Next::Look,
         Failure::Unauthorized => Next::SignIn,
-        Failure::KeyReused => Next::Explain { forget_key: true },
-        Failure::Refused { .. } => Next::Explain { forget_key: false },
+        Failure::KeyReused | Failure::Refused { .. } => Next::Explain,
     }
 }
 
@@ -200,14 +203,9 @@ mod tests {
         assert_eq!(decide(Failure::MaybeCommitted), Next::Look);
         assert_eq!(decide(Failure::InFlight), Next::LookLater);
         assert_eq!(decide(Failure::Refused { cart_empty: true }), Next::Look);
-        assert_eq!(
-            decide(Failure::Refused { cart_empty: false }),
-            Next::Explain { forget_key: false }
-        );
-        assert_eq!(
-            decide(Failure::KeyReused),
-            Next::Explain { forget_key: true }
-        );
+        // A definite refusal made nothing: the key goes, the next press is a new attempt.
+        assert_eq!(decide(Failure::Refused { cart_empty: false }), Next::Explain);
+        assert_eq!(decide(Failure::KeyReused), Next::Explain);
         assert_eq!(decide(Failure::Unauthorized), Next::SignIn);
     }
 

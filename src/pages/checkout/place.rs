@@ -194,10 +194,8 @@ impl Placing {
                     ck.phase.set(Phase::Editing);
                     ck.session.refused(&e);
                 }
-                Next::Explain { forget_key } => {
-                    if forget_key {
-                        storage::remove(&Key::checkout_attempt());
-                    }
+                Next::Explain => {
+                    storage::remove(&Key::checkout_attempt());
                     let x = explained(&e, ck.session.is_partner());
                     self.announce.set(x.text.clone());
                     show_problem(ck, x);
