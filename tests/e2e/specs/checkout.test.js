@@ -299,3 +299,102 @@ test('keyboard alone: courier with a slot, a coupon, bank transfer, placed with 
   await page.getByTestId('bank-details').waitFor();
   assert.equal(await ordersCreated(), 1);
 });
+
+test('keyboard alone: a new address, pickup, card; the payment refused, the return page says so', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await openCheckout(page);
+  // A new address: from the saved one to «Новый адрес» with an arrow, then typed field by field.
+  await page.getByRole('radio', { name: /Тверская/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.getByTestId('address-new').isChecked());
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'addr-recipient_name');
+  for (const [value, field] of [
+    ['Мария Клавиатурная', 'recipient_phone'],
+    ['+7 999 765-43-21', 'index'],
+    ['101000', 'region'],
+    ['', 'city'],
+    ['Москва', 'street'],
+    ['ул. Арбат', 'building'],
+  ]) {
+    if (value) await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), `addr-${field}`);
+  }
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await page.getByRole('radio', { name: /Арбат/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Арбат/ }).isChecked());
+  // Pickup: arrows through the methods until «Самовывоз», then the first point with Space.
+  await page.getByRole('radio', { name: /Почта России/ }).focus();
+  const pickup = page.getByRole('radio', { name: /Самовывоз/ });
+  for (let i = 0; i < 8 && !(await pickup.isChecked()); i++) await page.keyboard.press('ArrowDown');
+  assert.ok(await pickup.isChecked());
+  await page.getByTestId('pickup-point').first().waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'pickup');
+  await page.keyboard.press('Space');
+  assert.ok(await page.getByTestId('pickup-point').first().locator('input').isChecked());
+  await page.getByTestId('pay-card').focus();
+  await page.keyboard.press('Space');
+  assert.ok(await page.getByTestId('pay-card').isChecked());
+  await settled(page);
+  await page.getByTestId('place-order').focus();
+  await page.keyboard.press('Enter');
+  // The payment page, by keyboard too: Tab to «Отказаться», Enter.
+  await page.waitForURL(/\/pay\/pay_/);
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Отказаться') break;
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/checkout\/return\?orderId=/);
+  await page.getByTestId('payment-failed').waitFor({ timeout: 15000 });
+  assert.match(plain(await page.getByTestId('payment-return').textContent()), /Деньги не списаны/);
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('refusals where they belong: too few in stock names the line, and once stock is back the same order goes through', async () => {
+  const shopper = (await control('users', undefined, 'GET')).users[0].id;
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  // The warehouse sells out of the line of 2 while the shopper is choosing.
+  const line = (await control(`carts/${shopper}`, undefined, 'GET')).lines.find((l) => l.quantity === 2);
+  await control('stock', { productId: line.productId, stock: 1 });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('cart-problem').waitFor();
+  assert.match(plain(await page.getByTestId('cart-problem').textContent()), /Столько нет на складе: «.+» — осталось 1 шт\./);
+  assert.equal(await ordersCreated(), 0);
+  // Stock comes back; the same choices, pressed again, make the order — not the old refusal replayed.
+  await control('stock', { productId: line.productId, stock: null });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('a 401 at the last step: sign in again, come back to the same choices, the order is placed once', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  const slot = await page.getByTestId('slot').first().locator('input').getAttribute('value');
+  await page.getByTestId('pay-bank').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('После входа');
+  await settled(page);
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, count: 1, status: 401 });
+  await page.getByTestId('place-order').click();
+  await page.waitForURL(/\/signin\?/);
+  assert.equal(await ordersCreated(), 0);
+  await signIn(page, SHOPPER);
+  await page.waitForURL(/\/checkout$/);
+  await page.locator(`input[name="slot"][value="${slot}"]`).waitFor();
+  assert.ok(await page.locator(`input[name="slot"][value="${slot}"]`).isChecked());
+  assert.ok(await page.getByTestId('pay-bank').isChecked());
+  assert.equal(await page.getByLabel(/Комментарий к заказу/).inputValue(), 'После входа');
+  await settled(page);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
