@@ -45,6 +45,26 @@ for (const width of [360, 1280]) {
   await page.getByTestId('place-order').click();
   await page.getByTestId('bank-details').waitFor();
   await shot(page, '5-bank-details', width);
+  // Card: the stub's payment page, then the return page — declined, then paid.
+  const shopper = (await (await fetch(`${stub}/__control/users`)).json()).users[0].id;
+  for (const [button, name] of [['Отказаться', '7-return-failed'], ['Оплатить', '8-return-paid']]) {
+    await fetch(`${stub}/__control/carts/${shopper}/fill`, { method: 'POST' });
+    await page.goto(`${app}/checkout`);
+    await page.getByRole('radio', { name: /Самовывоз/ }).check();
+    await page.getByTestId('pickup-point').first().locator('input').check();
+    await page.getByTestId('pay-card').check();
+    await page.waitForTimeout(600);
+    await page.getByTestId('place-order').click();
+    await page.waitForURL(/\/pay\//);
+    if (button === 'Отказаться') await shot(page, '6-payment-page', width);
+    await page.getByRole('button', { name: button }).click();
+    await page.waitForURL(/\/checkout\/return/);
+    await page.getByTestId(button === 'Оплатить' ? 'payment-paid' : 'payment-failed').waitFor({ timeout: 15000 });
+    await shot(page, name, width);
+  }
+  await page.goto(`${app}/cart`);
+  await page.getByTestId('cart-empty').or(page.getByTestId('cart-count')).first().waitFor();
+  await shot(page, '9-cart', width);
   await ctx.close();
 }
 await browser.close();
