@@ -204,7 +204,10 @@ mod tests {
         assert_eq!(decide(Failure::InFlight), Next::LookLater);
         assert_eq!(decide(Failure::Refused { cart_empty: true }), Next::Look);
         // A definite refusal made nothing: the key goes, the next press is a new attempt.
-        assert_eq!(decide(Failure::Refused { cart_empty: false }), Next::Explain);
+        assert_eq!(
+            decide(Failure::Refused { cart_empty: false }),
+            Next::Explain
+        );
         assert_eq!(decide(Failure::KeyReused), Next::Explain);
         assert_eq!(decide(Failure::Unauthorized), Next::SignIn);
     }

@@ -323,7 +323,7 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
                     Some(p) if ck.draft.with(|d| d.method_id.is_some()) => if p.summary.shipping.is_zero() { "бесплатно".into() } else { rub(p.summary.shipping) },
                     _ => "выберите способ".into(),
                 }, "sum-shipping")}
-                {move || preview().map(|p| row("В том числе НДС", rub(p.summary.tax), "sum-tax"))}
+                {move || preview().map(|p| row("НДС 20 %", rub(p.summary.tax), "sum-tax"))}
                 {move || preview().and_then(|p| p.partner_balance).filter(|b| !b.applied.is_zero()).map(|b| row("Бонусами", format!("−{}", rub(b.applied)), "sum-balance"))}
                 <div class="summary-row summary-row--total" data-testid="sum-total">
                     <dt>"Итого"</dt>

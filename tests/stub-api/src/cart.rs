@@ -74,6 +74,12 @@ pub(crate) fn subtotal(catalog: &crate::data::Catalog, lines: &[CartLine]) -> i6
 }
 
 /// Rounds `kopecks × percent / 100` to whole kopecks (half up; amounts are never negative).
+/// VAT on goods after their discount, added on top (seed 003's cart and checkout examples:
+/// `total = subtotal − discount + shipping + tax`). Cart, preview, checkout and orders use it.
+pub(crate) fn tax_on(goods: i64) -> i64 {
+    percent_of(goods, TAX_PERCENT)
+}
+
 pub(crate) fn percent_of(kopecks: i64, percent: i64) -> i64 {
     (kopecks * percent + 50).div_euclid(100)
 }
@@ -91,7 +97,7 @@ struct Totals {
 fn totals(s: &Shared, lines: &[CartLine]) -> Totals {
     let subtotal = subtotal(&s.catalog, lines);
     let discount = 0;
-    let tax = percent_of(subtotal - discount, TAX_PERCENT);
+    let tax = tax_on(subtotal - discount);
     Totals {
         subtotal,
         discount,

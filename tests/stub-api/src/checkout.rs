@@ -11,15 +11,16 @@
 //! 100 000 ₽ (`KYC_REQUIRED`), then paying by balance (`VALIDATION_ERROR` on
 //! `paymentMethod`).
 //!
-//! Money: VAT 20 % is included in prices and reported (`tax` = total × 20/120). Coupons:
+//! Money: VAT 20 % on the goods after discount is added on top, as in the cart and seed 003's
+//! example (`total = subtotal − discount + shipping + tax`). Coupons:
 //! `WELCOME10` takes 10 % off the goods, `FREESHIP` waives DELIVERY/SLOTS shipping (its
 //! `discount` is the shipping waived; `summary.discount` counts goods only). The partner
 //! balance pays first; `toPay` is what the payment method still has to pay.
 
 use crate::addresses;
-use crate::cart::{available, percent_of, subtotal};
+use crate::cart::{available, percent_of, subtotal, tax_on};
 use crate::commerce::{json_body, unauthorized};
-use crate::data::{self, iso, iso_date, method_kind, money, vat_included, Order, User};
+use crate::data::{self, iso, iso_date, method_kind, money, Order, User};
 use crate::envelope::{fail, invalid, ok};
 use crate::payments::{self, url_encode};
 use crate::shipping::{free_for, method_price};
@@ -422,7 +423,8 @@ fn price(s: &AppState, m: &Mutable, user: &User, ask: &Ask, now: i64) -> Result<
             }
         }
     }
-    let total = subtotal - discount + shipping;
+    let tax = tax_on(subtotal - discount);
+    let total = subtotal - discount + shipping + tax;
     if user.partner_id.is_some() && total > KYC_LIMIT {
         return Err(fail(
             403,
@@ -476,7 +478,7 @@ fn price(s: &AppState, m: &Mutable, user: &User, ask: &Ask, now: i64) -> Result<
         subtotal,
         discount,
         shipping,
-        tax: vat_included(total),
+        tax,
         total,
         coupons,
         balance,

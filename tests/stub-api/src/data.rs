@@ -1180,11 +1180,6 @@ impl Order {
     }
 }
 
-/// VAT included in a price, 20/120 of it, rounded half up to whole kopecks.
-pub fn vat_included(kopecks: i64) -> i64 {
-    (kopecks * 20 + 60).div_euclid(120)
-}
-
 /// Orders of the demo shopper, one in every status, with history and tracking.
 pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
     ORDER_STATUSES
@@ -1269,7 +1264,8 @@ pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
                 .sum();
             // Почта России (ship-001): 350 ₽, free from 5 000 ₽.
             let shipping = if subtotal >= 500_000 { 0 } else { 35_000 };
-            let total = subtotal + shipping;
+            let tax = crate::cart::tax_on(subtotal);
+            let total = subtotal + shipping + tax;
             let paid_at = history
                 .iter()
                 .find(|(s, _, _)| *s == "PAID")
@@ -1292,7 +1288,7 @@ pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
                 tracking,
                 subtotal,
                 shipping,
-                tax: vat_included(total),
+                tax,
                 total,
                 paid_at,
                 estimated_delivery: Some(iso_date(created + 10 * 86_400)),
