@@ -7,7 +7,10 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 mod common;
+#[path = "common/shop.rs"]
+mod shop;
 use common::{keys, quick as start, sorted, Stub, C, HOME, TVERSKAYA};
+use shop::kop;
 
 const ANNA: &str = "+79990000001";
 const MOUNTER: &str = "+79990000002";
@@ -18,121 +21,7 @@ const NEW_PHONE: &str = "+79990000088";
 const STORAGE: &str = "00000000-0000-4000-d000-000000000001";
 const MITINO: &str = "00000000-0000-4000-d000-000000000003";
 
-/// A signed-in user: token and id.
-struct Who {
-    token: String,
-    id: String,
-}
-
 impl Stub {
-    async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
-        let (s, _, v) = self.call(Method::GET, path, None, token).await;
-        (s, v)
-    }
-
-    async fn post(&self, path: &str, body: Value, token: Option<&str>) -> (StatusCode, Value) {
-        let (s, _, v) = self.call(Method::POST, path, Some(body), token).await;
-        (s, v)
-    }
-
-    async fn control(&self, path: &str, body: Value) -> Value {
-        let (st, v) = self.post(&format!("/__control/{path}"), body, None).await;
-        assert!(st.is_success(), "{path}: {st} {v}");
-        v
-    }
-
-    async fn sign_in(&self, phone: &str) -> Who {
-        let (st, _) = self
-            .post(
-                &format!("{C}/auth/otp/request"),
-                json!({"phone": phone}),
-                None,
-            )
-            .await;
-        assert_eq!(st, 200);
-        let (st, v) = self
-            .post(
-                &format!("{C}/auth/otp/verify"),
-                json!({"phone": phone, "code": self.demo_code().await}),
-                None,
-            )
-            .await;
-        assert_eq!(st, 200, "{v}");
-        Who {
-            token: v["data"]["accessToken"].as_str().unwrap().to_string(),
-            id: v["data"]["user"]["id"].as_str().unwrap().to_string(),
-        }
-    }
-
-    /// `phone` signed in, with `quantity` of an in-stock product at 2 000–4 000 ₽ in the
-    /// cart: the shopper, the product and its price (kopecks).
-    async fn shopper_with_cart(&self, phone: &str, quantity: u32) -> (Who, String, i64) {
-        let who = self.sign_in(phone).await;
-        let (p, price) = self.product_between(2000, 4000).await;
-        self.cart_of(&who, &p, quantity).await;
-        (who, p, price)
-    }
-
-    /// An in-stock product without variants priced within `min..=max` roubles.
-    async fn product_between(&self, min: u32, max: u32) -> (String, i64) {
-        for page in 1..=5 {
-            let (_, list) = self
-                .get(
-                    &format!("{C}/products?status=ACTIVE&minPrice={min}&maxPrice={max}&pageSize=100&page={page}"),
-                    None,
-                )
-                .await;
-            for p in list["data"]["products"].as_array().unwrap() {
-                let id = p["id"].as_str().unwrap();
-                let (_, d) = self.get(&format!("{C}/products/{id}"), None).await;
-                if d["data"]["variants"].as_array().unwrap().is_empty() {
-                    return (id.to_string(), kop(&d["data"]["price"]));
-                }
-            }
-        }
-        panic!("no product between {min} and {max} ₽");
-    }
-
-    /// Empties the cart and puts `quantity` of `product` in it (stock made plentiful).
-    async fn cart_of(&self, who: &Who, product: &str, quantity: u32) {
-        self.control("stock", json!({"productId": product, "stock": 50}))
-            .await;
-        let (st, _, _) = self
-            .call(Method::DELETE, &format!("{C}/cart"), None, Some(&who.token))
-            .await;
-        assert_eq!(st, 200);
-        let (st, v) = self
-            .post(
-                &format!("{C}/cart/items"),
-                json!({"productId": product, "quantity": quantity}),
-                Some(&who.token),
-            )
-            .await;
-        assert_eq!(st, 201, "{v}");
-    }
-
-    async fn preview(&self, who: &Who, body: Value) -> (StatusCode, Value) {
-        self.post(
-            &format!("{C}/cart/checkout/preview"),
-            body,
-            Some(&who.token),
-        )
-        .await
-    }
-
-    async fn checkout(&self, who: &Who, body: Value) -> (StatusCode, Value) {
-        self.post(&format!("{C}/cart/checkout"), body, Some(&who.token))
-            .await
-    }
-
-    async fn order(&self, who: &Who, id: &str) -> Value {
-        let (st, v) = self
-            .get(&format!("{C}/orders/{id}"), Some(&who.token))
-            .await;
-        assert_eq!(st, 200, "{v}");
-        v["data"].clone()
-    }
-
     /// A fresh courier quote for Anna's home, picked up at `place`.
     async fn quote(&self, place: &str, lat: f64, lng: f64) -> (StatusCode, Value) {
         self.post(
@@ -148,11 +37,6 @@ impl Stub {
     }
 }
 
-/// Roubles (JSON number) to kopecks.
-fn kop(v: &Value) -> i64 {
-    (v.as_f64().unwrap_or_else(|| panic!("not money: {v}")) * 100.0).round() as i64
-}
-
 fn assert_error(st: StatusCode, v: &Value, status: u16, code: &str) {
     assert_eq!(st.as_u16(), status, "{v}");
     assert_eq!(v["success"], false, "{v}");
@@ -162,9 +46,9 @@ fn assert_error(st: StatusCode, v: &Value, status: u16, code: &str) {
         .is_some_and(|m| !m.is_empty()));
 }
 
-/// VAT included: 20/120 of the total, half up.
-fn vat(total: i64) -> i64 {
-    (total * 20 + 60).div_euclid(120)
+/// VAT on the goods after discount, 20 %, half up — added on top, as the cart does.
+fn vat(goods: i64) -> i64 {
+    (goods * 20 + 50) / 100
 }
 
 // ---------- addresses (§1) ----------
@@ -608,12 +492,13 @@ async fn the_preview_prices_coupons_and_never_counts_as_a_checkout() {
     let d = &v["data"];
     assert_eq!(keys(d), ["coupons", "summary", "toPay"]);
     let discount = (subtotal * 10 + 50) / 100;
-    let total = subtotal - discount + 65_000;
+    let tax = vat(subtotal - discount);
+    let total = subtotal - discount + 65_000 + tax;
     assert_eq!(kop(&d["summary"]["subtotal"]), subtotal);
     assert_eq!(kop(&d["summary"]["discount"]), discount);
     assert_eq!(kop(&d["summary"]["shipping"]), 65_000);
     assert_eq!(kop(&d["summary"]["total"]), total);
-    assert_eq!(kop(&d["summary"]["tax"]), vat(total));
+    assert_eq!(kop(&d["summary"]["tax"]), tax);
     assert_eq!(d["coupons"][0]["code"], "WELCOME10");
     assert_eq!(kop(&d["coupons"][0]["discount"]), discount);
     assert_eq!(kop(&d["toPay"]), total);
@@ -629,7 +514,7 @@ async fn the_preview_prices_coupons_and_never_counts_as_a_checkout() {
     assert_eq!(d["summary"]["shipping"], 0);
     assert_eq!(d["summary"]["discount"], 0);
     assert_eq!(d["coupons"], json!([{"code": "FREESHIP", "discount": 650}]));
-    assert_eq!(kop(&d["summary"]["total"]), subtotal);
+    assert_eq!(kop(&d["summary"]["total"]), subtotal + vat(subtotal));
 
     // Nothing chosen yet: goods only.
     let (st, v) = s.preview(&anna, json!({})).await;
@@ -684,7 +569,7 @@ async fn a_partner_balance_pays_first_and_only_partners_have_one() {
     let ivan = s.sign_in(MOUNTER).await;
     let (p, price) = s.product_between(3000, 4000).await;
     s.cart_of(&ivan, &p, 5).await;
-    let total = 5 * price;
+    let total = 5 * price + vat(5 * price);
     assert!(total > 1_000_000);
     let body = json!({"shippingMethodId": "ship-004", "pickupWarehouseId": TVERSKAYA, "usePartnerBalance": true});
     let (st, v) = s.preview(&ivan, body.clone()).await;
@@ -755,7 +640,7 @@ async fn balance_pays_a_whole_order_which_is_paid_at_once() {
     assert_eq!(d["status"], "PAID");
     assert_eq!(d["payment"]["amount"], 0);
     assert!(d["payment"].get("paymentUrl").is_none());
-    assert_eq!(kop(&d["summary"]["total"]), 2 * price);
+    assert_eq!(kop(&d["summary"]["total"]), 2 * price + vat(2 * price));
     let o = s.order(&ivan, d["orderId"].as_str().unwrap()).await;
     assert_eq!(
         (o["status"].as_str(), o["paymentStatus"].as_str()),
@@ -801,7 +686,10 @@ async fn a_slot_order_costs_the_slot_and_remembers_it() {
     let d = &v["data"];
     assert_eq!(d["summary"]["shipping"], 199);
     let discount = (price * 10 + 50) / 100;
-    assert_eq!(kop(&d["summary"]["total"]), price - discount + 19_900);
+    assert_eq!(
+        kop(&d["summary"]["total"]),
+        price - discount + 19_900 + vat(price - discount)
+    );
     assert_eq!(d["estimatedDelivery"], &slot_id[..10]);
     let o = s.order(&anna, d["orderId"].as_str().unwrap()).await;
     assert_eq!(o["shippingMethod"]["deliverySlotId"], slot_id);
