@@ -363,41 +363,62 @@ pub async fn gate(
         req = Request::from_parts(parts, Body::from(bytes));
     }
 
-    // A slow backend: the key is already taken, so a concurrent retry meets 409.
-    if let Some(f) = fault.as_ref().filter(|f| f.delay_ms > 0) {
-        tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
-    }
-    let mut resp = next.run(req).await;
-    if let Some((ikey, body_hash)) = stored_as {
-        let (parts, bytes) = buffer(resp).await;
-        let status = parts.status.as_u16();
-        let mut m = state.lock();
-        if status >= 500 || status == 429 {
-            m.idempotency.remove(&ikey);
-        } else {
-            let headers = REPLAYED_HEADERS
-                .iter()
-                .filter_map(|h| {
-                    parts
-                        .headers
-                        .get(*h)
-                        .and_then(|v| v.to_str().ok())
-                        .map(|v| (h.to_string(), v.to_string()))
-                })
-                .collect();
-            m.idempotency.insert(
-                ikey,
-                IdemEntry::Done {
-                    body_hash,
-                    status,
-                    headers,
-                    body: bytes.clone(),
-                },
-            );
+    // The backend finishes what it started even when the client gives up: a client timeout
+    // closes the connection, which drops this future, and with it (before this task) the
+    // handler and the key's answer — the key then stayed «in flight» forever and every retry
+    // met 409. The handler and the stored answer run in their own task, as a real server
+    // goes on committing. A slow backend: the key is already taken, so a concurrent retry
+    // meets 409 until the answer is stored.
+    let delay = fault.as_ref().map_or(0, |f| f.delay_ms);
+    let st = state.clone();
+    let work = tokio::spawn(async move {
+        let state = st;
+        if delay > 0 {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
         }
-        drop(m);
-        resp = Response::from_parts(parts, Body::from(bytes));
-    }
+        let mut resp = next.run(req).await;
+        if let Some((ikey, body_hash)) = stored_as {
+            let (parts, bytes) = buffer(resp).await;
+            let status = parts.status.as_u16();
+            let mut m = state.lock();
+            if status >= 500 || status == 429 {
+                m.idempotency.remove(&ikey);
+            } else {
+                let headers = REPLAYED_HEADERS
+                    .iter()
+                    .filter_map(|h| {
+                        parts
+                            .headers
+                            .get(*h)
+                            .and_then(|v| v.to_str().ok())
+                            .map(|v| (h.to_string(), v.to_string()))
+                    })
+                    .collect();
+                m.idempotency.insert(
+                    ikey,
+                    IdemEntry::Done {
+                        body_hash,
+                        status,
+                        headers,
+                        body: bytes.clone(),
+                    },
+                );
+            }
+            drop(m);
+            resp = Response::from_parts(parts, Body::from(bytes));
+        }
+        resp
+    });
+    let mut resp = match work.await {
+        Ok(r) => r,
+        Err(_) => backend.error(
+            500,
+            "INTERNAL_ERROR",
+            "Внутренняя ошибка сервера",
+            Value::Null,
+            &rid,
+        ),
+    };
     if let Some(r) = &rate {
         r.apply(resp.headers_mut());
     }
