@@ -13,6 +13,9 @@ node tests/e2e/tools/wasm-breakdown.mjs target/split/dist/main.wasm 20
 echo "== checkout under faults: 1000 seeded checkouts (tests/checkout_faults.rs)"
 CHECKOUT_FAULT_RUNS="${CHECKOUT_FAULT_RUNS:-1000}" cargo test -q -p vitrina --test checkout_faults -- --nocapture \
   | grep -v '^$' | tee "$OUT/checkout-faults.txt"
+echo "== the same through the real stub over HTTP: 1000 checkouts (tests/stub-api/tests/checkout_faults.rs, about 8 min)"
+CHECKOUT_FAULT_RUNS="${CHECKOUT_FAULT_RUNS:-1000}" cargo test -q -p stub-api --test checkout_faults -- --nocapture \
+  | grep -v '^$' | tee "$OUT/checkout-faults-stub.txt"
 
 echo "== catalog page in Chromium (stub on 127.0.0.1:19081, app on 127.0.0.1:19080)"
 BIN=target/release

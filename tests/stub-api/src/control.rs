@@ -119,7 +119,7 @@ async fn rate_window(State(s): State<AppState>, body: axum::body::Bytes) -> Resp
     };
     s.lock()
         .window_overrides
-        .insert(bucket.to_string(), secs.max(1));
+        .insert(bucket.to_string(), secs.max(0));
     Json(json!({"ok": true})).into_response()
 }
 
