@@ -631,7 +631,7 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
         *st.partner_balances.entry(pid.clone()).or_insert(0) -= p.applied;
     }
     let kind = data::method_kind(&method);
-    st.orders.push(Order {
+    let mut order = Order {
         id: order_id.clone(),
         number: number.clone(),
         user_id: user.id.clone(),
@@ -665,7 +665,10 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
         transaction_id,
         paid_at: paid.then_some(now),
         estimated_delivery: p.estimated_delivery.clone(),
-    });
+        ..Default::default()
+    };
+    crate::journey::open_systems(&mut order, now);
+    st.orders.push(order);
     *st.orders_created.entry(user.id.clone()).or_insert(0) += 1;
     st.carts.insert(user.id.clone(), Vec::new());
     st.cart_updated.insert(user.id.clone(), now);

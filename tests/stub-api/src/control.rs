@@ -157,9 +157,33 @@ async fn users(State(s): State<AppState>) -> Response {
     Json(json!({"users": list})).into_response()
 }
 
-async fn fill(State(s): State<AppState>, Path(user_id): Path<String>) -> Response {
+/// `POST /__control/carts/:user_id/fill`: the two demo lines back in that cart, or with
+/// `{"productId", "quantity"}` exactly that one line (stock is the test's to set).
+async fn fill(
+    State(s): State<AppState>,
+    Path(user_id): Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let v = serde_json::from_slice::<Value>(&body).unwrap_or_default();
+    let Some(id) = v["productId"].as_str() else {
+        fill_cart(&mut s.lock(), &s.catalog, &user_id);
+        return Json(json!({"ok": true})).into_response();
+    };
+    let Some(p) = s.catalog.product(id) else {
+        return control_error(StatusCode::NOT_FOUND, "unknown productId");
+    };
+    let quantity = v["quantity"].as_u64().unwrap_or(1).clamp(1, 10) as u32;
     let mut m = s.lock();
-    fill_cart(&mut m, &s.catalog, &user_id);
+    m.seq += 1;
+    let line = CartLine {
+        id: data::uuid(0xf000, m.seq),
+        product: p.idx,
+        variant: None,
+        quantity,
+        added: unix_now(),
+    };
+    m.carts.insert(user_id.clone(), vec![line]);
+    m.cart_updated.insert(user_id, unix_now());
     Json(json!({"ok": true})).into_response()
 }
 
@@ -276,4 +300,8 @@ pub fn routes() -> Router<AppState> {
         .route("/carts/{user_id}/fill", post(fill))
         .route("/stock", post(set_stock))
         .route("/payments/{id}", post(set_payment))
+        .route(
+            "/orders/{id}/advance",
+            post(crate::journey::control_advance),
+        )
 }

@@ -19,6 +19,14 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/orders/verify/", post(verify))
         .route("/orders/verify", post(verify))
+        .route(
+            "/orders/",
+            axum::routing::get(crate::journey::courier_orders),
+        )
+        .route(
+            "/orders",
+            axum::routing::get(crate::journey::courier_orders),
+        )
 }
 
 /// Base price and the gateway's final price (with its margin), kopecks.

@@ -1163,6 +1163,15 @@ pub struct Order {
     pub transaction_id: Option<String>,
     pub paid_at: Option<i64>,
     pub estimated_delivery: Option<String>,
+    /// The delivery API's order (a slot delivery), docs/integration.md §10.
+    pub delivery_order: Option<crate::journey::SystemOrder>,
+    /// The express courier's order.
+    pub courier_order: Option<crate::journey::SystemOrder>,
+    /// A carrier's integration code and track number (seed 001), once shipped.
+    pub carrier: Option<(&'static str, String)>,
+    /// The refund request made, if any.
+    pub refund: Option<Value>,
+    pub delivered_at: Option<i64>,
 }
 
 impl Order {
@@ -1178,124 +1187,6 @@ impl Order {
     pub fn item_count(&self) -> u64 {
         self.lines.iter().map(|(_, _, q)| *q as u64).sum()
     }
-}
-
-/// Orders of the demo shopper, one in every status, with history and tracking.
-pub fn demo_orders(catalog: &Catalog, user_id: &str) -> Vec<Order> {
-    ORDER_STATUSES
-        .iter()
-        .enumerate()
-        .map(|(i, status)| {
-            let created = EPOCH_2025 + 600 * 86_400 - (i as i64) * 9 * 86_400;
-            let chain: &[&'static str] = match *status {
-                "PENDING_PAYMENT" => &["PENDING_PAYMENT"],
-                "PAID" => &["PENDING_PAYMENT", "PAID"],
-                "PROCESSING" => &["PENDING_PAYMENT", "PAID", "PROCESSING"],
-                "SHIPPED" => &["PENDING_PAYMENT", "PAID", "PROCESSING", "SHIPPED"],
-                "DELIVERED" => &[
-                    "PENDING_PAYMENT",
-                    "PAID",
-                    "PROCESSING",
-                    "SHIPPED",
-                    "DELIVERED",
-                ],
-                "CANCELLED" => &["PENDING_PAYMENT", "CANCELLED"],
-                _ => &[
-                    "PENDING_PAYMENT",
-                    "PAID",
-                    "PROCESSING",
-                    "SHIPPED",
-                    "DELIVERED",
-                    "REFUNDED",
-                ],
-            };
-            let history: Vec<(&str, i64, Option<String>)> = chain
-                .iter()
-                .enumerate()
-                .map(|(k, s)| {
-                    (
-                        *s,
-                        created + k as i64 * 86_400,
-                        (*s == "SHIPPED").then(|| "Трек-номер RP123456789RU".to_string()),
-                    )
-                })
-                .collect();
-            let shipped = chain.contains(&"SHIPPED");
-            let delivered = chain.contains(&"DELIVERED");
-            let mut tracking = Vec::new();
-            if shipped {
-                tracking.push((
-                    "SHIPPED",
-                    "Склад Москва-Север",
-                    "Заказ передан в доставку",
-                    created + 3 * 86_400,
-                ));
-                tracking.push((
-                    "IN_TRANSIT",
-                    "Сортировочный центр Москва",
-                    "Прибыл в сортировочный центр",
-                    created + 4 * 86_400,
-                ));
-            }
-            if delivered {
-                tracking.push((
-                    "OUT_FOR_DELIVERY",
-                    "Москва",
-                    "Передан курьеру",
-                    created + 5 * 86_400 - 7200,
-                ));
-                tracking.push(("DELIVERED", "Москва", "Заказ вручён", created + 5 * 86_400));
-            }
-            tracking.reverse();
-            let in_stock: Vec<usize> = catalog
-                .products
-                .iter()
-                .filter(|p| p.in_stock())
-                .map(|p| p.idx)
-                .take(40)
-                .collect();
-            let lines = vec![
-                (in_stock[(i * 3) % in_stock.len()], None, 1 + (i as u32 % 2)),
-                (in_stock[(i * 3 + 1) % in_stock.len()], None, 1),
-            ];
-            let subtotal: i64 = lines
-                .iter()
-                .map(|(idx, _, q)| catalog.products[*idx].price * *q as i64)
-                .sum();
-            // Почта России (ship-001): 350 ₽, free from 5 000 ₽.
-            let shipping = if subtotal >= 500_000 { 0 } else { 35_000 };
-            let tax = crate::cart::tax_on(subtotal);
-            let total = subtotal + shipping + tax;
-            let paid_at = history
-                .iter()
-                .find(|(s, _, _)| *s == "PAID")
-                .map(|(_, t, _)| *t);
-            Order {
-                id: uuid(0xe000, i as u64 + 1),
-                number: format!("ORD-2026-{:08}", 1200 + i),
-                user_id: user_id.to_string(),
-                status,
-                payment_status: match *status {
-                    "PENDING_PAYMENT" | "CANCELLED" => "PENDING",
-                    "REFUNDED" => "REFUNDED",
-                    _ => "PAID",
-                },
-                lines,
-                shipping_method: "ship-001".into(),
-                payment_method: "CARD".into(),
-                created,
-                history,
-                tracking,
-                subtotal,
-                shipping,
-                tax,
-                total,
-                paid_at,
-                estimated_delivery: Some(iso_date(created + 10 * 86_400)),
-                ..Default::default()
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

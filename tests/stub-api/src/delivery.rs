@@ -21,6 +21,7 @@ pub fn routes() -> Router<AppState> {
         .route("/inventory", get(inventory))
         .route("/delivery/slots", get(slots))
         .route("/payments/{payment_id}", get(payment))
+        .route("/orders/{order_id}", get(crate::journey::delivery_order))
 }
 
 fn invalid(rid: &str, field: &str, code: &str, message: &str) -> Response {

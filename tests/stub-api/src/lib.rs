@@ -15,6 +15,7 @@ pub mod data;
 pub mod delivery;
 pub mod envelope;
 pub mod gate;
+pub mod journey;
 pub mod media;
 pub mod orders;
 pub mod partner;
@@ -170,7 +171,7 @@ impl Shared {
         let users = data::demo_users();
         let shopper = users[0].id.clone();
         let mut m = Mutable {
-            orders: data::demo_orders(catalog, &shopper),
+            orders: journey::demo_orders(catalog, &shopper, unix_now()),
             users,
             ..Default::default()
         };

@@ -10,7 +10,7 @@ use axum::{
     extract::{Path, Query, State},
     http::{HeaderMap, StatusCode},
     response::Response,
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use serde_json::{json, Map, Value};
@@ -20,6 +20,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/orders", get(list))
         .route("/orders/{id}", get(detail))
+        .route("/orders/{id}/tracking", get(crate::journey::tracking))
+        .route("/orders/{id}/cancel", post(crate::journey::cancel_order))
+        .route("/orders/{id}/refund", post(crate::journey::refund_order))
 }
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant).
@@ -191,17 +194,7 @@ fn not_found() -> Response {
 /// slot, pickup point or courier quote chosen (docs/integration.md §4).
 fn detail_json(s: &AppState, o: &Order) -> Value {
     let base = &s.opts.public_base;
-    // Item ids from the order's: demo orders (…-e000-…) and placed ones (…-e100-…) apart.
-    let n =
-        o.id.rsplit('-')
-            .next()
-            .and_then(|h| u64::from_str_radix(h, 16).ok())
-            .unwrap_or(0);
-    let group = if o.id.contains("-e000-") {
-        0xe200
-    } else {
-        0xe300
-    };
+    let ids = crate::journey::item_ids(o);
     let items: Vec<Value> = o
         .lines
         .iter()
@@ -210,7 +203,7 @@ fn detail_json(s: &AppState, o: &Order) -> Value {
             let p = &s.catalog.products[*idx];
             let price = crate::cart::unit_price(p, *variant);
             json!({
-                "id": data::uuid(group, n * 100 + i as u64 + 1),
+                "id": ids[i],
                 "product": {
                     "id": product_id(p.idx),
                     "name": p.name,
@@ -236,6 +229,10 @@ fn detail_json(s: &AppState, o: &Order) -> Value {
         "estimatedDelivery": o.estimated_delivery,
         "kind": data::method_kind(&method),
     });
+    if let (Some(m), Value::Object(l)) = (shipping_method.as_object_mut(), crate::journey::links(o))
+    {
+        m.extend(l);
+    }
     for (k, v) in [
         ("deliverySlotId", &o.delivery_slot_id),
         ("pickupWarehouseId", &o.pickup_warehouse_id),
@@ -276,8 +273,8 @@ fn detail_json(s: &AppState, o: &Order) -> Value {
         "appliedCoupons": o.coupons.iter().map(|(c, d)| json!({"code": c, "discount": money(*d)})).collect::<Vec<_>>(),
         "notes": o.notes,
         "statusHistory": history,
-        "canCancel": matches!(o.status, "PENDING_PAYMENT" | "PAID"),
-        "canRefund": o.status == "DELIVERED",
+        "canCancel": crate::journey::can_cancel(o),
+        "canRefund": crate::journey::can_refund(o, crate::unix_now()),
         "createdAt": iso(o.created),
         "updatedAt": iso(o.updated()),
     })
