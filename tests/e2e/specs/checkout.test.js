@@ -5,7 +5,7 @@
 // after the stub committed, a reload in the middle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, control, injectFault, plain, signIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, api, control, injectFault, plain, signIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const SHOPPER = '9990000001';
@@ -396,5 +396,49 @@ test('a 401 at the last step: sign in again, come back to the same choices, the 
   await settled(page);
   await page.getByTestId('place-order').click();
   await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
+
+/// «36 000,50 ₽» → 36000.5
+const roubles = (text) => Number(plain(text).replace(/[^\d,]/g, '').replace(',', '.'));
+
+test('a partner: bonuses pay part of the order; over the KYC limit the payment step says what to do', async () => {
+  const mounter = (await control('users', undefined, 'GET')).users.find((u) => u.phone === '+79990000002');
+  // An expensive product without variants; five of them come to more than 100 000 ₽.
+  const list = (await api('/products?status=ACTIVE&minPrice=30000&pageSize=50')).data.products;
+  let product;
+  for (const p of list) {
+    if ((await api(`/products/${p.id}`)).data.variants.length === 0) { product = p; break; }
+  }
+  assert.ok(product, 'a product over 30 000 ₽ without variants');
+  await control('stock', { productId: product.id, stock: 50 });
+  await control(`carts/${mounter.id}/fill`, { productId: product.id, quantity: 5 });
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/signin?next=%2Fcheckout`);
+  await signIn(page, '9990000002');
+  await page.getByRole('radio', { name: /Самовывоз/ }).check();
+  await page.getByTestId('pickup-point').first().locator('input').check();
+  await page.getByTestId('payment-problem').waitFor();
+  assert.match(plain(await page.getByTestId('payment-problem').textContent()), /проверка личности \(KYC\)\. Пройдите её в кабинете партнёра/);
+
+  // One of them instead: under the limit, and the bonus balance offered.
+  await control(`carts/${mounter.id}/fill`, { productId: product.id, quantity: 1 });
+  await page.reload();
+  await page.getByTestId('use-balance').waitFor();
+  assert.equal(await page.getByTestId('payment-problem').count(), 0);
+  assert.equal(plain(await page.getByTestId('use-balance').textContent()), 'Списать бонусы партнёра — доступно 10 000 ₽');
+  await settled(page);
+  const whole = roubles(await page.getByTestId('sum-total').locator('dd').textContent());
+  await page.getByTestId('use-balance').locator('input').check();
+  await page.getByTestId('sum-balance').waitFor();
+  assert.equal(plain(await page.getByTestId('sum-balance').locator('dd').textContent()), '−10 000 ₽');
+  await settled(page);
+  const rest = roubles(await page.getByTestId('sum-total').locator('dd').textContent());
+  assert.equal(Math.round((whole - rest) * 100), 1000000, 'the total falls by the 10 000 ₽ of bonuses');
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(Number(plain(await page.getByTestId('bank-amount').locator('.bank-row__value').textContent())), rest, 'the bank is asked for the rest');
   assert.equal(await ordersCreated(), 1);
 });
