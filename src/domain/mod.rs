@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod codes;
 pub mod json;
 pub mod money;
+pub mod orders;
 pub mod phone;
 pub mod review;
 pub mod text;
