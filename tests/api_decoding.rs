@@ -650,6 +650,124 @@ fn seed_orders_list_and_detail_decode() {
         vitrina::domain::codes::PaymentMethod::Card
     );
     assert_eq!(o.pricing.total, d("8100"));
+    // Every part the order page shows.
+    assert_eq!(
+        (
+            o.pricing.subtotal,
+            o.pricing.discount,
+            o.pricing.shipping,
+            o.pricing.tax
+        ),
+        (d("7500"), d("750"), d("350"), d("1000"))
+    );
+    assert_eq!(o.items[0].product.name, "Premium Health Supplement");
+    assert_eq!(
+        (o.items[0].quantity, o.items[0].total_price),
+        (3, d("7500"))
+    );
+    let ship = o.shipping_method.as_ref().unwrap();
+    assert_eq!(ship.carrier.as_deref(), Some("Russian Post"));
+    assert_eq!(
+        ship.delivery, None,
+        "the seed's own example has no §10 links"
+    );
+    assert_eq!(
+        o.shipping_address.unwrap().postal_code.as_deref(),
+        Some("125009")
+    );
+    assert_eq!(o.billing_address, None);
+    assert_eq!(o.applied_coupons[0].code, "WELCOME10");
+    assert_eq!(o.status_history.len(), 5);
+    assert_eq!(
+        o.status_history[3].note.as_deref(),
+        Some("Tracking: RP123456789RU")
+    );
+    assert!(!o.can_cancel && o.can_refund);
+    assert_eq!(o.payment.paid_at.as_deref(), Some("2024-01-10T14:05:00Z"));
+}
+
+#[test]
+fn seed_tracking_cancel_and_refund_decode() {
+    use vitrina::api::commerce::orders;
+    let t = commerce::decode::<orders::TrackingDto>(
+        &ok(include_str!("fixtures/commerce_tracking.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(t.tracking_number.as_deref(), Some("RP123456789RU"));
+    assert_eq!(t.events.len(), 4);
+    assert_eq!(t.events[1].status, "OUT_FOR_DELIVERY");
+    assert_eq!(
+        t.events[2].location.as_deref(),
+        Some("Moscow Sorting Center")
+    );
+    let c = commerce::decode::<orders::CancelDto>(
+        &ok(include_str!("fixtures/commerce_order_cancelled.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(
+        (
+            c.status.as_str(),
+            c.refund_status.as_deref(),
+            c.refund_amount
+        ),
+        ("CANCELLED", Some("PENDING"), Some(d("5000")))
+    );
+    let r = commerce::decode::<orders::RefundDto>(
+        &ok(include_str!("fixtures/commerce_refund.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    assert_eq!(
+        (r.status.as_str(), r.requested_amount),
+        ("PENDING_REVIEW", d("8100"))
+    );
+    assert_eq!(r.items[0].amount, d("7500"));
+    // NOT_SHIPPED and the refusals are codes the page explains.
+    let e = commerce::decode::<orders::TrackingDto>(
+        &status(
+            400,
+            r#"{"success":false,"error":{"code":"NOT_SHIPPED","message":"Заказ еще не отправлен"}}"#,
+            &[],
+        ),
+        NOW,
+    )
+    .unwrap_err();
+    assert!(e.is(vitrina::domain::codes::ErrorCode::NotShipped));
+    let e = commerce::decode::<orders::RefundDto>(
+        &status(
+            409,
+            r#"{"success":false,"error":{"code":"REFUND_ALREADY_REQUESTED","message":"x"}}"#,
+            &[],
+        ),
+        NOW,
+    )
+    .unwrap_err();
+    assert!(e.is(vitrina::domain::codes::ErrorCode::RefundAlreadyRequested));
+}
+
+#[test]
+fn seed_delivery_order_and_courier_order_decode() {
+    let o = delivery::decode::<delivery::DeliveryOrderDto>(
+        &ok(include_str!("fixtures/delivery_order.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(o.status, "assembling");
+    assert_eq!(o.delivery.courier.unwrap().name, "Алексей");
+    assert_eq!(o.history[0].ts, "2025-10-15T08:01Z");
+    let l = courier::decode::<Vec<courier::CourierOrderDto>>(
+        &ok(include_str!("fixtures/courier_orders.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(l[0].state, "finished");
+    assert_eq!(l[0].courier_state.as_deref(), Some("courier-assigned"));
+    assert_eq!(l[0].couriers[0].phone.as_deref(), Some("+79161234503"));
 }
 
 #[test]

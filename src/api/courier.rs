@@ -134,3 +134,39 @@ pub async fn verify(ep: &Endpoint, body: &VerifyRequest) -> Result<QuoteDto, Api
     let json = serde_json::to_string(body).unwrap_or_default();
     request(ep, Method::Post, "/orders/verify/", Some(json), None).await
 }
+
+/// A courier of seed 002's order (`couriers[]`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CourierDto {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// What the order page reads of seed 002's order: its state and its courier's.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CourierOrderDto {
+    pub id: String,
+    pub state: String,
+    #[serde(default)]
+    pub courier_state: Option<String>,
+    #[serde(default)]
+    pub couriers: Vec<CourierDto>,
+    #[serde(default)]
+    pub state_history: Vec<StateChangeDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct StateChangeDto {
+    pub state: String,
+    pub at: String,
+}
+
+/// `GET /orders/?order_id=…` (seed 002 «Список заказов», integration.md §10); `None` when
+/// the courier does not know the order.
+pub async fn order(ep: &Endpoint, id: &str) -> Result<Option<CourierOrderDto>, ApiError> {
+    let path = format!("/orders/?order_id={}", super::encode_component(id));
+    let list: Vec<CourierOrderDto> = request(ep, Method::Get, &path, None, None).await?;
+    Ok(list.into_iter().next())
+}

@@ -171,3 +171,42 @@ pub async fn payment(ep: &Endpoint, id: &str) -> Result<PaymentDto, ApiError> {
     let path = format!("/payments/{}", super::encode_component(id));
     request(ep, Method::Get, &path, None, None).await
 }
+
+/// A courier's name and phone (seed 000 `delivery.courier`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct CourierDto {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct OrderDeliveryDto {
+    pub slot_id: Option<String>,
+    pub courier: Option<CourierDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct HistoryDto {
+    pub ts: String,
+    pub status: String,
+}
+
+/// Seed 000 `GET /orders/{order_id}`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct DeliveryOrderDto {
+    pub id: String,
+    pub status: String,
+    #[serde(default)]
+    pub delivery: OrderDeliveryDto,
+    #[serde(default)]
+    pub history: Vec<HistoryDto>,
+}
+
+/// `GET /orders/{order_id}` (integration.md §10: the commerce order's `deliveryOrderId`).
+pub async fn order(ep: &Endpoint, id: &str) -> Result<DeliveryOrderDto, ApiError> {
+    let path = format!("/orders/{}", super::encode_component(id));
+    request(ep, Method::Get, &path, None, None).await
+}

@@ -133,6 +133,12 @@ wire_enum! {
         KycRequired = "KYC_REQUIRED",
         ShippingNotAvailable = "SHIPPING_NOT_AVAILABLE",
         InvalidDestination = "INVALID_DESTINATION",
+        OrderNotFound = "ORDER_NOT_FOUND",
+        NotShipped = "NOT_SHIPPED",
+        CannotCancel = "CANNOT_CANCEL",
+        CannotRefund = "CANNOT_REFUND",
+        RefundPeriodExpired = "REFUND_PERIOD_EXPIRED",
+        RefundAlreadyRequested = "REFUND_ALREADY_REQUESTED",
     }
 }
 

@@ -1,11 +1,14 @@
-//! Orders (seed 003) as checkout needs them: the list since a moment (to find an order whose
-//! answer was lost) and one order's payment state (the return page).
+//! Orders (seed 003): the list (history, and the checkout's lookup after a lost answer), one
+//! order in full, its tracking, cancel and refund; the links to the other systems'
+//! orders (docs/integration.md §10).
 
-use super::{request, Endpoint, Envelope};
-use crate::api::{encode_component, ApiError, Method, Query};
+use super::checkout::AppliedCouponDto;
+use super::{request, Endpoint, Envelope, Pagination};
+use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
 use crate::domain::codes::{PaymentMethod, PaymentStatus};
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Seed 003 `OrderSummary`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -39,20 +42,139 @@ pub async fn since(ep: &Endpoint, date_from: &str) -> Result<Vec<OrderSummaryDto
     Ok(r.data.orders)
 }
 
+/// The history page's filters, as the URL and `GET /orders` carry them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrdersQuery {
+    pub page: u32,
+    pub page_size: u32,
+    pub status: Option<String>,
+    /// `YYYY-MM-DD`, from the start of that day.
+    pub date_from: Option<String>,
+    /// `YYYY-MM-DD`, to the end of that day.
+    pub date_to: Option<String>,
+}
+
+/// `GET /orders?page&pageSize&status&dateFrom&dateTo`.
+pub async fn list(
+    ep: &Endpoint,
+    f: &OrdersQuery,
+) -> Result<(Vec<OrderSummaryDto>, Option<Pagination>), ApiError> {
+    let mut q = Query::new();
+    q.push("page", f.page.max(1))
+        .push("pageSize", f.page_size.clamp(1, 50));
+    if let Some(s) = &f.status {
+        q.push("status", s);
+    }
+    if let Some(d) = &f.date_from {
+        q.push("dateFrom", d);
+    }
+    if let Some(d) = &f.date_to {
+        q.push("dateTo", d);
+    }
+    let path = format!("/orders{}", q.to_query_string());
+    let r: Envelope<OrdersDto> = request(ep, Method::Get, &path, None, None).await?;
+    Ok((r.data.orders, r.meta.pagination))
+}
+
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderPaymentDto {
     pub method: PaymentMethod,
     #[serde(default)]
     pub transaction_id: Option<String>,
+    #[serde(default)]
+    pub paid_at: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct PricingDto {
+    #[serde(default)]
+    pub subtotal: Decimal,
+    #[serde(default)]
+    pub discount: Decimal,
+    #[serde(default)]
+    pub shipping: Decimal,
+    #[serde(default)]
+    pub tax: Decimal,
     pub total: Decimal,
 }
 
-/// What the return page reads of seed 003 `OrderDetailResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderProductDto {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub sku: Option<String>,
+    #[serde(default)]
+    pub thumbnail_url: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderItemDto {
+    pub id: String,
+    pub product: OrderProductDto,
+    #[serde(default)]
+    pub variant_id: Option<String>,
+    #[serde(default)]
+    pub variant_attributes: Option<BTreeMap<String, String>>,
+    pub quantity: u32,
+    pub unit_price: Decimal,
+    pub total_price: Decimal,
+}
+
+/// `shippingAddress` and `billingAddress` (the latter has no recipient or phone).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OrderAddressDto {
+    pub recipient_name: Option<String>,
+    pub street: Option<String>,
+    pub city: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub postal_code: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Seed 001's `delivery` block of a carrier order (integration.md §10).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CarrierDeliveryDto {
+    pub code: Option<String>,
+    pub integration_code: Option<String>,
+    pub data: CarrierDataDto,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CarrierDataDto {
+    pub track_number: Option<String>,
+}
+
+/// `shippingMethod` with the links of integration.md §4 and §10.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OrderShippingDto {
+    pub id: Option<String>,
+    pub name: String,
+    pub carrier: Option<String>,
+    pub estimated_delivery: Option<String>,
+    pub delivery_order_id: Option<String>,
+    pub courier_order_id: Option<String>,
+    pub delivery: Option<CarrierDeliveryDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChangeDto {
+    pub status: String,
+    pub changed_at: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Seed 003 `OrderDetailResponse`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderDetailDto {
@@ -60,13 +182,147 @@ pub struct OrderDetailDto {
     pub order_number: String,
     pub status: String,
     pub payment_status: PaymentStatus,
+    #[serde(default)]
+    pub items: Vec<OrderItemDto>,
     pub pricing: PricingDto,
+    #[serde(default)]
+    pub shipping_address: Option<OrderAddressDto>,
+    #[serde(default)]
+    pub billing_address: Option<OrderAddressDto>,
+    #[serde(default)]
+    pub shipping_method: Option<OrderShippingDto>,
     pub payment: OrderPaymentDto,
+    #[serde(default)]
+    pub applied_coupons: Vec<AppliedCouponDto>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub status_history: Vec<StatusChangeDto>,
+    #[serde(default)]
+    pub can_cancel: bool,
+    #[serde(default)]
+    pub can_refund: bool,
+    #[serde(default)]
+    pub created_at: String,
 }
 
 /// `GET /orders/{id}`.
 pub async fn detail(ep: &Endpoint, id: &str) -> Result<OrderDetailDto, ApiError> {
     let path = format!("/orders/{}", encode_component(id));
     let r: Envelope<OrderDetailDto> = request(ep, Method::Get, &path, None, None).await?;
+    Ok(r.data)
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct TrackingEventDto {
+    pub status: String,
+    #[serde(default)]
+    pub location: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    pub timestamp: String,
+}
+
+/// Seed 003 `TrackingResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct TrackingDto {
+    pub status: String,
+    #[serde(default)]
+    pub carrier: Option<String>,
+    #[serde(default)]
+    pub tracking_number: Option<String>,
+    #[serde(default)]
+    pub tracking_url: Option<String>,
+    #[serde(default)]
+    pub estimated_delivery: Option<String>,
+    #[serde(default)]
+    pub events: Vec<TrackingEventDto>,
+    #[serde(default)]
+    pub shipped_at: Option<String>,
+    #[serde(default)]
+    pub delivered_at: Option<String>,
+}
+
+/// `GET /orders/{id}/tracking`; `NOT_SHIPPED` is an error the page explains.
+pub async fn tracking(ep: &Endpoint, id: &str) -> Result<TrackingDto, ApiError> {
+    let path = format!("/orders/{}/tracking", encode_component(id));
+    let r: Envelope<TrackingDto> = request(ep, Method::Get, &path, None, None).await?;
+    Ok(r.data)
+}
+
+/// Seed 003 `CancelOrderResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct CancelDto {
+    pub order_number: String,
+    pub status: String,
+    #[serde(default)]
+    pub refund_status: Option<String>,
+    #[serde(default)]
+    pub refund_amount: Option<Decimal>,
+    #[serde(default)]
+    pub message: String,
+}
+
+/// `POST /orders/{id}/cancel {reason}`, one key per press.
+pub async fn cancel(
+    ep: &Endpoint,
+    id: &str,
+    reason: &str,
+    key: &IdempotencyKey,
+) -> Result<CancelDto, ApiError> {
+    let path = format!("/orders/{}/cancel", encode_component(id));
+    let body = serde_json::json!({ "reason": reason }).to_string();
+    let r: Envelope<CancelDto> = request(ep, Method::Post, &path, Some(body), Some(key)).await?;
+    Ok(r.data)
+}
+
+/// Seed 003 `RefundRequest`: no `itemIds` means every item.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundRequest {
+    pub reason: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_ids: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundItemDto {
+    pub item_id: String,
+    pub product_name: String,
+    pub quantity: u32,
+    pub amount: Decimal,
+}
+
+/// Seed 003 `RefundResponse`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct RefundDto {
+    pub refund_request_id: String,
+    pub order_number: String,
+    pub status: String,
+    pub requested_amount: Decimal,
+    #[serde(default)]
+    pub items: Vec<RefundItemDto>,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default)]
+    pub created_at: String,
+}
+
+/// `POST /orders/{id}/refund`, one key per press.
+pub async fn refund(
+    ep: &Endpoint,
+    id: &str,
+    body: &RefundRequest,
+    key: &IdempotencyKey,
+) -> Result<RefundDto, ApiError> {
+    let path = format!("/orders/{}/refund", encode_component(id));
+    let json = serde_json::to_string(body).unwrap_or_default();
+    let r: Envelope<RefundDto> = request(ep, Method::Post, &path, Some(json), Some(key)).await?;
     Ok(r.data)
 }
