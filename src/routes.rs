@@ -4,6 +4,7 @@
 
 use crate::api::{encode_component, Query};
 use crate::domain::catalog::CatalogQuery;
+use crate::domain::orders::history::OrdersFilter;
 use crate::domain::review::ReviewQuery;
 use leptos::prelude::*;
 use leptos::Params;
@@ -22,7 +23,7 @@ pub enum Route {
     Cart,
     Checkout,
     CheckoutReturn,
-    Orders,
+    Orders(OrdersFilter),
     Order(String),
     Partner,
     SignIn { next: Option<String>, expired: bool },
@@ -95,6 +96,11 @@ impl Route {
         }
     }
 
+    /// The order history, unfiltered.
+    pub fn orders() -> Route {
+        Route::Orders(OrdersFilter::default())
+    }
+
     /// «Sign in, then come back to `next`» (a path without the base).
     pub fn sign_in_to(next: &str) -> Route {
         Route::SignIn {
@@ -128,7 +134,7 @@ impl Route {
             Route::Cart => "/cart".into(),
             Route::Checkout => "/checkout".into(),
             Route::CheckoutReturn => "/checkout/return".into(),
-            Route::Orders => "/account/orders".into(),
+            Route::Orders(f) => format!("/account/orders{}", query_string(f.to_pairs())),
             Route::Order(id) => format!("/account/orders/{}", encode_component(id)),
             Route::Partner => "/partner".into(),
             Route::SignIn { next, expired } => {
@@ -192,6 +198,18 @@ pub fn use_product_query() -> Memo<ProductQuery> {
             let pairs: Vec<(&str, &str)> =
                 m.latest_values().map(|(k, v)| (k.as_ref(), v)).collect();
             ProductQuery::from_pairs(pairs)
+        })
+    })
+}
+
+/// The order history's view, read from the URL.
+pub fn use_orders_filter() -> Memo<OrdersFilter> {
+    let query_map = use_query_map();
+    Memo::new(move |_| {
+        query_map.with(|m| {
+            let pairs: Vec<(&str, &str)> =
+                m.latest_values().map(|(k, v)| (k.as_ref(), v)).collect();
+            OrdersFilter::from_pairs(pairs)
         })
     })
 }

@@ -153,7 +153,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     <span class="header-link__short" aria-hidden="true">"Партнёр"</span>
                                 </a>
                             })}
-                            <a class="header-link header-user" href=Route::Orders.href() data-testid="user-name" aria-label=format!("{name}: мои заказы")>
+                            <a class="header-link header-user" href=Route::orders().href() data-testid="user-name" aria-label=format!("{name}: мои заказы")>
                                 <span class="header-user__initials" aria-hidden="true">{initials(&name)}</span>
                                 <span class="header-user__name">{name.clone()}</span>
                             </a>

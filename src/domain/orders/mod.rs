@@ -2,4 +2,5 @@
 //! system that handles an order (the commerce order and its tracking, the delivery API's
 //! order, the express courier, a carrier's track number).
 
+pub mod history;
 pub mod timeline;

@@ -52,6 +52,16 @@ pub enum Source {
 }
 
 impl Source {
+    /// A stable name for the page's markup (`data-source`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Source::Shop => "shop",
+            Source::Carrier => "carrier",
+            Source::Delivery => "delivery",
+            Source::Courier => "courier",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Source::Shop => "Магазин",

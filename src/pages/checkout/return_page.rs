@@ -110,7 +110,7 @@ pub fn CheckoutReturnPage() -> impl IntoView {
     let order_link = move || {
         order
             .with(|o| o.as_ref().map(|o| Route::Order(o.id.clone()).href()))
-            .unwrap_or_else(|| Route::Orders.href())
+            .unwrap_or_else(|| Route::orders().href())
     };
 
     view! {
