@@ -1,17 +1,214 @@
-//! `/account/orders` and `/account/orders/:id` — for now a notice; the full page comes with its issue.
+//! `/account/orders`: the history with its filters in the URL (status, date range, page);
+//! `/account/orders/:id` lives in `order.rs`.
 
-use crate::components::notice_page::NoticePage;
-use crate::routes::Route;
+mod actions;
+mod order;
+mod story;
+pub use order::OrderPage;
+
+use crate::api::commerce::orders::{self, OrderSummaryDto, OrdersQuery};
+use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
+use crate::domain::checkout::dates::parse_iso;
+use crate::domain::money::rub_text;
+use crate::domain::orders::history::{
+    items_word, payment_word, status_word, OrdersFilter, PAGE_SIZE, STATUSES,
+};
+use crate::routes::{use_orders_filter, Route};
+use crate::state::resource::resource;
+use crate::state::use_session;
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
 
-/// Orders list: built by the orders issue.
-#[component]
-pub fn OrdersPage() -> impl IntoView {
-    view! { <NoticePage title="Мои заказы" text="Здесь появятся ваши заказы и их доставка." link=Route::catalog() link_text="Перейти в каталог"/> }
+const MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// «15 января 2026, 14:05» in the shopper's own time zone (UTC where there is no browser).
+pub(crate) fn when(unix: i64, with_time: bool) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let (y, mo, d, h, mi) = {
+        let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+        (
+            t.get_full_year() as i64,
+            t.get_month() as usize,
+            t.get_date(),
+            t.get_hours(),
+            t.get_minutes(),
+        )
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let (y, mo, d, h, mi) = {
+        let (y, m, d) = crate::domain::checkout::dates::civil_from_days(unix.div_euclid(86_400));
+        let s = unix.rem_euclid(86_400);
+        (
+            y,
+            m as usize - 1,
+            d,
+            (s / 3600) as u32,
+            (s % 3600 / 60) as u32,
+        )
+    };
+    let date = format!("{d} {} {y}", MONTHS[mo.min(11)]);
+    if with_time {
+        format!("{date}, {h:02}:{mi:02}")
+    } else {
+        date
+    }
 }
 
-/// One order: built by the orders issue.
+/// An ISO time as [`when`] writes it; unreadable → as the backend sent it.
+pub(crate) fn when_iso(iso: &str, with_time: bool) -> String {
+    parse_iso(iso).map_or_else(|| iso.to_string(), |t| when(t, with_time))
+}
+
+/// A status as a chip; `tone` picks its colour.
+pub(crate) fn chip(text: String, tone: &'static str, testid: &'static str) -> impl IntoView {
+    view! { <span class=format!("chip chip--{tone}") data-testid=testid>{text}</span> }
+}
+
+pub(crate) fn status_tone(status: &str) -> &'static str {
+    match status {
+        "DELIVERED" => "ok",
+        "CANCELLED" | "REFUNDED" => "off",
+        "PENDING_PAYMENT" => "warn",
+        _ => "info",
+    }
+}
+
+fn payment_tone(status: &str) -> &'static str {
+    match status {
+        "PAID" => "ok",
+        "FAILED" => "bad",
+        "REFUNDED" => "off",
+        _ => "warn",
+    }
+}
+
+fn row(o: OrderSummaryDto) -> impl IntoView {
+    let href = Route::Order(o.id.clone()).href();
+    let pay = o.payment_status.as_str().to_string();
+    view! {
+        <li class="order-row" data-testid="order-row">
+            <a class="order-row__number" href=href>{format!("Заказ {}", o.order_number)}</a>
+            <span class="order-row__date">{when_iso(&o.created_at, false)}</span>
+            <span class="order-row__count">{items_word(o.item_count)}</span>
+            <span class="order-row__total">{rub_text(o.total)}</span>
+            <span class="order-row__chips">
+                {chip(status_word(&o.status), status_tone(&o.status), "order-status")}
+                {chip(payment_word(&pay).to_string(), payment_tone(&pay), "order-payment")}
+            </span>
+        </li>
+    }
+}
+
 #[component]
-pub fn OrderPage() -> impl IntoView {
-    view! { <NoticePage title="Заказ" text="Здесь появятся состав заказа, оплата и доставка." link=Route::Orders link_text="Мои заказы"/> }
+pub fn OrdersPage() -> impl IntoView {
+    let session = use_session();
+    let filter = use_orders_filter();
+    let navigate = use_navigate();
+    let list = resource(move || {
+        let f = filter.get();
+        let ep = session.commerce();
+        Box::pin(async move {
+            orders::list(
+                &ep,
+                &OrdersQuery {
+                    page: f.page,
+                    page_size: PAGE_SIZE,
+                    status: f.status.clone(),
+                    date_from: f.from.clone(),
+                    date_to: f.to.clone(),
+                },
+            )
+            .await
+        })
+    });
+    // Every change is a new URL: Back returns to the filter before it.
+    let go = Callback::new(move |f: OrdersFilter| {
+        navigate(&Route::Orders(f).path(), Default::default())
+    });
+    let set = move |change: fn(&mut OrdersFilter, String), v: String| {
+        let mut f = filter.get_untracked().on_page(1);
+        change(&mut f, v);
+        go.run(f);
+    };
+    let date_input = move |label: &'static str,
+                           id: &'static str,
+                           get: fn(&OrdersFilter) -> Option<String>,
+                           change: fn(&mut OrdersFilter, String)| {
+        view! {
+            <div class="field">
+                <label class="field__label" for=id>{label}</label>
+                <input class="field__input" type="date" id=id
+                    prop:value=move || filter.with(|f| get(f).unwrap_or_default())
+                    on:change=move |ev| set(change, event_target_value(&ev))/>
+            </div>
+        }
+    };
+    let set_status = set;
+    view! {
+        <Title text="Мои заказы"/>
+        <h1 class="page-title">"Мои заказы"</h1>
+        <form class="orders-filter" data-testid="orders-filter" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label class="field__label" for="orders-status">"Статус"</label>
+                <select class="field__input" id="orders-status"
+                    on:change=move |ev| set_status(|f, v| f.status = (!v.is_empty()).then_some(v), event_target_value(&ev))>
+                    <option value="" selected=move || filter.with(|f| f.status.is_none())>"Все"</option>
+                    {STATUSES.iter().map(|(k, w)| view! {
+                        <option value=*k selected=move || filter.with(|f| f.status.as_deref() == Some(*k))>{*w}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {date_input("С даты", "orders-from", |f| f.from.clone(), |f, v| f.from = (!v.is_empty()).then_some(v))}
+            {date_input("По дату", "orders-to", |f| f.to.clone(), |f, v| f.to = (!v.is_empty()).then_some(v))}
+        </form>
+        <Transition fallback=|| view! { <p class="checkout-wait">"Загружаем заказы…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok((items, _)) if items.is_empty() => {
+                        let narrowed = filter.with_untracked(OrdersFilter::narrowed);
+                        view! {
+                            <section class="empty-state" data-testid="orders-empty">
+                                {if narrowed {
+                                    view! {
+                                        <p>"Нет заказов с такими условиями."</p>
+                                        <a class="btn btn--ghost" href=Route::orders().href()>"Показать все заказы"</a>
+                                    }.into_any()
+                                } else {
+                                    view! {
+                                        <p>"Вы ещё ничего не заказывали."</p>
+                                        <a class="btn" href=Route::catalog().href()>"Перейти в каталог"</a>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }.into_any()
+                    }
+                    Ok((items, pages)) => {
+                        let f = filter.get_untracked();
+                        let total_pages = pages.as_ref().map_or(1, |p| p.total_pages);
+                        let total = pages.as_ref().map_or(items.len() as u64, |p| p.total);
+                        view! {
+                            <p class="orders-count" data-testid="orders-count">{format!("Найдено заказов: {total}")}</p>
+                            <ul class="orders-list">{items.into_iter().map(row).collect_view()}</ul>
+                            <Pagination current=f.page total_pages=total_pages link=move |n| Route::Orders(f.on_page(n)).href()/>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| list.refetch())/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
 }

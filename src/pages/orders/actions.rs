@@ -1,0 +1,284 @@
+//! What a shopper can do with an order: «Повторить заказ», cancel and refund — one request
+//! per press, what was typed kept on a refusal, the refusal explained.
+
+use crate::api::commerce::orders::{self, OrderDetailDto, RefundDto, RefundRequest};
+use crate::api::{ApiError, IdempotencyKey};
+use crate::domain::cart::{CartLine, LineKey};
+use crate::domain::codes::ErrorCode;
+use crate::domain::money::rub_text;
+use crate::domain::orders::history::items_word;
+use crate::routes::Route;
+use crate::state::{cart::use_cart, use_session};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// What the shopper just did here; shown above the order, which is read again after it.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Done {
+    Cancelled(orders::CancelDto),
+    Refund(RefundDto),
+}
+
+pub(super) fn done_view(d: Done) -> impl IntoView {
+    match d {
+        Done::Cancelled(c) => view! {
+            <p class="checkout-note" role="status" data-testid="cancel-done">
+                {format!("Заказ {} отменён.", c.order_number)}
+                {c.refund_amount.map(|a| format!(" Вернём {} — возврат {}.", rub_text(a), match c.refund_status.as_deref() {
+                    Some("COMPLETED") => "выполнен",
+                    Some("PROCESSING") => "в работе",
+                    _ => "ожидает обработки",
+                }))}
+                " " {c.message}
+            </p>
+        }.into_any(),
+        Done::Refund(r) => view! {
+            <div class="checkout-note" role="status" data-testid="refund-done">
+                <p>{format!("Заявка на возврат принята: {} за {}.", rub_text(r.requested_amount), items_word(r.items.iter().map(|i| i.quantity).sum()))}</p>
+                <ul>{r.items.iter().map(|i| view! { <li>{format!("{} — {} шт., {}", i.product_name, i.quantity, rub_text(i.amount))}</li> }).collect_view()}</ul>
+                <p>{r.message}</p>
+            </div>
+        }.into_any(),
+    }
+}
+
+/// «Повторить заказ»: every item back in the cart, then the cart.
+#[component]
+pub(super) fn Repeat(order: StoredValue<OrderDetailDto>) -> impl IntoView {
+    let cart = use_cart();
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let go = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        problem.set(None);
+        let items = order.with_value(|o| o.items.clone());
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let mut refused = Vec::new();
+            for i in items {
+                let line = CartLine {
+                    key: LineKey::new(i.product.id.clone(), i.variant_id.clone()),
+                    server_id: None,
+                    name: i.product.name.clone(),
+                    thumbnail: i.product.thumbnail_url.clone(),
+                    attributes: i
+                        .variant_attributes
+                        .clone()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
+                    unit_price: i.unit_price,
+                    compare_at: None,
+                    quantity: i.quantity,
+                    stock: None,
+                    merge_key: None,
+                };
+                if let Err(why) = cart.add(line).await {
+                    refused.push(format!("«{}»: {why}", i.product.name));
+                }
+            }
+            busy.try_set(false);
+            if refused.is_empty() {
+                navigate(&Route::Cart.path(), Default::default());
+            } else {
+                problem.try_set(Some(format!(
+                    "Не всё удалось положить в корзину: {}",
+                    refused.join("; ")
+                )));
+            }
+        });
+    };
+    view! {
+        <p class="order__actions">
+            <button type="button" class="btn" data-testid="repeat-order" on:click=go prop:disabled=move || busy.get()>
+                {move || if busy.get() { "Кладём в корзину…" } else { "Повторить заказ" }}
+            </button>
+        </p>
+        {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+    }
+}
+
+/// The words for a refused cancel or refund.
+fn refusal(e: &ApiError) -> String {
+    if e.is(ErrorCode::CannotCancel) {
+        "Заказ уже передан в доставку — отменить его нельзя. Когда он придёт, можно оформить возврат.".into()
+    } else if e.is(ErrorCode::CannotRefund) {
+        "Вернуть можно только полученный заказ.".into()
+    } else if e.is(ErrorCode::RefundPeriodExpired) {
+        "Срок возврата — 14 дней после получения — уже прошёл.".into()
+    } else if e.is(ErrorCode::RefundAlreadyRequested) {
+        "Заявка на возврат по этому заказу уже есть — мы сообщим, когда её рассмотрим.".into()
+    } else {
+        e.user_message()
+    }
+}
+
+#[component]
+pub(super) fn CancelForm(
+    order: StoredValue<OrderDetailDto>,
+    kick: RwSignal<u32>,
+    done: RwSignal<Option<Done>>,
+) -> impl IntoView {
+    let session = use_session();
+    let reason = RwSignal::new(String::new());
+    let sending = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let why = reason.get_untracked().trim().to_string();
+        if why.is_empty() {
+            problem.set(Some("Напишите, почему отменяете заказ.".into()));
+            return;
+        }
+        sending.set(true);
+        problem.set(None);
+        let id = order.with_value(|o| o.id.clone());
+        // One key per press: a retry after a lost answer is the shopper's next press.
+        let key = IdempotencyKey::new();
+        leptos::task::spawn_local(async move {
+            match orders::cancel(&session.commerce(), &id, &why, &key).await {
+                Ok(c) => {
+                    done.try_set(Some(Done::Cancelled(c)));
+                    kick.try_update(|k| *k += 1);
+                }
+                Err(e) => {
+                    session.refused(&e);
+                    problem.try_set(Some(refusal(&e)));
+                }
+            }
+            sending.try_set(false);
+        });
+    };
+    view! {
+        <section class="checkout-step" aria-labelledby="order-cancel" data-testid="cancel">
+            <h2 class="checkout-step__title" id="order-cancel">"Отменить заказ"</h2>
+                    <form on:submit=send novalidate>
+                        <div class="field">
+                            <label class="field__label" for="cancel-reason">"Причина отмены"</label>
+                            <textarea id="cancel-reason" class="field__input field__input--area" rows="2" maxlength="500" required
+                                aria-invalid=move || problem.with(Option::is_some).to_string()
+                                aria-describedby="cancel-problem"
+                                prop:value=move || reason.get()
+                                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                            <p class="field__problem" id="cancel-problem" role="alert" data-testid="cancel-problem">{move || problem.get()}</p>
+                        </div>
+                        <button type="submit" class="btn btn--danger" data-testid="cancel-send" prop:disabled=move || sending.get()>
+                            {move || if sending.get() { "Отменяем…" } else { "Отменить заказ" }}
+                        </button>
+                    </form>
+        </section>
+    }
+}
+
+const REFUND_REASONS: [&str; 4] = [
+    "Брак или повреждение",
+    "Не подошёл",
+    "Привезли не тот товар",
+    "Другое",
+];
+
+#[component]
+pub(super) fn RefundForm(
+    order: StoredValue<OrderDetailDto>,
+    kick: RwSignal<u32>,
+    done: RwSignal<Option<Done>>,
+) -> impl IntoView {
+    let session = use_session();
+    let all: Vec<String> = order.with_value(|o| o.items.iter().map(|i| i.id.clone()).collect());
+    let chosen = RwSignal::new(all.clone());
+    let reason = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let sending = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
+        let why = reason.get_untracked();
+        let items = chosen.get_untracked();
+        if items.is_empty() {
+            problem.set(Some("Отметьте товары, которые возвращаете.".into()));
+            return;
+        }
+        if why.is_empty() {
+            problem.set(Some("Выберите причину возврата.".into()));
+            return;
+        }
+        sending.set(true);
+        problem.set(None);
+        let id = order.with_value(|o| o.id.clone());
+        let every = order.with_value(|o| o.items.len()) == items.len();
+        let body = RefundRequest {
+            reason: why,
+            item_ids: (!every).then_some(items),
+            description: Some(description.get_untracked().trim().to_string())
+                .filter(|d| !d.is_empty()),
+        };
+        let key = IdempotencyKey::new();
+        leptos::task::spawn_local(async move {
+            match orders::refund(&session.commerce(), &id, &body, &key).await {
+                Ok(r) => {
+                    done.try_set(Some(Done::Refund(r)));
+                    kick.try_update(|k| *k += 1);
+                }
+                Err(e) => {
+                    session.refused(&e);
+                    problem.try_set(Some(refusal(&e)));
+                }
+            }
+            sending.try_set(false);
+        });
+    };
+    let items = order.with_value(|o| o.items.clone());
+    view! {
+        <section class="checkout-step" aria-labelledby="order-refund" data-testid="refund">
+            <h2 class="checkout-step__title" id="order-refund">"Вернуть товары"</h2>
+                        <form on:submit=send novalidate>
+                            <fieldset class="choices">
+                                <legend class="field__label">"Что возвращаете"</legend>
+                                {items.iter().map(|i| {
+                                    let id = i.id.clone();
+                                    let id2 = id.clone();
+                                    view! {
+                                        <label class="check">
+                                            <input type="checkbox" data-testid="refund-item"
+                                                prop:checked=move || chosen.with(|c| c.contains(&id))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    let id = id2.clone();
+                                                    chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                                                }/>
+                                            {format!("{} — {} шт., {}", i.product.name, i.quantity, rub_text(i.total_price))}
+                                        </label>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                            <div class="field">
+                                <label class="field__label" for="refund-reason">"Причина"</label>
+                                <select id="refund-reason" class="field__input" on:change=move |ev| reason.set(event_target_value(&ev))>
+                                    <option value="">"Выберите причину"</option>
+                                    {REFUND_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label class="field__label" for="refund-description">"Подробности"<span class="field__optional">" — необязательно"</span></label>
+                                <textarea id="refund-description" class="field__input field__input--area" rows="2" maxlength="1000"
+                                    prop:value=move || description.get()
+                                    on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                            </div>
+                            <p class="field__problem" role="alert" data-testid="refund-problem">{move || problem.get()}</p>
+                            <button type="submit" class="btn" data-testid="refund-send" prop:disabled=move || sending.get()>
+                                {move || if sending.get() { "Отправляем…" } else { "Отправить заявку" }}
+                            </button>
+                        </form>
+        </section>
+    }
+}
