@@ -1,0 +1,173 @@
+// After the order, as a shopper follows it: the history with its filters in the URL, one
+// order's timeline across the shop, the carrier, the delivery API and the express courier
+// (with the courier's phone and the carrier's track link), the page following the order
+// by itself while it moves, cancel and refund — each with a rule broken first — and the
+// 404 of an order that is not the shopper's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, control, plain, signIn, specBrowser } from '../tools/harness.js';
+
+const browser = specBrowser();
+const SHOPPER = '9990000001';
+const number = (i) => `ORD-2026-${String(1200 + i).padStart(8, '0')}`;
+
+async function signedIn(page, path) {
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent(path)}`);
+  await signIn(page, SHOPPER);
+}
+
+/// Opens demo order `i` from the history, as a shopper would.
+async function openOrder(page, i) {
+  await signedIn(page, '/account/orders');
+  await page.getByRole('link', { name: `Заказ ${number(i)}` }).click();
+  await page.getByTestId('order').waitFor();
+  await page.getByTestId('timeline').waitFor();
+}
+
+const rows = (page) => page.getByTestId('order-row');
+const stage = async (page) => plain(await page.getByTestId('stage').textContent());
+
+function isoDay(daysAgo) {
+  return new Date(Date.now() - daysAgo * 86400000).toISOString().slice(0, 10);
+}
+
+test('history: a guest signs in and comes back; filter by status and date, Back keeps the filter', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/account/orders`);
+  await page.getByTestId('sign-in-required').getByRole('link', { name: 'Войти' }).click();
+  await signIn(page, SHOPPER);
+  await page.waitForURL(/\/account\/orders$/);
+  await rows(page).first().waitFor();
+  assert.equal(await rows(page).count(), 9);
+  assert.match(plain(await page.getByTestId('orders-count').textContent()), /Найдено заказов: 9/);
+  const first = plain(await rows(page).first().textContent());
+  assert.match(first, /Заказ ORD-2026-\d{8}/);
+  assert.match(first, /\d+ товара? ?/);
+  assert.match(first, /₽/);
+
+  await page.getByLabel('Статус').selectOption('DELIVERED');
+  await page.waitForURL(/status=DELIVERED/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 2);
+  for (const chip of await page.getByTestId('order-status').all()) assert.equal(plain(await chip.textContent()), 'Доставлен');
+
+  await page.getByLabel('С даты').fill(isoDay(10));
+  await page.getByLabel('С даты').dispatchEvent('change');
+  await page.waitForURL(/from=/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 1);
+  assert.match(plain(await rows(page).first().textContent()), new RegExp(number(5)));
+
+  await page.goBack();
+  await page.waitForURL((u) => u.search.includes('status=DELIVERED') && !u.search.includes('from='));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 2);
+  assert.equal(await page.getByLabel('Статус').inputValue(), 'DELIVERED');
+
+  await page.goto(`${APP_URL}/account/orders?status=CANCELLED&from=${isoDay(-30)}`);
+  await page.getByTestId('orders-empty').waitFor();
+  assert.match(plain(await page.getByTestId('orders-empty').textContent()), /Нет заказов с такими условиями/);
+});
+
+test('an order on its way: one timeline with the courier\'s phone; the stub moves it and the open page follows', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openOrder(page, 4); // a slot delivery, the courier on the way
+  assert.equal(await stage(page), 'в пути');
+  const courier = page.getByTestId('courier');
+  assert.match(plain(await courier.textContent()), /^Курьер: .+, \+7 \d{3} \d{3}-\d{2}-\d{2}$/);
+  assert.match(await courier.getByRole('link').getAttribute('href'), /^tel:\+7\d{10}$/);
+  // The shop's four statuses and the delivery API's four, every one kept.
+  const events = page.getByTestId('timeline-event');
+  assert.equal(await events.count(), 8);
+  assert.equal(await page.locator('[data-testid="timeline-event"][data-source="delivery"]').count(), 4);
+  assert.match(plain(await page.getByTestId('timeline').textContent()), /курьер везёт заказ/);
+  const loads = [];
+  page.on('framenavigated', () => loads.push(page.url()));
+
+  await control(`orders/${number(4)}/advance`, {});
+  await page.waitForFunction(() => document.querySelector('[data-testid="stage"]')?.textContent.trim() === 'доставлен', null, { timeout: 20000 });
+  assert.equal(loads.length, 0, 'no reload');
+  assert.equal(await events.count(), 10);
+  assert.equal(plain(await page.getByTestId('order-status').textContent()), 'Доставлен');
+});
+
+test('a carrier\'s track links to the carrier; an order not yet shipped says when to expect it; «Повторить заказ» fills the cart', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await openOrder(page, 3); // Почта России, in transit
+  assert.equal(await stage(page), 'в пути');
+  const track = page.getByTestId('track').getByRole('link');
+  assert.match(await track.getAttribute('href'), /^https:\/\/www\.pochta\.ru\/tracking#RA\d{9}RU$/);
+  assert.match(plain(await page.getByTestId('track').textContent()), /^Почта России, трек-номер RA\d{9}RU$/);
+  assert.match(plain(await page.getByTestId('timeline').textContent()), /Сортировочный центр Москва/);
+
+  await page.goto(`${APP_URL}/account/orders`);
+  await page.getByRole('link', { name: `Заказ ${number(0)}` }).click();
+  await page.getByTestId('not-shipped').waitFor();
+  assert.match(plain(await page.getByTestId('not-shipped').textContent()), /^Заказ ещё не передан в доставку\. Ожидаемая дата доставки — \d+ [а-я]+\.$/);
+  assert.equal(await stage(page), 'принят');
+
+  const names = await page.getByTestId('order-item').locator('.cart-line__name').allTextContents();
+  await page.getByTestId('repeat-order').click();
+  await page.waitForURL(/\/cart$/);
+  for (const n of names) await page.getByText(n.trim(), { exact: false }).first().waitFor();
+});
+
+test('cancel: too late once shipped, explained; then an order not yet paid is cancelled', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openOrder(page, 1); // paid, a slot delivery: may be cancelled
+  await page.getByTestId('cancel').waitFor();
+  // Meanwhile the warehouse packs and ships it.
+  await control(`orders/${number(1)}/advance`, {});
+  await control(`orders/${number(1)}/advance`, {});
+  await page.getByTestId('cancel-send').click();
+  assert.equal(plain(await page.getByTestId('cancel-problem').textContent()), 'Напишите, почему отменяете заказ.');
+  await page.getByLabel('Причина отмены').fill('Передумал');
+  await page.getByTestId('cancel-send').click();
+  await page.getByTestId('cancel-problem').getByText(/отменить его нельзя/).waitFor();
+  assert.equal(await page.getByLabel('Причина отмены').inputValue(), 'Передумал', 'what was typed stays');
+
+  await page.goto(`${APP_URL}/account/orders`);
+  await page.getByRole('link', { name: `Заказ ${number(0)}` }).click();
+  await page.getByLabel('Причина отмены').fill('Нашёл дешевле');
+  const sent = [];
+  page.on('request', (r) => { if (/\/cancel$/.test(r.url())) sent.push(r.url()); });
+  await page.getByTestId('cancel-send').dblclick();
+  await page.getByTestId('cancel-done').waitFor();
+  assert.match(plain(await page.getByTestId('cancel-done').textContent()), new RegExp(`Заказ ${number(0)} отменён\\.`));
+  assert.equal(sent.length, 1, 'one request for a double click');
+  await page.waitForFunction(() => document.querySelector('[data-testid="stage"]')?.textContent.trim() === 'Заказ отменён');
+  assert.equal(await page.getByTestId('cancel').count(), 0);
+});
+
+test('refund: items chosen, a request already made elsewhere explained; then made', async () => {
+  const a = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openOrder(a, 5); // delivered two days ago
+  await a.getByTestId('refund').waitFor();
+  await a.getByTestId('refund-item').first().uncheck();
+  await a.getByTestId('refund-item').nth(1).uncheck();
+  await a.getByTestId('refund-send').click();
+  assert.equal(plain(await a.getByTestId('refund-problem').textContent()), 'Отметьте товары, которые возвращаете.');
+  await a.getByTestId('refund-item').nth(1).check();
+  await a.getByTestId('refund-send').click();
+  assert.equal(plain(await a.getByTestId('refund-problem').textContent()), 'Выберите причину возврата.');
+  await a.getByLabel('Причина').selectOption('Брак или повреждение');
+  await a.getByLabel(/Подробности/).fill('Треснул корпус');
+
+  // The same order asked for from another tab first.
+  // (A new tab signs in again: the token lives in the tab's own session storage.)
+  const b = await a.context().newPage();
+  await signedIn(b, new URL(a.url()).pathname);
+  await b.getByTestId('refund').waitFor();
+  await b.getByLabel('Причина').selectOption('Не подошёл');
+  await b.getByTestId('refund-send').click();
+  await b.getByTestId('refund-done').waitFor();
+  assert.match(plain(await b.getByTestId('refund-done').textContent()), /Заявка на возврат принята: .+ ₽ за \d+ товар/);
+
+  await a.getByTestId('refund-send').click();
+  await a.getByTestId('refund-problem').getByText('Заявка на возврат по этому заказу уже есть — мы сообщим, когда её рассмотрим.').waitFor();
+  assert.equal(await a.getByLabel(/Подробности/).inputValue(), 'Треснул корпус', 'what was typed stays');
+});
+
+test('an order that is not the shopper\'s, or does not exist, is the 404 page', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await signedIn(page, '/account/orders/00000000-0000-4000-e000-0000000000ff');
+  await page.getByTestId('not-found').waitFor();
+  assert.match(plain(await page.getByTestId('not-found').textContent()), /Такого заказа нет среди ваших/);
+});
