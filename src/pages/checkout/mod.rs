@@ -203,6 +203,9 @@ pub(crate) fn listed(o: &OrderSummaryDto) -> Listed<'_> {
 /// Reads the preview again a moment after the last change.
 fn follow_preview(ck: Ck) {
     let ticket = StoredValue::new(0u64);
+    // A refusal the preview explained (KYC, stock, an address or method gone) is shown where
+    // it belongs, and taken away by the preview that no longer meets it.
+    let shown = StoredValue::new(false);
     let timer = crate::timer::Debounce::new();
     // Only what changes the totals: typing notes or a new address asks nothing.
     let body = Memo::new(move |_| ck.draft.with(|d| d.preview_request(ck.kind().as_ref())));
@@ -224,13 +227,25 @@ fn follow_preview(ck: Ck) {
                     return;
                 }
                 ck.previewing.set(false);
-                if let Err(e) = &r {
-                    if e.is(ErrorCode::InvalidCoupon) {
+                match &r {
+                    Err(e) if e.is(ErrorCode::InvalidCoupon) => {
                         // The preview runs again without the refused coupon.
                         show_problem(ck, explained(e, ck.session.is_partner()));
                         return;
                     }
-                    ck.session.refused(e);
+                    Err(e) => {
+                        let x = explained(e, ck.session.is_partner());
+                        if x.at != Where::Form {
+                            ck.problem.set(Some(x));
+                            shown.set_value(true);
+                        }
+                        ck.session.refused(e);
+                    }
+                    Ok(_) if shown.get_value() => {
+                        shown.set_value(false);
+                        ck.problem.set(None);
+                    }
+                    Ok(_) => {}
                 }
                 ck.preview.set(Some(r));
             });
