@@ -135,14 +135,8 @@ pub async fn verify(ep: &Endpoint, body: &VerifyRequest) -> Result<QuoteDto, Api
     request(ep, Method::Post, "/orders/verify/", Some(json), None).await
 }
 
-/// A courier of seed 002's order (`couriers[]`).
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct CourierDto {
-    #[serde(default)]
-    pub name: String,
-    #[serde(default)]
-    pub phone: Option<String>,
-}
+/// A courier of seed 002's order (`couriers[]`): name and phone, as seed 000's.
+pub use super::delivery::CourierDto;
 
 /// What the order page reads of seed 002's order: its state and its courier's.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

@@ -172,7 +172,7 @@ pub async fn payment(ep: &Endpoint, id: &str) -> Result<PaymentDto, ApiError> {
     request(ep, Method::Get, &path, None, None).await
 }
 
-/// A courier's name and phone (seed 000 `delivery.courier`).
+/// A courier's name and phone (seed 000 `delivery.courier`, seed 002 `couriers[]`).
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct CourierDto {
     #[serde(default)]

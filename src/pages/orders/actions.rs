@@ -8,7 +8,7 @@ use crate::domain::codes::ErrorCode;
 use crate::domain::money::rub_text;
 use crate::domain::orders::history::items_word;
 use crate::routes::Route;
-use crate::state::{cart::use_cart, use_session};
+use crate::state::{cart::use_cart, use_session, Session};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -102,6 +102,37 @@ pub(super) fn Repeat(order: StoredValue<OrderDetailDto>) -> impl IntoView {
     }
 }
 
+/// What a cancel or refund press updates.
+#[derive(Clone, Copy)]
+struct Press {
+    done: RwSignal<Option<Done>>,
+    kick: RwSignal<u32>,
+    problem: RwSignal<Option<String>>,
+    sending: RwSignal<bool>,
+}
+
+/// Sends one press and settles it: the result above the order (read again), or the refusal
+/// in words beside the form, whose text stays.
+fn settle(
+    session: Session,
+    p: Press,
+    send: impl std::future::Future<Output = Result<Done, ApiError>> + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        match send.await {
+            Ok(d) => {
+                p.done.try_set(Some(d));
+                p.kick.try_update(|k| *k += 1);
+            }
+            Err(e) => {
+                session.refused(&e);
+                p.problem.try_set(Some(refusal(&e)));
+            }
+        }
+        p.sending.try_set(false);
+    });
+}
+
 /// The words for a refused cancel or refund.
 fn refusal(e: &ApiError) -> String {
     if e.is(ErrorCode::CannotCancel) {
@@ -142,19 +173,21 @@ pub(super) fn CancelForm(
         let id = order.with_value(|o| o.id.clone());
         // One key per press: a retry after a lost answer is the shopper's next press.
         let key = IdempotencyKey::new();
-        leptos::task::spawn_local(async move {
-            match orders::cancel(&session.commerce(), &id, &why, &key).await {
-                Ok(c) => {
-                    done.try_set(Some(Done::Cancelled(c)));
-                    kick.try_update(|k| *k += 1);
-                }
-                Err(e) => {
-                    session.refused(&e);
-                    problem.try_set(Some(refusal(&e)));
-                }
-            }
-            sending.try_set(false);
-        });
+        let ep = session.commerce();
+        settle(
+            session,
+            Press {
+                done,
+                kick,
+                problem,
+                sending,
+            },
+            async move {
+                orders::cancel(&ep, &id, &why, &key)
+                    .await
+                    .map(Done::Cancelled)
+            },
+        );
     };
     view! {
         <section class="checkout-step" aria-labelledby="order-cancel" data-testid="cancel">
@@ -223,19 +256,21 @@ pub(super) fn RefundForm(
                 .filter(|d| !d.is_empty()),
         };
         let key = IdempotencyKey::new();
-        leptos::task::spawn_local(async move {
-            match orders::refund(&session.commerce(), &id, &body, &key).await {
-                Ok(r) => {
-                    done.try_set(Some(Done::Refund(r)));
-                    kick.try_update(|k| *k += 1);
-                }
-                Err(e) => {
-                    session.refused(&e);
-                    problem.try_set(Some(refusal(&e)));
-                }
-            }
-            sending.try_set(false);
-        });
+        let ep = session.commerce();
+        settle(
+            session,
+            Press {
+                done,
+                kick,
+                problem,
+                sending,
+            },
+            async move {
+                orders::refund(&ep, &id, &body, &key)
+                    .await
+                    .map(Done::Refund)
+            },
+        );
     };
     let items = order.with_value(|o| o.items.clone());
     view! {

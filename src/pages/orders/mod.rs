@@ -8,7 +8,7 @@ pub use order::OrderPage;
 
 use crate::api::commerce::orders::{self, OrderSummaryDto, OrdersQuery};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
-use crate::domain::checkout::dates::parse_iso;
+use crate::domain::checkout::dates::{day_month, parse_iso};
 use crate::domain::money::rub_text;
 use crate::domain::orders::history::{
     items_word, payment_word, status_word, OrdersFilter, PAGE_SIZE, STATUSES,
@@ -19,21 +19,6 @@ use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
-
-const MONTHS: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
 
 /// «15 января 2026, 14:05» in the shopper's own time zone (UTC where there is no browser).
 pub(crate) fn when(unix: i64, with_time: bool) -> String {
@@ -60,7 +45,7 @@ pub(crate) fn when(unix: i64, with_time: bool) -> String {
             (s % 3600 / 60) as u32,
         )
     };
-    let date = format!("{d} {} {y}", MONTHS[mo.min(11)]);
+    let date = format!("{} {y}", day_month(mo as u32 + 1, d));
     if with_time {
         format!("{date}, {h:02}:{mi:02}")
     } else {

@@ -526,22 +526,25 @@ pub async fn refund_order(
             }
             Some(_) => return Err((400, "VALIDATION_ERROR", "Неверные входные данные")),
         };
-        let items: Vec<Value> = chosen
+        // (line, amount) of each item asked back.
+        let lines: Vec<(usize, i64)> = chosen
             .iter()
             .map(|&i| {
                 let (idx, variant, qty) = o.lines[i];
-                let p = &catalog.products[idx];
-                let amount = crate::cart::unit_price(p, variant) * qty as i64;
-                json!({"itemId": ids[i], "productName": p.name, "quantity": qty, "amount": money(amount)})
+                (
+                    i,
+                    crate::cart::unit_price(&catalog.products[idx], variant) * qty as i64,
+                )
             })
             .collect();
-        let goods: i64 = chosen
+        let items: Vec<Value> = lines
             .iter()
-            .map(|&i| {
-                let (idx, variant, qty) = o.lines[i];
-                crate::cart::unit_price(&catalog.products[idx], variant) * qty as i64
+            .map(|&(i, amount)| {
+                let (idx, _, qty) = o.lines[i];
+                json!({"itemId": ids[i], "productName": catalog.products[idx].name, "quantity": qty, "amount": money(amount)})
             })
-            .sum();
+            .collect();
+        let goods: i64 = lines.iter().map(|(_, a)| a).sum();
         let requested = goods + crate::cart::tax_on(goods);
         let v = json!({
             "refundRequestId": data::uuid(0xf100, o.created as u64 % 1_000_000),
