@@ -88,6 +88,19 @@ test('an order on its way: one timeline with the courier\'s phone; the stub move
   assert.equal(plain(await page.getByTestId('order-status').textContent()), 'Доставлен');
 });
 
+test('an express order: the courier service\'s states in the same timeline; the courier shows once the order is ready', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await openOrder(page, 2); // express, being packed
+  assert.equal(await stage(page), 'собирается');
+  assert.equal(await page.locator('[data-testid="timeline-event"][data-source="courier"]').count(), 2);
+  assert.match(plain(await page.getByTestId('timeline').textContent()), /магазин собирает заказ — курьер назначен/);
+  assert.equal(await page.getByTestId('courier').count(), 0, 'no courier to call before the order is ready');
+  await control(`orders/${number(2)}/advance`, {});
+  await page.getByTestId('courier').waitFor({ timeout: 20000 });
+  assert.equal(await stage(page), 'передан в доставку');
+  assert.match(await page.getByTestId('courier').getByRole('link').getAttribute('href'), /^tel:\+7\d{10}$/);
+});
+
 test('a carrier\'s track links to the carrier; an order not yet shipped says when to expect it; «Повторить заказ» fills the cart', async () => {
   const page = await browser.page({ viewport: { width: 360, height: 800 } });
   await openOrder(page, 3); // Почта России, in transit
