@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hash;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The wall clock in unix seconds, ticking twice a second while its owner lives: what a
@@ -32,6 +34,24 @@ pub async fn sleep(ms: u32) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = ms;
+}
+
+/// A flag its owner's cleanup turns false (the page was left): what a polling loop checks.
+pub fn alive() -> Arc<AtomicBool> {
+    let alive = Arc::new(AtomicBool::new(true));
+    let flag = alive.clone();
+    on_cleanup(move || flag.store(false, Ordering::Relaxed));
+    alive
+}
+
+/// Waits `secs` seconds, then for as long as the tab is hidden — a hidden tab asks nothing
+/// and looks again when the shopper comes back. `false` once the page is left.
+pub async fn wait_visible(secs: u32, alive: &AtomicBool) -> bool {
+    sleep(secs * 1000).await;
+    while document().hidden() && alive.load(Ordering::Relaxed) {
+        sleep(1000).await;
+    }
+    alive.load(Ordering::Relaxed)
 }
 
 /// Resolves once the browser has rendered the current frame (a task queued from the

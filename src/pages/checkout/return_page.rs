@@ -10,8 +10,6 @@ use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
@@ -42,10 +40,6 @@ fn outcome(o: &OrderDetailDto, gateway: Option<&GatewayPaymentStatus>) -> Outcom
     }
 }
 
-fn hidden() -> bool {
-    document().hidden()
-}
-
 #[component]
 pub fn CheckoutReturnPage() -> impl IntoView {
     let session = use_session();
@@ -55,23 +49,11 @@ pub fn CheckoutReturnPage() -> impl IntoView {
         .filter(|id| crate::routes::valid_id(id));
     let state = RwSignal::new(Outcome::Waiting);
     let order = RwSignal::new(None::<OrderDetailDto>);
-    let alive = Arc::new(AtomicBool::new(true));
-    {
-        let alive = alive.clone();
-        on_cleanup(move || alive.store(false, Ordering::Relaxed));
-    }
+    let alive = crate::timer::alive();
     if let Some(id) = order_id.clone() {
         leptos::task::spawn_local(async move {
             let mut n = 0;
-            while alive.load(Ordering::Relaxed) {
-                crate::timer::sleep(backoff(n) * 1000).await;
-                // A hidden tab asks nothing; it looks again when the shopper comes back.
-                while hidden() && alive.load(Ordering::Relaxed) {
-                    crate::timer::sleep(1000).await;
-                }
-                if !alive.load(Ordering::Relaxed) {
-                    break;
-                }
+            while crate::timer::wait_visible(backoff(n), &alive).await {
                 n += 1;
                 let o = match orders::detail(&session.commerce(), &id).await {
                     Ok(o) => o,

@@ -11,15 +11,14 @@ use crate::components::{
     error_panel::ErrorPanel,
     not_found::{NotFoundView, WithRouteId},
 };
+use crate::domain::catalog::products_count_label;
 use crate::domain::checkout::dates::date_text;
 use crate::domain::money::rub_text;
-use crate::domain::orders::history::{items_word, payment_word, status_word};
+use crate::domain::orders::history::{payment_word, status_word};
 use crate::routes::Route;
 use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 const NO_SUCH_ORDER: &str = "Такого заказа нет среди ваших: возможно, ссылка устарела.";
 
@@ -43,11 +42,7 @@ fn OrderLoad(id: Memo<String>) -> impl IntoView {
     let story = RwSignal::new(None::<Story>);
     let kick = RwSignal::new(0u32);
     let done = RwSignal::new(None::<Done>);
-    let alive = Arc::new(AtomicBool::new(true));
-    {
-        let alive = alive.clone();
-        on_cleanup(move || alive.store(false, Ordering::Relaxed));
-    }
+    let alive = crate::timer::alive();
     // One loop per page: load, then while the order moves, look again with backoff —
     // never while the tab is hidden. `kick` (after a cancel or refund) starts it over.
     Effect::new(move |_| {
@@ -57,7 +52,7 @@ fn OrderLoad(id: Memo<String>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut n = 0;
             loop {
-                if !alive.load(Ordering::Relaxed) || kick.get_untracked() != round {
+                if kick.get_untracked() != round {
                     return;
                 }
                 match orders::detail(&session.commerce(), &id).await {
@@ -92,9 +87,8 @@ fn OrderLoad(id: Memo<String>) -> impl IntoView {
                         return;
                     }
                 }
-                crate::timer::sleep(backoff(n) * 1000).await;
-                while document().hidden() && alive.load(Ordering::Relaxed) {
-                    crate::timer::sleep(1000).await;
+                if !crate::timer::wait_visible(backoff(n), &alive).await {
+                    return;
                 }
                 n += 1;
             }
@@ -210,7 +204,7 @@ fn OrderView(
                 })}
             </section>
             <section class="checkout-step" aria-labelledby="order-items">
-                <h2 class="checkout-step__title" id="order-items">{format!("Состав — {}", items_word(order.items.iter().map(|i| i.quantity).sum()))}</h2>
+                <h2 class="checkout-step__title" id="order-items">{format!("Состав — {}", products_count_label(order.items.iter().map(|i| u64::from(i.quantity)).sum()))}</h2>
                 <ul class="cart-lines">{order.items.iter().map(item_row).collect_view()}</ul>
                 <dl class="summary">
                     {rows.into_iter().filter_map(|(k, v)| v.map(|v| view! { <div class="summary-row"><dt>{k}</dt><dd>{v}</dd></div> })).collect_view()}
