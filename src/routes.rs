@@ -206,11 +206,8 @@ pub fn use_product_query() -> Memo<ProductQuery> {
 pub fn use_orders_filter() -> Memo<OrdersFilter> {
     let query_map = use_query_map();
     Memo::new(move |_| {
-        query_map.with(|m| {
-            let pairs: Vec<(&str, &str)> =
-                m.latest_values().map(|(k, v)| (k.as_ref(), v)).collect();
-            OrdersFilter::from_pairs(pairs)
-        })
+        query_map
+            .with(|m| OrdersFilter::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
     })
 }
 

@@ -141,7 +141,6 @@ pub use super::delivery::CourierDto;
 /// What the order page reads of seed 002's order: its state and its courier's.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct CourierOrderDto {
-    pub id: String,
     pub state: String,
     #[serde(default)]
     pub courier_state: Option<String>,

@@ -197,7 +197,6 @@ pub struct HistoryDto {
 /// Seed 000 `GET /orders/{order_id}`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct DeliveryOrderDto {
-    pub id: String,
     pub status: String,
     #[serde(default)]
     pub delivery: OrderDeliveryDto,

@@ -6,6 +6,7 @@ use super::checkout::AppliedCouponDto;
 use super::{request, Endpoint, Envelope, Pagination};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
 use crate::domain::codes::{PaymentMethod, PaymentStatus};
+use crate::domain::orders::history::{OrdersFilter, PAGE_SIZE};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -42,33 +43,20 @@ pub async fn since(ep: &Endpoint, date_from: &str) -> Result<Vec<OrderSummaryDto
     Ok(r.data.orders)
 }
 
-/// The history page's filters, as the URL and `GET /orders` carry them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OrdersQuery {
-    pub page: u32,
-    pub page_size: u32,
-    pub status: Option<String>,
-    /// `YYYY-MM-DD`, from the start of that day.
-    pub date_from: Option<String>,
-    /// `YYYY-MM-DD`, to the end of that day.
-    pub date_to: Option<String>,
-}
-
 /// `GET /orders?page&pageSize&status&dateFrom&dateTo`.
 pub async fn list(
     ep: &Endpoint,
-    f: &OrdersQuery,
+    f: &OrdersFilter,
 ) -> Result<(Vec<OrderSummaryDto>, Option<Pagination>), ApiError> {
     let mut q = Query::new();
-    q.push("page", f.page.max(1))
-        .push("pageSize", f.page_size.clamp(1, 50));
+    q.push("page", f.page.max(1)).push("pageSize", PAGE_SIZE);
     if let Some(s) = &f.status {
         q.push("status", s);
     }
-    if let Some(d) = &f.date_from {
+    if let Some(d) = &f.from {
         q.push("dateFrom", d);
     }
-    if let Some(d) = &f.date_to {
+    if let Some(d) = &f.to {
         q.push("dateTo", d);
     }
     let path = format!("/orders{}", q.to_query_string());
@@ -105,8 +93,6 @@ pub struct OrderProductDto {
     pub id: String,
     pub name: String,
     #[serde(default)]
-    pub sku: Option<String>,
-    #[serde(default)]
     pub thumbnail_url: Option<String>,
 }
 
@@ -132,7 +118,6 @@ pub struct OrderAddressDto {
     pub street: Option<String>,
     pub city: Option<String>,
     pub region: Option<String>,
-    pub country: Option<String>,
     pub postal_code: Option<String>,
     pub phone: Option<String>,
 }
@@ -141,7 +126,6 @@ pub struct OrderAddressDto {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CarrierDeliveryDto {
-    pub code: Option<String>,
     pub integration_code: Option<String>,
     pub data: CarrierDataDto,
 }
@@ -156,7 +140,6 @@ pub struct CarrierDataDto {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OrderShippingDto {
-    pub id: Option<String>,
     pub name: String,
     pub carrier: Option<String>,
     pub estimated_delivery: Option<String>,
@@ -227,7 +210,6 @@ pub struct TrackingEventDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct TrackingDto {
-    pub status: String,
     #[serde(default)]
     pub carrier: Option<String>,
     #[serde(default)]
@@ -238,10 +220,6 @@ pub struct TrackingDto {
     pub estimated_delivery: Option<String>,
     #[serde(default)]
     pub events: Vec<TrackingEventDto>,
-    #[serde(default)]
-    pub shipped_at: Option<String>,
-    #[serde(default)]
-    pub delivered_at: Option<String>,
 }
 
 /// `GET /orders/{id}/tracking`; `NOT_SHIPPED` is an error the page explains.
@@ -302,7 +280,6 @@ pub struct RefundItemDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct RefundDto {
-    pub refund_request_id: String,
     pub order_number: String,
     pub status: String,
     pub requested_amount: Decimal,
@@ -310,8 +287,6 @@ pub struct RefundDto {
     pub items: Vec<RefundItemDto>,
     #[serde(default)]
     pub message: String,
-    #[serde(default)]
-    pub created_at: String,
 }
 
 /// `POST /orders/{id}/refund`, one key per press.

@@ -36,16 +36,6 @@ pub fn payment_word(status: &str) -> &'static str {
     }
 }
 
-/// «3 товара».
-pub fn items_word(n: u32) -> String {
-    let word = match (n % 10, n % 100) {
-        (1, r) if r != 11 => "товар",
-        (2..=4, r) if !(12..=14).contains(&r) => "товара",
-        _ => "товаров",
-    };
-    format!("{n} {word}")
-}
-
 /// What `/account/orders?status=&from=&to=&page=` shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrdersFilter {
@@ -179,6 +169,8 @@ mod tests {
         assert_eq!(status_word("SHIPPED"), "В доставке");
         assert_eq!(status_word("ON_HOLD"), "ON_HOLD");
         assert_eq!(payment_word("FAILED"), "Оплата не прошла");
+        // Item counts are the catalog's own label.
+        use crate::domain::catalog::products_count_label as items_word;
         assert_eq!(items_word(1), "1 товар");
         assert_eq!(items_word(3), "3 товара");
         assert_eq!(items_word(11), "11 товаров");

@@ -2,11 +2,11 @@
 //! per press, what was typed kept on a refusal, the refusal explained.
 
 use crate::api::commerce::orders::{self, OrderDetailDto, RefundDto, RefundRequest};
-use crate::api::{ApiError, IdempotencyKey};
+use crate::api::{ApiError, Endpoint, IdempotencyKey};
 use crate::domain::cart::{CartLine, LineKey};
+use crate::domain::catalog::products_count_label;
 use crate::domain::codes::ErrorCode;
 use crate::domain::money::rub_text;
-use crate::domain::orders::history::items_word;
 use crate::routes::Route;
 use crate::state::{cart::use_cart, use_session, Session};
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ pub(super) fn done_view(d: Done) -> impl IntoView {
         }.into_any(),
         Done::Refund(r) => view! {
             <div class="checkout-note" role="status" data-testid="refund-done">
-                <p>{format!("Заявка на возврат принята: {} за {}.", rub_text(r.requested_amount), items_word(r.items.iter().map(|i| i.quantity).sum()))}</p>
+                <p>{format!("Заявка на возврат принята: {} за {}.", rub_text(r.requested_amount), products_count_label(r.items.iter().map(|i| u64::from(i.quantity)).sum()))}</p>
                 <ul>{r.items.iter().map(|i| view! { <li>{format!("{} — {} шт., {}", i.product_name, i.quantity, rub_text(i.amount))}</li> }).collect_view()}</ul>
                 <p>{r.message}</p>
             </div>
@@ -102,7 +102,8 @@ pub(super) fn Repeat(order: StoredValue<OrderDetailDto>) -> impl IntoView {
     }
 }
 
-/// What a cancel or refund press updates.
+/// One form's press: on its way, the refusal shown beside the form, and where a result
+/// goes (above the order, which is then read again).
 #[derive(Clone, Copy)]
 struct Press {
     done: RwSignal<Option<Done>>,
@@ -111,26 +112,51 @@ struct Press {
     sending: RwSignal<bool>,
 }
 
-/// Sends one press and settles it: the result above the order (read again), or the refusal
-/// in words beside the form, whose text stays.
-fn settle(
-    session: Session,
-    p: Press,
-    send: impl std::future::Future<Output = Result<Done, ApiError>> + 'static,
-) {
-    leptos::task::spawn_local(async move {
-        match send.await {
-            Ok(d) => {
-                p.done.try_set(Some(d));
-                p.kick.try_update(|k| *k += 1);
-            }
-            Err(e) => {
-                session.refused(&e);
-                p.problem.try_set(Some(refusal(&e)));
-            }
+impl Press {
+    fn new(kick: RwSignal<u32>, done: RwSignal<Option<Done>>) -> Self {
+        Press {
+            done,
+            kick,
+            problem: RwSignal::new(None),
+            sending: RwSignal::new(false),
         }
-        p.sending.try_set(false);
-    });
+    }
+
+    /// A form's own refusal (nothing sent).
+    fn refuse(self, why: &str) {
+        self.problem.set(Some(why.into()));
+    }
+
+    /// Sends once per press — a press while one is on its way does nothing; a retry after a
+    /// lost answer is the shopper's next press, with a new key. The text typed stays.
+    fn send<F>(
+        self,
+        session: Session,
+        order_id: String,
+        send: impl FnOnce(Endpoint, String, IdempotencyKey) -> F,
+    ) where
+        F: std::future::Future<Output = Result<Done, ApiError>> + 'static,
+    {
+        if self.sending.get_untracked() {
+            return;
+        }
+        self.sending.set(true);
+        self.problem.set(None);
+        let sent = send(session.commerce(), order_id, IdempotencyKey::new());
+        leptos::task::spawn_local(async move {
+            match sent.await {
+                Ok(d) => {
+                    self.done.try_set(Some(d));
+                    self.kick.try_update(|k| *k += 1);
+                }
+                Err(e) => {
+                    session.refused(&e);
+                    self.problem.try_set(Some(refusal(&e)));
+                }
+            }
+            self.sending.try_set(false);
+        });
+    }
 }
 
 /// The words for a refused cancel or refund.
@@ -156,56 +182,40 @@ pub(super) fn CancelForm(
 ) -> impl IntoView {
     let session = use_session();
     let reason = RwSignal::new(String::new());
-    let sending = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
+    let press = Press::new(kick, done);
+    let Press {
+        problem, sending, ..
+    } = press;
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
         let why = reason.get_untracked().trim().to_string();
         if why.is_empty() {
-            problem.set(Some("Напишите, почему отменяете заказ.".into()));
-            return;
+            return press.refuse("Напишите, почему отменяете заказ.");
         }
-        sending.set(true);
-        problem.set(None);
         let id = order.with_value(|o| o.id.clone());
-        // One key per press: a retry after a lost answer is the shopper's next press.
-        let key = IdempotencyKey::new();
-        let ep = session.commerce();
-        settle(
-            session,
-            Press {
-                done,
-                kick,
-                problem,
-                sending,
-            },
-            async move {
-                orders::cancel(&ep, &id, &why, &key)
-                    .await
-                    .map(Done::Cancelled)
-            },
-        );
+        press.send(session, id, move |ep, id, key| async move {
+            orders::cancel(&ep, &id, &why, &key)
+                .await
+                .map(Done::Cancelled)
+        });
     };
     view! {
         <section class="checkout-step" aria-labelledby="order-cancel" data-testid="cancel">
             <h2 class="checkout-step__title" id="order-cancel">"Отменить заказ"</h2>
-                    <form on:submit=send novalidate>
-                        <div class="field">
-                            <label class="field__label" for="cancel-reason">"Причина отмены"</label>
-                            <textarea id="cancel-reason" class="field__input field__input--area" rows="2" maxlength="500" required
-                                aria-invalid=move || problem.with(Option::is_some).to_string()
-                                aria-describedby="cancel-problem"
-                                prop:value=move || reason.get()
-                                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                            <p class="field__problem" id="cancel-problem" role="alert" data-testid="cancel-problem">{move || problem.get()}</p>
-                        </div>
-                        <button type="submit" class="btn btn--danger" data-testid="cancel-send" prop:disabled=move || sending.get()>
-                            {move || if sending.get() { "Отменяем…" } else { "Отменить заказ" }}
-                        </button>
-                    </form>
+            <form on:submit=send novalidate>
+                <div class="field">
+                    <label class="field__label" for="cancel-reason">"Причина отмены"</label>
+                    <textarea id="cancel-reason" class="field__input field__input--area" rows="2" maxlength="500" required
+                        aria-invalid=move || problem.with(Option::is_some).to_string()
+                        aria-describedby="cancel-problem"
+                        prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    <p class="field__problem" id="cancel-problem" role="alert" data-testid="cancel-problem">{move || problem.get()}</p>
+                </div>
+                <button type="submit" class="btn btn--danger" data-testid="cancel-send" prop:disabled=move || sending.get()>
+                    {move || if sending.get() { "Отменяем…" } else { "Отменить заказ" }}
+                </button>
+            </form>
         </section>
     }
 }
@@ -224,29 +234,25 @@ pub(super) fn RefundForm(
     done: RwSignal<Option<Done>>,
 ) -> impl IntoView {
     let session = use_session();
-    let all: Vec<String> = order.with_value(|o| o.items.iter().map(|i| i.id.clone()).collect());
-    let chosen = RwSignal::new(all.clone());
+    let chosen = RwSignal::new(
+        order.with_value(|o| o.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()),
+    );
     let reason = RwSignal::new(String::new());
     let description = RwSignal::new(String::new());
-    let sending = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
+    let press = Press::new(kick, done);
+    let Press {
+        problem, sending, ..
+    } = press;
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
         let why = reason.get_untracked();
         let items = chosen.get_untracked();
         if items.is_empty() {
-            problem.set(Some("Отметьте товары, которые возвращаете.".into()));
-            return;
+            return press.refuse("Отметьте товары, которые возвращаете.");
         }
         if why.is_empty() {
-            problem.set(Some("Выберите причину возврата.".into()));
-            return;
+            return press.refuse("Выберите причину возврата.");
         }
-        sending.set(true);
-        problem.set(None);
         let id = order.with_value(|o| o.id.clone());
         let every = order.with_value(|o| o.items.len()) == items.len();
         let body = RefundRequest {
@@ -255,65 +261,54 @@ pub(super) fn RefundForm(
             description: Some(description.get_untracked().trim().to_string())
                 .filter(|d| !d.is_empty()),
         };
-        let key = IdempotencyKey::new();
-        let ep = session.commerce();
-        settle(
-            session,
-            Press {
-                done,
-                kick,
-                problem,
-                sending,
-            },
-            async move {
-                orders::refund(&ep, &id, &body, &key)
-                    .await
-                    .map(Done::Refund)
-            },
-        );
+        press.send(session, id, move |ep, id, key| async move {
+            orders::refund(&ep, &id, &body, &key)
+                .await
+                .map(Done::Refund)
+        });
     };
     let items = order.with_value(|o| o.items.clone());
     view! {
         <section class="checkout-step" aria-labelledby="order-refund" data-testid="refund">
             <h2 class="checkout-step__title" id="order-refund">"Вернуть товары"</h2>
-                        <form on:submit=send novalidate>
-                            <fieldset class="choices">
-                                <legend class="field__label">"Что возвращаете"</legend>
-                                {items.iter().map(|i| {
-                                    let id = i.id.clone();
-                                    let id2 = id.clone();
-                                    view! {
-                                        <label class="check">
-                                            <input type="checkbox" data-testid="refund-item"
-                                                prop:checked=move || chosen.with(|c| c.contains(&id))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    let id = id2.clone();
-                                                    chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
-                                                }/>
-                                            {format!("{} — {} шт., {}", i.product.name, i.quantity, rub_text(i.total_price))}
-                                        </label>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                            <div class="field">
-                                <label class="field__label" for="refund-reason">"Причина"</label>
-                                <select id="refund-reason" class="field__input" on:change=move |ev| reason.set(event_target_value(&ev))>
-                                    <option value="">"Выберите причину"</option>
-                                    {REFUND_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field">
-                                <label class="field__label" for="refund-description">"Подробности"<span class="field__optional">" — необязательно"</span></label>
-                                <textarea id="refund-description" class="field__input field__input--area" rows="2" maxlength="1000"
-                                    prop:value=move || description.get()
-                                    on:input=move |ev| description.set(event_target_value(&ev))></textarea>
-                            </div>
-                            <p class="field__problem" role="alert" data-testid="refund-problem">{move || problem.get()}</p>
-                            <button type="submit" class="btn" data-testid="refund-send" prop:disabled=move || sending.get()>
-                                {move || if sending.get() { "Отправляем…" } else { "Отправить заявку" }}
-                            </button>
-                        </form>
+            <form on:submit=send novalidate>
+                <fieldset class="choices">
+                    <legend class="field__label">"Что возвращаете"</legend>
+                    {items.iter().map(|i| {
+                        let id = i.id.clone();
+                        let id2 = id.clone();
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" data-testid="refund-item"
+                                    prop:checked=move || chosen.with(|c| c.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        let id = id2.clone();
+                                        chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                                    }/>
+                                {format!("{} — {} шт., {}", i.product.name, i.quantity, rub_text(i.total_price))}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label class="field__label" for="refund-reason">"Причина"</label>
+                    <select id="refund-reason" class="field__input" on:change=move |ev| reason.set(event_target_value(&ev))>
+                        <option value="">"Выберите причину"</option>
+                        {REFUND_REASONS.iter().map(|r| view! { <option value=*r>{*r}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="refund-description">"Подробности"<span class="field__optional">" — необязательно"</span></label>
+                    <textarea id="refund-description" class="field__input field__input--area" rows="2" maxlength="1000"
+                        prop:value=move || description.get()
+                        on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                </div>
+                <p class="field__problem" role="alert" data-testid="refund-problem">{move || problem.get()}</p>
+                <button type="submit" class="btn" data-testid="refund-send" prop:disabled=move || sending.get()>
+                    {move || if sending.get() { "Отправляем…" } else { "Отправить заявку" }}
+                </button>
+            </form>
         </section>
     }
 }

@@ -6,13 +6,12 @@ mod order;
 mod story;
 pub use order::OrderPage;
 
-use crate::api::commerce::orders::{self, OrderSummaryDto, OrdersQuery};
+use crate::api::commerce::orders::{self, OrderSummaryDto};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
+use crate::domain::catalog::products_count_label;
 use crate::domain::checkout::dates::{day_month, parse_iso};
 use crate::domain::money::rub_text;
-use crate::domain::orders::history::{
-    items_word, payment_word, status_word, OrdersFilter, PAGE_SIZE, STATUSES,
-};
+use crate::domain::orders::history::{payment_word, status_word, OrdersFilter, STATUSES};
 use crate::routes::{use_orders_filter, Route};
 use crate::state::resource::resource;
 use crate::state::use_session;
@@ -88,7 +87,7 @@ fn row(o: OrderSummaryDto) -> impl IntoView {
         <li class="order-row" data-testid="order-row">
             <a class="order-row__number" href=href>{format!("Заказ {}", o.order_number)}</a>
             <span class="order-row__date">{when_iso(&o.created_at, false)}</span>
-            <span class="order-row__count">{items_word(o.item_count)}</span>
+            <span class="order-row__count">{products_count_label(u64::from(o.item_count))}</span>
             <span class="order-row__total">{rub_text(o.total)}</span>
             <span class="order-row__chips">
                 {chip(status_word(&o.status), status_tone(&o.status), "order-status")}
@@ -106,19 +105,7 @@ pub fn OrdersPage() -> impl IntoView {
     let list = resource(move || {
         let f = filter.get();
         let ep = session.commerce();
-        Box::pin(async move {
-            orders::list(
-                &ep,
-                &OrdersQuery {
-                    page: f.page,
-                    page_size: PAGE_SIZE,
-                    status: f.status.clone(),
-                    date_from: f.from.clone(),
-                    date_to: f.to.clone(),
-                },
-            )
-            .await
-        })
+        Box::pin(async move { orders::list(&ep, &f).await })
     });
     // Every change is a new URL: Back returns to the filter before it.
     let go = Callback::new(move |f: OrdersFilter| {

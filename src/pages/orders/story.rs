@@ -12,6 +12,7 @@ use crate::domain::orders::timeline::{
     carrier_link, carrier_name, courier_order_state, courier_state, current, delivery_status,
     merge, order_status, tracking_status, Event, Source, Stage,
 };
+use crate::domain::phone::{national_digits, to_e164};
 use crate::state::Session;
 use leptos::prelude::*;
 
@@ -150,11 +151,12 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
 
 /// `+79161234501` → «+7 916 123-45-01».
 pub(super) fn phone_text(p: &str) -> String {
-    let d: String = p.chars().filter(char::is_ascii_digit).collect();
-    if d.len() == 11 {
-        format!("+7 {} {}-{}-{}", &d[1..4], &d[4..7], &d[7..9], &d[9..11])
-    } else {
-        p.to_string()
+    match to_e164(p) {
+        Some(_) => {
+            let d = national_digits(p);
+            format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..])
+        }
+        None => p.to_string(),
     }
 }
 
@@ -185,7 +187,10 @@ pub(super) fn where_now(s: &Story) -> impl IntoView {
     let courier = s.courier.clone().map(|(name, phone)| {
         view! {
             <p data-testid="courier">"Курьер: " {name}
-                {phone.map(|p| view! { ", " <a href=format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())>{phone_text(&p)}</a> })}
+                {phone.map(|p| match to_e164(&p) {
+                    Some(tel) => view! { ", " <a href=format!("tel:{tel}")>{phone_text(&p)}</a> }.into_any(),
+                    None => view! { ", " {p} }.into_any(),
+                })}
             </p>
         }
     });
