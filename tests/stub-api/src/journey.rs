@@ -20,7 +20,6 @@ use axum::{
     Json,
 };
 use serde_json::{json, Value};
-use std::collections::HashMap;
 
 /// Days after delivery in which a refund may be asked for.
 pub const REFUND_DAYS: i64 = 14;
@@ -367,20 +366,21 @@ fn not_found() -> Response {
     fail(404, "ORDER_NOT_FOUND", "Заказ не найден", Value::Null)
 }
 
-/// Runs `f` on the signed-in shopper's order `id`.
-fn with_order<T>(
+/// `f`'s answer about the signed-in shopper's order `id`; 401 or ORDER_NOT_FOUND otherwise.
+fn with_order(
     s: &AppState,
     headers: &HeaderMap,
     id: &str,
-    f: impl FnOnce(&mut Order) -> T,
-) -> Result<T, Response> {
-    let user = s.user(headers).ok_or_else(crate::commerce::unauthorized)?;
+    f: impl FnOnce(&mut Order) -> Response,
+) -> Response {
+    let Some(user) = s.user(headers) else {
+        return crate::commerce::unauthorized();
+    };
     let mut m = s.lock();
     m.orders
         .iter_mut()
         .find(|o| o.id == id && o.user_id == user.id)
-        .map(f)
-        .ok_or_else(not_found)
+        .map_or_else(not_found, f)
 }
 
 /// `GET /orders/{id}/tracking` (seed 003): `NOT_SHIPPED` before the order left.
@@ -389,9 +389,14 @@ pub async fn tracking(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    let r = with_order(&s, &headers, &id, |o| {
+    with_order(&s, &headers, &id, |o| {
         if !matches!(o.status, "SHIPPED" | "DELIVERED" | "REFUNDED") {
-            return Err(o.estimated_delivery.clone());
+            return fail(
+                400,
+                "NOT_SHIPPED",
+                "Заказ еще не отправлен",
+                json!({"estimatedDelivery": o.estimated_delivery}),
+            );
         }
         let method = data::shipping_method(&o.shipping_method).unwrap_or(Value::Null);
         let shipped = o.history.iter().find(|h| h.0 == "SHIPPED").map(|h| h.1);
@@ -408,7 +413,7 @@ pub async fn tracking(
             })
             .collect();
         events.reverse();
-        Ok(json!({
+        let v = json!({
             "orderId": o.id,
             "orderNumber": o.number,
             "status": o.status,
@@ -419,18 +424,9 @@ pub async fn tracking(
             "events": events,
             "shippedAt": shipped.map(iso),
             "deliveredAt": o.delivered_at.map(iso),
-        }))
-    });
-    match r {
-        Ok(Ok(v)) => ok(StatusCode::OK, v, None),
-        Ok(Err(expected)) => fail(
-            400,
-            "NOT_SHIPPED",
-            "Заказ еще не отправлен",
-            json!({"estimatedDelivery": expected}),
-        ),
-        Err(resp) => resp,
-    }
+        });
+        ok(StatusCode::OK, v, None)
+    })
 }
 
 fn reason_of(b: &Value) -> Option<String> {
@@ -453,12 +449,17 @@ pub async fn cancel_order(
         return invalid(json!({"reason": ["Укажите причину отмены"]}));
     };
     let now = unix_now();
-    let r = with_order(&s, &headers, &id, |o| {
+    with_order(&s, &headers, &id, |o| {
         if !can_cancel(o) {
-            return Err(o.status);
+            return fail(
+                400,
+                "CANNOT_CANCEL",
+                "Заказ не может быть отменен (уже отправлен/доставлен)",
+                json!({"status": o.status}),
+            );
         }
         let refund = cancel(o, now, &reason);
-        Ok(json!({
+        let v = json!({
             "orderId": o.id,
             "orderNumber": o.number,
             "status": "CANCELLED",
@@ -468,18 +469,9 @@ pub async fn cancel_order(
                 Some(_) => "Заказ отменён. Деньги вернутся в течение 3–5 рабочих дней.",
                 None => "Заказ отменён.",
             },
-        }))
-    });
-    match r {
-        Ok(Ok(v)) => ok(StatusCode::OK, v, None),
-        Ok(Err(status)) => fail(
-            400,
-            "CANNOT_CANCEL",
-            "Заказ не может быть отменен (уже отправлен/доставлен)",
-            json!({"status": status}),
-        ),
-        Err(resp) => resp,
-    }
+        });
+        ok(StatusCode::OK, v, None)
+    })
 }
 
 /// `POST /orders/{id}/refund` `{reason, itemIds?, description?}` (seed 003).
@@ -504,19 +496,30 @@ pub async fn refund_order(
     };
     let now = unix_now();
     let catalog = &s.catalog;
-    let r = with_order(&s, &headers, &id, |o| {
+    with_order(&s, &headers, &id, |o| {
         if o.status != "DELIVERED" {
-            return Err((400, "CANNOT_REFUND", "Заказ не подлежит возврату"));
+            return fail(
+                400,
+                "CANNOT_REFUND",
+                "Заказ не подлежит возврату",
+                Value::Null,
+            );
         }
         if o.refund.is_some() {
-            return Err((
+            return fail(
                 409,
                 "REFUND_ALREADY_REQUESTED",
                 "Запрос на возврат уже создан",
-            ));
+                Value::Null,
+            );
         }
         if !can_refund(o, now) {
-            return Err((400, "REFUND_PERIOD_EXPIRED", "Срок возврата истек"));
+            return fail(
+                400,
+                "REFUND_PERIOD_EXPIRED",
+                "Срок возврата истек",
+                Value::Null,
+            );
         }
         let ids = item_ids(o);
         let chosen: Vec<usize> = match &wanted {
@@ -524,7 +527,7 @@ pub async fn refund_order(
             Some(w) if !w.is_empty() && w.iter().all(|x| ids.contains(x)) => {
                 (0..ids.len()).filter(|i| w.contains(&ids[*i])).collect()
             }
-            Some(_) => return Err((400, "VALIDATION_ERROR", "Неверные входные данные")),
+            Some(_) => return invalid(json!({"itemIds": ["Таких товаров нет в заказе"]})),
         };
         // (line, amount) of each item asked back.
         let lines: Vec<(usize, i64)> = chosen
@@ -560,16 +563,8 @@ pub async fn refund_order(
         kept["reason"] = json!(reason);
         kept["description"] = b["description"].clone();
         o.refund = Some(kept);
-        Ok(v)
-    });
-    match r {
-        Ok(Ok(v)) => ok(StatusCode::CREATED, v, None),
-        Ok(Err((_, "VALIDATION_ERROR", _))) => {
-            invalid(json!({"itemIds": ["Таких товаров нет в заказе"]}))
-        }
-        Ok(Err((status, code, msg))) => fail(status, code, msg, Value::Null),
-        Err(resp) => resp,
-    }
+        ok(StatusCode::CREATED, v, None)
+    })
 }
 
 /// Delivery API `GET /orders/{order_id}` (seed 000).
@@ -634,8 +629,6 @@ pub async fn courier_orders(
                 .iter()
                 .map(|(name, phone)| json!({"name": name, "phone": phone}))
                 .collect();
-            let history: HashMap<&str, String> =
-                c.history.iter().map(|(st, t)| (*st, iso(*t))).collect();
             json!({
                 "id": c.id,
                 "number": o.number.rsplit('-').next().and_then(|n| n.parse::<u64>().ok()),
@@ -644,7 +637,7 @@ pub async fn courier_orders(
                 "couriers": couriers,
                 "final_price": money(o.shipping),
                 "date_of_pickup_iso": o.courier_pickup_time,
-                "state_history": c.history.iter().map(|(st, _)| json!({"state": st, "at": history[st]})).collect::<Vec<_>>(),
+                "state_history": c.history.iter().map(|(st, t)| json!({"state": st, "at": iso(*t)})).collect::<Vec<_>>(),
             })
         })
         .collect();
