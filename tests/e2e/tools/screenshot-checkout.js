@@ -1,17 +1,12 @@
 // Screenshots of every checkout step at 360 and 1280 px: the form (courier with slots,
 // pickup, express, a new address with its problems), bank details, the payment return.
 // Usage: node tools/screenshot-checkout.js http://127.0.0.1:18080 http://127.0.0.1:18081 out-dir
-import { mkdirSync } from 'node:fs';
 import { launch } from './browser.js';
+import { shooter, signInTo } from './shots.js';
 
 const [app, stub, outDir] = process.argv.slice(2);
-mkdirSync(outDir, { recursive: true });
+const shot = shooter(outDir);
 const browser = await launch();
-const shot = async (page, name, width) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: true });
-  console.log(`${outDir}/${name}-${width}.png`);
-};
 for (const width of [360, 1280]) {
   await fetch(`${stub}/__control/reset`, { method: 'POST' });
   // Three checkouts per width: the limiter's window made short enough not to refuse them.
@@ -23,11 +18,7 @@ for (const width of [360, 1280]) {
   const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width, height: width < 600 ? 780 : 900 } });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`[${width}] pageerror:`, e.message));
-  await page.goto(`${app}/signin?next=%2Fcheckout`);
-  await page.getByTestId('phone').pressSequentially('9990000001');
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await page.getByTestId('code').fill('1234');
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await signInTo(page, app, '/checkout');
   await page.getByTestId('method').first().waitFor();
   await page.getByRole('radio', { name: /Курьер магазина/ }).check();
   await page.getByTestId('slot').first().locator('input').check();

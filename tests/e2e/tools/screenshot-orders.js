@@ -2,27 +2,18 @@
 // a slot delivery on its way (courier), a carrier's parcel in transit (track), one not yet
 // shipped (cancel form), one delivered (refund form).
 // Usage: node tools/screenshot-orders.js http://127.0.0.1:18080 http://127.0.0.1:18081 out-dir
-import { mkdirSync } from 'node:fs';
 import { launch } from './browser.js';
+import { shooter, signInTo } from './shots.js';
 
 const [app, stub, outDir] = process.argv.slice(2);
-mkdirSync(outDir, { recursive: true });
+const shot = shooter(outDir);
 const browser = await launch();
-const shot = async (page, name, width) => {
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${outDir}/${name}-${width}.png`, fullPage: true });
-  console.log(`${outDir}/${name}-${width}.png`);
-};
 for (const width of [360, 1280]) {
   await fetch(`${stub}/__control/reset`, { method: 'POST' });
   const ctx = await browser.newContext({ locale: 'ru-RU', viewport: { width, height: width < 600 ? 780 : 900 } });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => console.error(`[${width}] pageerror:`, e.message));
-  await page.goto(`${app}/signin?next=%2Faccount%2Forders`);
-  await page.getByTestId('phone').pressSequentially('9990000001');
-  await page.getByRole('button', { name: 'Получить код' }).click();
-  await page.getByTestId('code').fill('1234');
-  await page.getByRole('button', { name: 'Войти' }).click();
+  await signInTo(page, app, '/account/orders');
   await page.getByTestId('order-row').first().waitFor();
   await shot(page, '1-history', width);
   for (const [i, name] of [[4, '2-courier-on-the-way'], [3, '3-carrier-in-transit'], [0, '4-not-shipped'], [5, '5-delivered-refund']]) {
