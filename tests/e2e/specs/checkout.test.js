@@ -177,7 +177,10 @@ test('two tabs placing the same cart at once make one order', async () => {
   await openCheckout(b);
   await b.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
   await settled(b);
-  await Promise.all([a.getByTestId('place-order').click(), b.getByTestId('place-order').click()]);
+  await settled(a);
+  // Both presses at the same moment: a real click waits for its button to hold still, and the
+  // faster tab's lock replaces the other's button before that wait ends.
+  await Promise.all([a.getByTestId('place-order').dispatchEvent('click'), b.getByTestId('place-order').dispatchEvent('click')]);
   // One tab shows the order (placed, or found after the other tab placed it); the other is
   // told the order is being placed elsewhere, shows it too, or — once the other tab is done —
   // reads the cart again and finds it empty.
