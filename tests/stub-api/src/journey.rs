@@ -220,13 +220,15 @@ pub fn can_refund(o: &Order, now: i64) -> bool {
             .is_some_and(|d| now - d <= REFUND_DAYS * 86_400)
 }
 
-/// The demo shopper's orders: one in every status, through every system, dated back from
-/// `now` so that one delivered order is still refundable and another no longer is.
+/// The demo shopper's orders: every status of every system at rest (the commerce order's,
+/// the carrier's tracking, the delivery API's, the express courier's order and courier
+/// states), dated back from `now` so that delivered orders are still refundable and one no
+/// longer is. Indexes 0–8 are what the e2e tests drive; 9–17 complete the statuses.
 pub fn demo_orders(catalog: &data::Catalog, user_id: &str, now: i64) -> Vec<Order> {
     const H: i64 = 3600;
     const D: i64 = 86_400;
     // (method, payment, placed this long ago, steps taken, how long each step took)
-    let plan: [(&str, &str, i64, usize, i64); 9] = [
+    let plan: [(&str, &str, i64, usize, i64); 18] = [
         ("ship-001", "CARD", 2 * H, 0, 0),
         ("ship-003", "CARD", D, 1, H),
         ("ship-005", "CARD", 3 * H, 2, 20 * 60),
@@ -236,6 +238,19 @@ pub fn demo_orders(catalog: &data::Catalog, user_id: &str, now: i64) -> Vec<Orde
         ("ship-004", "CARD", 45 * D, 4, D),
         ("ship-003", "CARD", 20 * D, 1, H),
         ("ship-001", "CARD", 70 * D, 6, 2 * D),
+        // Express: not paid yet (no courier), packed and the courier arrived, on its way,
+        // delivered, cancelled while being packed.
+        ("ship-005", "CARD", 40 * 60, 0, 0),
+        ("ship-005", "CARD", 5 * H, 3, 30 * 60),
+        ("ship-005", "EWALLET", 4 * H, 4, 30 * 60),
+        ("ship-005", "CARD", 12 * D, 5, H),
+        ("ship-005", "CARD", 30 * D, 2, H),
+        // A slot delivery delivered; a carrier's parcel out for delivery; a slot delivery
+        // waiting for payment (the delivery API's order just created), one being packed.
+        ("ship-003", "CARD", 11 * D, 4, 6 * H),
+        ("ship-001", "CARD", 5 * D, 5, 20 * H),
+        ("ship-003", "EWALLET", 30 * 60, 0, 0),
+        ("ship-003", "CARD", 6 * H, 2, H),
     ];
     let in_stock: Vec<usize> = catalog
         .products
@@ -290,9 +305,9 @@ pub fn demo_orders(catalog: &data::Catalog, user_id: &str, now: i64) -> Vec<Orde
                 advance(&mut o, created + (k as i64 + 1) * step);
             }
             match i {
-                // Cancelled by the shopper an hour after paying.
-                7 => {
-                    cancel(&mut o, created + 2 * H, "Передумал");
+                // Cancelled by the shopper after paying, before it left.
+                7 | 13 => {
+                    cancel(&mut o, created + (*steps as i64 + 1) * step, "Передумал");
                 }
                 // Returned after delivery.
                 8 => {
@@ -739,6 +754,67 @@ mod tests {
             walk(&mut order("ship-004")),
             ["PAID", "PROCESSING", "SHIPPED", "DELIVERED"]
         );
+    }
+
+    #[test]
+    fn the_demo_orders_rest_in_every_status_of_every_system() {
+        let catalog = data::Catalog::generate(60);
+        let now = 1_800_000_000;
+        let orders = demo_orders(&catalog, "u", now);
+        let seen = |f: &dyn Fn(&Order) -> Option<&'static str>| {
+            let mut v: Vec<&str> = orders.iter().filter_map(f).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        assert_eq!(
+            seen(&|o| Some(o.status)),
+            [
+                "CANCELLED",
+                "DELIVERED",
+                "PAID",
+                "PENDING_PAYMENT",
+                "PROCESSING",
+                "REFUNDED",
+                "SHIPPED"
+            ]
+        );
+        assert_eq!(
+            seen(&|o| o.tracking.last().map(|t| t.0)),
+            ["DELIVERED", "IN_TRANSIT", "OUT_FOR_DELIVERY"]
+        );
+        assert_eq!(
+            seen(&|o| o.delivery_order.as_ref().map(|d| d.status)),
+            [
+                "assembling",
+                "canceled",
+                "confirmed",
+                "created",
+                "delivered",
+                "on_the_way"
+            ]
+        );
+        assert_eq!(
+            seen(&|o| o.courier_order.as_ref().map(|c| c.status)),
+            ["accepted", "canceled", "cooking", "finished", "on_way", "ready"]
+        );
+        assert_eq!(
+            seen(&|o| o.courier_order.as_ref().and_then(|c| c.courier_state)),
+            [
+                "courier-accepted",
+                "courier-arrived",
+                "courier-assigned",
+                "courier-not-assigned"
+            ]
+        );
+        let carriers = seen(&|o| o.carrier.as_ref().map(|c| c.0));
+        assert_eq!(carriers, ["russianpost", "sdek"]);
+        let refundable = orders.iter().filter(|o| can_refund(o, now)).count();
+        let expired = orders
+            .iter()
+            .filter(|o| o.status == "DELIVERED" && !can_refund(o, now))
+            .count();
+        assert_eq!((refundable, expired), (3, 1));
     }
 
     #[test]

@@ -792,18 +792,18 @@ async fn a_card_payment_goes_through_the_payment_page_and_back() {
     let d = &v["data"];
     let order_id = d["orderId"].as_str().unwrap();
     let url = d["payment"]["paymentUrl"].as_str().unwrap();
-    // Eight demo orders were paid: this is the ninth payment.
+    // Fifteen demo orders were paid: this is the sixteenth payment.
     assert_eq!(
         url,
         format!(
-            "{}/pay/pay_9?return=http%3A%2F%2F127.0.0.1%3A8080%2Fcheckout%2Freturn",
+            "{}/pay/pay_16?return=http%3A%2F%2F127.0.0.1%3A8080%2Fcheckout%2Freturn",
             s.base
         )
     );
     let o = s.order(&anna, order_id).await;
-    assert_eq!(o["payment"]["transactionId"], "pay_9");
+    assert_eq!(o["payment"]["transactionId"], "pay_16");
     assert_eq!(o["paymentStatus"], "PENDING");
-    let (st, v) = s.get("/delivery/v1/payments/pay_9", None).await;
+    let (st, v) = s.get("/delivery/v1/payments/pay_16", None).await;
     assert_eq!(st, 200);
     assert_eq!(v["status"], "pending");
     assert_eq!(kop(&v["amount"]["amount"]), kop(&d["payment"]["amount"]));
@@ -821,12 +821,12 @@ async fn a_card_payment_goes_through_the_payment_page_and_back() {
         d["orderNumber"].as_str().unwrap()
     )));
     assert!(html.contains(">Оплатить</button>") && html.contains(">Отказаться</button>"));
-    assert!(html.contains("action=\"/pay/pay_9/confirm\""));
+    assert!(html.contains("action=\"/pay/pay_16/confirm\""));
     assert!(html.contains(&format!("name=\"return\" value=\"{ret}\"")));
 
     let r = s
         .http
-        .post(s.url("/pay/pay_9/confirm"))
+        .post(s.url("/pay/pay_16/confirm"))
         .form(&[("return", ret)])
         .send()
         .await
@@ -836,7 +836,7 @@ async fn a_card_payment_goes_through_the_payment_page_and_back() {
         r.headers()["location"].to_str().unwrap(),
         format!("{ret}?orderId={order_id}")
     );
-    let (_, v) = s.get("/delivery/v1/payments/pay_9", None).await;
+    let (_, v) = s.get("/delivery/v1/payments/pay_16", None).await;
     assert_eq!(v["status"], "succeeded");
     assert_eq!(keys(&v), ["amount", "payment_id", "status"]);
     let o = s.order(&anna, order_id).await;
@@ -848,7 +848,7 @@ async fn a_card_payment_goes_through_the_payment_page_and_back() {
     // Without a usable return address the page just says so.
     let r = s
         .http
-        .post(s.url("/pay/pay_9/confirm"))
+        .post(s.url("/pay/pay_16/confirm"))
         .form(&[("return", "javascript:alert(1)")])
         .send()
         .await
@@ -875,12 +875,12 @@ async fn a_declined_or_expired_payment_is_reported_as_such() {
     let order_id = v["data"]["orderId"].as_str().unwrap().to_string();
     let url = v["data"]["payment"]["paymentUrl"].as_str().unwrap();
     assert!(
-        url.ends_with("/pay/pay_9"),
+        url.ends_with("/pay/pay_16"),
         "no return param without returnUrl: {url}"
     );
     let r = s
         .http
-        .post(s.url("/pay/pay_9/decline"))
+        .post(s.url("/pay/pay_16/decline"))
         .form(&[("return", "https://shop.example/back?x=1")])
         .send()
         .await
@@ -890,20 +890,24 @@ async fn a_declined_or_expired_payment_is_reported_as_such() {
         r.headers()["location"].to_str().unwrap(),
         format!("https://shop.example/back?x=1&orderId={order_id}")
     );
-    let (_, v) = s.get("/delivery/v1/payments/pay_9", None).await;
+    let (_, v) = s.get("/delivery/v1/payments/pay_16", None).await;
     assert_eq!(v["status"], "failed");
     let o = s.order(&anna, &order_id).await;
     assert_eq!(o["paymentStatus"], "FAILED");
     assert_eq!(o["status"], "PENDING_PAYMENT");
 
     let v = s
-        .control("payments/pay_9", json!({"status": "expired"}))
+        .control("payments/pay_16", json!({"status": "expired"}))
         .await;
     assert_eq!(v["status"], "expired");
-    let (_, v) = s.get("/delivery/v1/payments/pay_9", None).await;
+    let (_, v) = s.get("/delivery/v1/payments/pay_16", None).await;
     assert_eq!(v["status"], "expired");
     let (st, _) = s
-        .post("/__control/payments/pay_9", json!({"status": "lost"}), None)
+        .post(
+            "/__control/payments/pay_16",
+            json!({"status": "lost"}),
+            None,
+        )
         .await;
     assert_eq!(st, 400);
 }
@@ -1028,8 +1032,8 @@ async fn orders_list_newest_first_filter_by_date_and_show_the_seed_detail() {
     let (st, v) = s.get(&format!("{C}/orders"), Some(&anna.token)).await;
     assert_eq!(st, 200, "{v}");
     let demo = v["data"]["orders"].as_array().unwrap();
-    assert_eq!(demo.len(), 9);
-    assert_eq!(v["meta"]["pagination"]["total"], 9);
+    assert_eq!(demo.len(), 18);
+    assert_eq!(v["meta"]["pagination"]["total"], 18);
     assert_eq!(
         keys(&demo[0]),
         sorted(vec![
@@ -1061,8 +1065,8 @@ async fn orders_list_newest_first_filter_by_date_and_show_the_seed_detail() {
         .get(&format!("{C}/orders?pageSize=2"), Some(&anna.token))
         .await;
     assert_eq!(v["data"]["orders"][0]["id"], placed["orderId"]);
-    assert_eq!(v["meta"]["pagination"]["total"], 10);
-    assert_eq!(v["meta"]["pagination"]["totalPages"], 5);
+    assert_eq!(v["meta"]["pagination"]["total"], 19);
+    assert_eq!(v["meta"]["pagination"]["totalPages"], 10);
 
     // §7: finding the order after a lost answer.
     let o = s.order(&anna, placed["orderId"].as_str().unwrap()).await;
@@ -1084,8 +1088,8 @@ async fn orders_list_newest_first_filter_by_date_and_show_the_seed_detail() {
     let (_, v) = s
         .get(&format!("{C}/orders?status=DELIVERED"), Some(&anna.token))
         .await;
-    // One delivered a week ago (refundable), one long ago.
-    assert_eq!(v["data"]["orders"].as_array().unwrap().len(), 2);
+    // Three delivered within the refund period (carrier, slots, express), one long ago.
+    assert_eq!(v["data"]["orders"].as_array().unwrap().len(), 4);
     for bad in ["pageSize=51", "status=LOST", "dateFrom=вчера", "page=0"] {
         let (st, v) = s.get(&format!("{C}/orders?{bad}"), Some(&anna.token)).await;
         assert_error(st, &v, 400, "VALIDATION_ERROR");
@@ -1203,8 +1207,8 @@ async fn reset_forgets_addresses_quotes_payments_and_orders() {
     let (_, v) = s.get(&format!("{C}/addresses"), Some(&anna.token)).await;
     assert_eq!(v["data"]["addresses"].as_array().unwrap().len(), 1);
     let (_, v) = s.get(&format!("{C}/orders"), Some(&anna.token)).await;
-    assert_eq!(v["meta"]["pagination"]["total"], 9);
-    let (st, _) = s.get("/delivery/v1/payments/pay_9", None).await;
+    assert_eq!(v["meta"]["pagination"]["total"], 18);
+    let (st, _) = s.get("/delivery/v1/payments/pay_16", None).await;
     assert_eq!(st, 404);
     let (_, counters) = s.get("/__control/counters", None).await;
     assert_eq!(counters["ordersCreated"], json!({}));
