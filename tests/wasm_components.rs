@@ -21,6 +21,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "wasm/transport.rs"]
 mod transport;
 
+#[path = "wasm/orders.rs"]
+mod orders;
+
 /// Mounts a view into a fresh container and returns the container.
 fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();

@@ -4,7 +4,7 @@
 mod actions;
 mod order;
 mod story;
-pub use order::OrderPage;
+pub use order::{OrderLoad, OrderPage};
 
 use crate::api::commerce::orders::{self, OrderSummaryDto};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};

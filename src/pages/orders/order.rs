@@ -35,8 +35,10 @@ enum Loaded {
     Failed(ApiError),
 }
 
+/// The order `id`, loaded and followed (pub for the component tests, which give it the
+/// seeds' examples).
 #[component]
-fn OrderLoad(id: Memo<String>) -> impl IntoView {
+pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
     let session = use_session();
     let order = RwSignal::new(Loaded::Waiting);
     let story = RwSignal::new(None::<Story>);

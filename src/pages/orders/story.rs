@@ -124,7 +124,17 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
     if let Some(id) = &ship.courier_order_id {
         match courier::order(&session.courier(), id).await {
             Ok(Some(c)) => {
-                for h in &c.state_history {
+                // Seed 002's order carries only its current state; the history is ours (§10).
+                let now = [courier::StateChangeDto {
+                    state: c.state.clone(),
+                    at: String::new(),
+                }];
+                let history = if c.state_history.is_empty() {
+                    &now[..]
+                } else {
+                    &c.state_history[..]
+                };
+                for h in history {
                     let mut e = Event::new(
                         &h.at,
                         Source::Courier,

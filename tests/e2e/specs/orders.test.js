@@ -38,16 +38,24 @@ test('history: a guest signs in and comes back; filter by status and date, Back 
   await signIn(page, SHOPPER);
   await page.waitForURL(/\/account\/orders$/);
   await rows(page).first().waitFor();
-  assert.equal(await rows(page).count(), 9);
-  assert.match(plain(await page.getByTestId('orders-count').textContent()), /Найдено заказов: 9/);
+  assert.equal(await rows(page).count(), 10, 'ten a page');
+  assert.match(plain(await page.getByTestId('orders-count').textContent()), /Найдено заказов: 18/);
   const first = plain(await rows(page).first().textContent());
   assert.match(first, /Заказ ORD-2026-\d{8}/);
   assert.match(first, /\d+ товара? ?/);
   assert.match(first, /₽/);
+  const pageOne = await page.getByTestId('order-row').allTextContents();
+  await page.getByRole('navigation', { name: 'Страницы' }).getByRole('link', { name: 'Страница 2' }).click();
+  await page.waitForURL(/page=2/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 8);
+  const pageTwo = await page.getByTestId('order-row').allTextContents();
+  assert.equal(new Set([...pageOne, ...pageTwo]).size, 18, 'page 2 goes on where page 1 stopped');
+  assert.match(plain(pageTwo[pageTwo.length - 1]), new RegExp(number(8)), 'the oldest order last');
 
   await page.getByLabel('Статус').selectOption('DELIVERED');
   await page.waitForURL(/status=DELIVERED/);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 4);
+  assert.doesNotMatch(page.url(), /page=/, 'a new filter starts at page 1');
   for (const chip of await page.getByTestId('order-status').all()) assert.equal(plain(await chip.textContent()), 'Доставлен');
 
   await page.getByLabel('С даты').fill(isoDay(10));
@@ -58,7 +66,7 @@ test('history: a guest signs in and comes back; filter by status and date, Back 
 
   await page.goBack();
   await page.waitForURL((u) => u.search.includes('status=DELIVERED') && !u.search.includes('from='));
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 2);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="order-row"]').length === 4);
   assert.equal(await page.getByLabel('Статус').inputValue(), 'DELIVERED');
 
   await page.goto(`${APP_URL}/account/orders?status=CANCELLED&from=${isoDay(-30)}`);
