@@ -304,4 +304,5 @@ pub fn routes() -> Router<AppState> {
             "/orders/{id}/advance",
             post(crate::journey::control_advance),
         )
+        .route("/orders/{id}/age", post(crate::journey::control_age))
 }

@@ -663,18 +663,55 @@ pub async fn courier_orders(
         .into_response()
 }
 
-/// `POST /__control/orders/{id}/advance`: one step along the order's road.
-pub async fn control_advance(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+/// `f`'s answer about any shopper's order, by id or number (the control's lookup).
+fn control_order(s: &AppState, id: &str, f: impl FnOnce(&mut Order) -> Value) -> Response {
     let mut m = s.lock();
-    let Some(o) = m.orders.iter_mut().find(|o| o.id == id || o.number == id) else {
-        return (
+    match m.orders.iter_mut().find(|o| o.id == id || o.number == id) {
+        Some(o) => Json(f(o)).into_response(),
+        None => (
             StatusCode::NOT_FOUND,
             Json(json!({"ok": false, "error": "unknown order"})),
         )
-            .into_response();
-    };
-    let moved = advance(o, unix_now());
-    Json(json!({"ok": true, "moved": moved, "status": o.status})).into_response()
+            .into_response(),
+    }
+}
+
+/// `POST /__control/orders/{id}/advance`: one step along the order's road.
+pub async fn control_advance(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    control_order(&s, &id, |o| {
+        let moved = advance(o, unix_now());
+        json!({"ok": true, "moved": moved, "status": o.status})
+    })
+}
+
+/// `secs` pass for the order: every time it carries, in every system, moves back.
+pub fn age(o: &mut Order, secs: i64) {
+    o.created -= secs;
+    o.history.iter_mut().for_each(|h| h.1 -= secs);
+    o.tracking.iter_mut().for_each(|t| t.3 -= secs);
+    for at in [&mut o.paid_at, &mut o.delivered_at].into_iter().flatten() {
+        *at -= secs;
+    }
+    for other in [&mut o.delivery_order, &mut o.courier_order]
+        .into_iter()
+        .flatten()
+    {
+        other.history.iter_mut().for_each(|h| h.1 -= secs);
+    }
+}
+
+/// `POST /__control/orders/{id}/age` `{"days": n}`: n days pass for the order (a test of the
+/// refund period need not wait two weeks).
+pub async fn control_age(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Json(body): Json<Value>,
+) -> Response {
+    let days = body["days"].as_i64().unwrap_or(0);
+    control_order(&s, &id, |o| {
+        age(o, days * 86_400);
+        json!({"ok": true})
+    })
 }
 
 #[cfg(test)]

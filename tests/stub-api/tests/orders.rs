@@ -263,6 +263,13 @@ async fn refund_follows_seed_003s_rules() {
         (400, "REFUND_PERIOD_EXPIRED"),
         "{v}"
     );
+    // The express order delivered almost 12 days ago: refundable, until three more days pass.
+    assert_eq!(s.order(&anna, &ids[&n(12)]).await["canRefund"], true);
+    s.control(&format!("orders/{}/age", n(12)), json!({"days": 3}))
+        .await;
+    assert_eq!(s.order(&anna, &ids[&n(12)]).await["canRefund"], false);
+    let (st, v) = refund(&ids[&n(12)], json!({"reason": "Брак"})).await;
+    assert_eq!((st.as_u16(), code(&v)), (400, "REFUND_PERIOD_EXPIRED"));
     let delivered = s.order(&anna, &ids[&n(5)]).await;
     assert_eq!(delivered["canRefund"], true);
     let (st, v) = refund(&ids[&n(5)], json!({"reason": "", "itemIds": []})).await;
