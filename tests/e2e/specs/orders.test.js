@@ -16,10 +16,13 @@ async function signedIn(page, path) {
   await signIn(page, SHOPPER);
 }
 
-/// Opens demo order `i` from the history, as a shopper would.
+/// Opens demo order `i` from the history (on whichever page it is), as a shopper would.
 async function openOrder(page, i) {
   await signedIn(page, '/account/orders');
-  await page.getByRole('link', { name: `Заказ ${number(i)}` }).click();
+  const link = page.getByRole('link', { name: `Заказ ${number(i)}` });
+  await rows(page).first().waitFor();
+  if ((await link.count()) === 0) await page.getByRole('link', { name: 'Вперёд →' }).click();
+  await link.click();
   await page.getByTestId('order').waitFor();
   await page.getByTestId('timeline').waitFor();
 }
@@ -184,6 +187,19 @@ test('refund: items chosen, a request already made elsewhere explained; then mad
   await a.getByTestId('refund-send').click();
   await a.getByTestId('refund-problem').getByText('Заявка на возврат по этому заказу уже есть — мы сообщим, когда её рассмотрим.').waitFor();
   assert.equal(await a.getByLabel(/Подробности/).inputValue(), 'Треснул корпус', 'what was typed stays');
+});
+
+test('refund: the 14 days run out while the form is open — explained, what was typed kept', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await openOrder(page, 12); // express, delivered almost 12 days ago
+  await page.getByTestId('refund').waitFor();
+  await page.getByLabel('Причина').selectOption('Не подошёл');
+  await page.getByLabel(/Подробности/).fill('Не тот размер');
+  await control(`orders/${number(12)}/age`, { days: 3 });
+  await page.getByTestId('refund-send').click();
+  await page.getByTestId('refund-problem').getByText('Срок возврата — 14 дней после получения — уже прошёл.').waitFor();
+  assert.equal(await page.getByLabel(/Подробности/).inputValue(), 'Не тот размер', 'what was typed stays');
+  assert.equal(await page.getByTestId('refund-done').count(), 0);
 });
 
 test('an order that is not the shopper\'s, or does not exist, is the 404 page', async () => {

@@ -1,6 +1,6 @@
 // Screenshots of the order history and of orders with their timelines at 360 and 1280 px:
 // a slot delivery on its way (courier), a carrier's parcel in transit (track), one not yet
-// shipped (cancel form), one delivered (refund form).
+// shipped (cancel form), one delivered (refund form), an express courier on its way.
 // Usage: node tools/screenshot-orders.js http://127.0.0.1:18080 http://127.0.0.1:18081 out-dir
 import { launch } from './browser.js';
 import { shooter, signInTo } from './shots.js';
@@ -16,9 +16,12 @@ for (const width of [360, 1280]) {
   await signInTo(page, app, '/account/orders');
   await page.getByTestId('order-row').first().waitFor();
   await shot(page, '1-history', width);
-  for (const [i, name] of [[4, '2-courier-on-the-way'], [3, '3-carrier-in-transit'], [0, '4-not-shipped'], [5, '5-delivered-refund']]) {
+  for (const [i, name] of [[4, '2-courier-on-the-way'], [3, '3-carrier-in-transit'], [0, '4-not-shipped'], [5, '5-delivered-refund'], [11, '6-express-on-the-way']]) {
     await page.goto(`${app}/account/orders`);
-    await page.getByRole('link', { name: `Заказ ORD-2026-${String(1200 + i).padStart(8, '0')}` }).click();
+    await page.getByTestId('order-row').first().waitFor();
+    const link = page.getByRole('link', { name: `Заказ ORD-2026-${String(1200 + i).padStart(8, '0')}` });
+    if ((await link.count()) === 0) await page.getByRole('link', { name: 'Вперёд →' }).click();
+    await link.click();
     await page.getByTestId('timeline').waitFor();
     await shot(page, name, width);
   }
