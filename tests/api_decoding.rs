@@ -833,3 +833,106 @@ fn a_checkout_answer_keeps_the_rate_limit_it_reported() {
     assert_eq!(placed.reset_at, Some(1_705_329_600));
     assert_eq!(placed.result.unwrap().order_number, "ORD-2024-00001234");
 }
+
+// ---------- partner cabinet (issue 13) ----------
+
+#[test]
+fn seed_004s_dealer_profile_and_levels_decode() {
+    use vitrina::api::cabinet::{LevelDto, PartnerDto};
+    use vitrina::domain::partner::level::progress;
+    let p: PartnerDto = partner::decode(
+        &ok(include_str!("fixtures/partner_profile_dealer.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(p.kind, "DEALER");
+    assert_eq!(p.bonus_balance, None);
+    let support = p.support.unwrap();
+    assert_eq!(
+        support.regional_manager.unwrap().name.as_deref(),
+        Some("Дмитрий")
+    );
+    assert_eq!(support.office_manager.unwrap().name, None);
+    assert_eq!(p.organizations[0].kpp.as_deref(), Some("770201001"));
+    assert_eq!(p.organizations[0].kind, "LEGAL");
+    let level = p.level.unwrap();
+    assert_eq!(
+        (level.current.number, level.purchase_amount),
+        (Some(6), None)
+    );
+    let levels: Vec<LevelDto> =
+        partner::decode(&ok(include_str!("fixtures/partner_levels.json")), NOW).unwrap();
+    assert_eq!(levels.len(), 6);
+    assert_eq!(levels[4].purchase_range.unwrap().max, None);
+    assert_eq!(levels[5].purchase_range, None);
+    let all: Vec<_> = levels.iter().map(LevelDto::level).collect();
+    // A dealer's level has no way up to draw.
+    assert_eq!(
+        progress(&all, &level.current.level(), level.purchase_amount),
+        None
+    );
+}
+
+#[test]
+fn seed_004s_mounter_example_is_refused_as_it_is_and_decodes_with_its_comma() {
+    use vitrina::api::cabinet::{LevelDto, PartnerDto};
+    use vitrina::domain::partner::level::progress;
+    // The seed's example misses a comma after `"bonusBalance": 10000`: an error value, no panic.
+    let raw = include_str!("fixtures/partner_profile_mounter.json");
+    let e = partner::decode::<PartnerDto>(&ok(raw), NOW).unwrap_err();
+    assert!(matches!(e, ApiError::Decode { .. }), "{e:?}");
+    let fixed = raw.replace("\"bonusBalance\": 10000\n", "\"bonusBalance\": 10000,\n");
+    let p: PartnerDto = partner::decode(&ok(&fixed), NOW).unwrap();
+    assert_eq!(
+        (p.kind.as_str(), p.bonus_balance),
+        ("MOUNTER", Some(d("10000")))
+    );
+    assert!(p.support.is_none() && p.organizations.is_empty());
+    let level = p.level.unwrap();
+    // No `number` in the seed's example: found among the levels by its id.
+    assert_eq!(level.current.number, None);
+    assert_eq!(level.recalculation_date.as_deref(), Some("2025-01-31"));
+    let levels: Vec<LevelDto> =
+        partner::decode(&ok(include_str!("fixtures/partner_levels.json")), NOW).unwrap();
+    let all: Vec<_> = levels.iter().map(LevelDto::level).collect();
+    let p = progress(&all, &level.current.level(), level.purchase_amount).unwrap();
+    assert_eq!(p.percent, 25);
+    assert_eq!(p.next, Some(("VIP".into(), d("150000"))));
+}
+
+#[test]
+fn seed_004s_balance_history_decodes_with_its_totals() {
+    use vitrina::api::cabinet::OperationDto;
+    let l: partner::List<OperationDto> = partner::decode(
+        &ok(include_str!("fixtures/partner_balance_history.json")),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(
+        (l.limit, l.offset, l.total),
+        (Some(50), Some(0), Some(1000))
+    );
+    assert_eq!(l.data[0].value, d("100.23"));
+    assert_eq!(l.data[1].operation_type, "SUBTRACTION");
+    assert_eq!(l.data[1].datetime, "2025-01-21T13:08:30.11Z");
+    let ops: Vec<_> = l
+        .data
+        .iter()
+        .map(|o| vitrina::domain::partner::history::Op {
+            at: vitrina::domain::checkout::dates::parse_iso(&o.datetime),
+            addition: o.operation_type == "ADDITION",
+            value: o.value,
+        })
+        .collect();
+    assert_eq!(
+        vitrina::domain::partner::history::totals(&ops),
+        (d("100.23"), d("200.23"))
+    );
+    assert!(
+        ops.iter().all(|o| o.at.is_some()),
+        "fractional seconds read"
+    );
+    // No body on success (organization created, request made): an empty 4xx still reads.
+    let e = partner::decode::<OperationDto>(&status(409, "", &[]), NOW).unwrap_err();
+    assert!(matches!(e, ApiError::Conflict(_)), "{e:?}");
+}

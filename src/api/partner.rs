@@ -27,7 +27,7 @@ struct ErrorBody {
     message: String,
 }
 
-fn backend_error(raw: &RawResponse) -> BackendError {
+pub(crate) fn backend_error(raw: &RawResponse) -> BackendError {
     match crate::domain::json::from_str::<ErrorBody>(&raw.body) {
         Ok(b) if !b.code.is_empty() || !b.message.is_empty() => BackendError {
             status: raw.status,

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod json;
 pub mod money;
 pub mod orders;
+pub mod partner;
 pub mod phone;
 pub mod review;
 pub mod text;

@@ -972,27 +972,6 @@ pub fn partners() -> Vec<Value> {
     ]
 }
 
-/// The mounter's bonus history: past and future additions and subtractions.
-pub fn balance_history() -> Vec<Value> {
-    let mut r = Rng::new(42);
-    (0..40)
-        .map(|i| {
-            let add = r.chance(65);
-            let future = i >= 32;
-            let when = EPOCH_2025 + 500 * 86_400 + (i as i64 - 32) * 5 * 86_400;
-            let order = 12_000 + i * 37;
-            json!({
-                "id": format!("{}", 1000 + i),
-                "operationType": if add { "ADDITION" } else { "SUBTRACTION" },
-                "value": money((r.below(3000) as i64 + 50) * 100 + r.below(100) as i64),
-                "description": if add { format!("Начисление за заказ {order}") } else { format!("Списание за заказ {order}") },
-                "datetime": iso(when),
-                "type": if future { "FUTURE" } else { "PAST" },
-            })
-        })
-        .collect()
-}
-
 /// Warehouses and shops (seed 004 Warehouse).
 pub fn warehouses() -> Vec<Value> {
     let schedule = |begin: &str, end: &str, weekend: bool| -> Vec<Value> {

@@ -6,6 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod addresses;
+pub mod cabinet;
 pub mod cart;
 pub mod checkout;
 pub mod commerce;
@@ -125,6 +126,8 @@ pub struct Mutable {
     pub payment_seq: u64,
     /// Partner bonus balances in kopecks, by partner id (seed 004 `bonusBalance`).
     pub partner_balances: HashMap<String, i64>,
+    /// Partner cabinets by partner id: history, withdrawals, organizations (seed 004).
+    pub cabinets: HashMap<String, cabinet::Cabinet>,
     pub orders_created: BTreeMap<String, u64>,
     pub checkout_attempts: BTreeMap<String, u64>,
     pub checkout_previews: BTreeMap<String, u64>,
@@ -185,6 +188,10 @@ impl Shared {
                     .as_f64()
                     .map_or(0, |r| (r * 100.0).round() as i64);
                 m.partner_balances.insert(id.to_string(), kopecks);
+                if p["bonusBalance"].is_number() {
+                    m.cabinets
+                        .insert(id.to_string(), cabinet::demo_cabinet(kopecks, unix_now()));
+                }
             }
         }
         m
@@ -227,7 +234,7 @@ pub fn app(opts: Options) -> Router {
     Router::new()
         .nest("/commerce/api/v1", commerce::routes())
         .nest("/delivery/v1", delivery::routes())
-        .nest("/partner", partner::routes())
+        .nest("/partner", partner::routes().merge(cabinet::routes()))
         .nest("/courier", courier::routes())
         .nest("/__control", control::routes())
         .merge(media::routes())
