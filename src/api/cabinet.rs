@@ -1,0 +1,405 @@
+//! Partner API (seed 004) — the partner's cabinet: profile and levels, the bonus balance's
+//! history, withdrawal requests, organizations. Bodies and answers as the seed writes them;
+//! the token says whose cabinet it is (docs/integration.md §11).
+
+use super::partner::{backend_error, request, List};
+use super::{
+    build_request, call, refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse,
+};
+use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
+use crate::domain::partner::level::Level;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Seed 004 `Partner`: what the cabinet shows of it.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerDto {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub level: Option<PartnerLevelDto>,
+    /// A mounter's only.
+    #[serde(default)]
+    pub bonus_balance: Option<Decimal>,
+    /// A dealer's only.
+    #[serde(default)]
+    pub support: Option<SupportDto>,
+    #[serde(default)]
+    pub organizations: Vec<OrganizationDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PartnerLevelDto {
+    pub current: LevelDto,
+    #[serde(default)]
+    pub recalculation_date: Option<String>,
+    #[serde(default)]
+    pub purchase_amount: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct LevelDto {
+    pub id: String,
+    /// Seed 004's mounter example has none.
+    #[serde(default)]
+    pub number: Option<u32>,
+    pub title: String,
+    #[serde(default)]
+    pub purchase_range: Option<RangeDto>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub struct RangeDto {
+    #[serde(default)]
+    pub min: Decimal,
+    #[serde(default)]
+    pub max: Option<Decimal>,
+}
+
+impl LevelDto {
+    pub fn level(&self) -> Level {
+        Level {
+            id: self.id.clone(),
+            number: self.number,
+            title: self.title.clone(),
+            range: self.purchase_range.map(|r| (r.min, r.max)),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportDto {
+    #[serde(default)]
+    pub regional_manager: Option<ManagerDto>,
+    #[serde(default)]
+    pub personal_manager: Option<ManagerDto>,
+    #[serde(default)]
+    pub office_manager: Option<ManagerDto>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct ManagerDto {
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Seed 004 `Organization`; also the body of `organizations/create` (without `id`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganizationDto {
+    #[serde(default, skip_serializing)]
+    pub id: String,
+    #[serde(rename = "type", default)]
+    pub kind: String,
+    pub name: String,
+    pub inn: String,
+    #[serde(default)]
+    pub kpp: Option<String>,
+    #[serde(default)]
+    pub legal_address: String,
+    #[serde(default)]
+    pub actual_address: Option<String>,
+}
+
+/// Seed 004 `BalanceHistoryItem`.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct OperationDto {
+    pub id: String,
+    pub operation_type: String,
+    pub value: Decimal,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub datetime: String,
+}
+
+/// Seed 004 `WithdrawalRequest` (the seed names no status field; its filter's is `status`).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct WithdrawalDto {
+    pub id: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub amount: Decimal,
+    #[serde(default)]
+    pub datetime: String,
+}
+
+/// The partner's own id in a path.
+fn path(id: &str, rest: &str) -> String {
+    format!("/partners/{}{rest}", super::encode_component(id))
+}
+
+/// For answers with no body (200, 201, 204): done, or the backend's refusal.
+async fn send_done(
+    ep: &Endpoint,
+    path: &str,
+    body: Option<String>,
+    key: Option<&IdempotencyKey>,
+) -> Result<(), ApiError> {
+    fn done(raw: &RawResponse, now: u64) -> Result<(), ApiError> {
+        if raw.is_success() {
+            Ok(())
+        } else {
+            Err(refused(raw, backend_error(raw), now))
+        }
+    }
+    call(build_request(ep, Method::Post, path, body, key, true), done).await
+}
+
+pub async fn profile(ep: &Endpoint, id: &str) -> Result<PartnerDto, ApiError> {
+    request(ep, Method::Get, &path(id, ""), None, None).await
+}
+
+/// `GET /partners/levels`: a bare array.
+pub async fn levels(ep: &Endpoint) -> Result<Vec<LevelDto>, ApiError> {
+    request(ep, Method::Get, "/partners/levels", None, None).await
+}
+
+#[derive(Serialize, Default)]
+struct Range<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<&'a str>,
+}
+
+/// The body of a list request (seed 004 balance-history and withdrawal-requests).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ListBody<'a> {
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    when: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    operation_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<Range<'a>>,
+    sort: &'static str,
+    direction: &'static str,
+    limit: u32,
+    offset: u32,
+}
+
+fn range<'a>(from: &'a Option<String>, to: &'a Option<String>) -> Option<Range<'a>> {
+    (from.is_some() || to.is_some()).then_some(Range {
+        from: from.as_deref(),
+        to: to.as_deref(),
+    })
+}
+
+/// One page of the balance history as `f` asks; `limit`/`offset` override its page (the
+/// chart asks for everything since the period began).
+pub async fn history(
+    ep: &Endpoint,
+    id: &str,
+    f: &HistoryFilter,
+    page: Option<(u32, u32)>,
+) -> Result<List<OperationDto>, ApiError> {
+    let (limit, offset) = page.unwrap_or((PAGE_SIZE, f.offset()));
+    let body = ListBody {
+        when: Some(if f.upcoming { "FUTURE" } else { "PAST" }),
+        operation_type: f
+            .additions
+            .map(|a| if a { "ADDITION" } else { "SUBTRACTION" }),
+        status: None,
+        range: range(&f.from, &f.to),
+        sort: "DATETIME",
+        direction: if f.ascending { "ASC" } else { "DESC" },
+        limit,
+        offset,
+    };
+    let json = serde_json::to_string(&body).ok();
+    request(ep, Method::Post, &path(id, "/balance-history"), json, None).await
+}
+
+/// Withdrawal requests, newest first: by status and date range, `limit` from `offset`.
+pub async fn withdrawals(
+    ep: &Endpoint,
+    id: &str,
+    status: Option<&str>,
+    (from, to): (&Option<String>, &Option<String>),
+    (limit, offset): (u32, u32),
+) -> Result<List<WithdrawalDto>, ApiError> {
+    let body = ListBody {
+        when: None,
+        operation_type: None,
+        status,
+        range: range(from, to),
+        sort: "DATETIME",
+        direction: "DESC",
+        limit,
+        offset,
+    };
+    let json = serde_json::to_string(&body).ok();
+    request(
+        ep,
+        Method::Post,
+        &path(id, "/withdrawal-requests"),
+        json,
+        None,
+    )
+    .await
+}
+
+/// Who receives the money: a person (passport) or an organization.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recipient {
+    Person {
+        full_name: String,
+        birthday: String,
+        passport: String,
+        department: String,
+    },
+    Organization {
+        name: String,
+        kpp: String,
+        address: String,
+    },
+}
+
+/// A withdrawal request as seed 004's body. Never stored, never logged: built, sent, dropped.
+pub struct Withdrawal {
+    pub inn: String,
+    pub bik: String,
+    pub account: String,
+    pub recipient: Recipient,
+    pub amount: Decimal,
+}
+
+/// The body, with `amount` a JSON number and the seed's `departmentСode` (its «С» is
+/// Cyrillic in the document; sent as written there).
+pub fn withdrawal_body(w: &Withdrawal) -> String {
+    let s = |v: &str| serde_json::Value::String(v.to_string());
+    let who = match &w.recipient {
+        Recipient::Person {
+            full_name,
+            birthday,
+            passport,
+            department,
+        } => format!(
+            r#""person":{{"fullName":{},"birthday":{},"passportNumber":{},"departmentСode":{}}}"#,
+            s(full_name),
+            s(birthday),
+            s(passport),
+            s(department)
+        ),
+        Recipient::Organization { name, kpp, address } => format!(
+            r#""organization":{{"name":{},"kpp":{},"address":{}}}"#,
+            s(name),
+            s(kpp),
+            s(address)
+        ),
+    };
+    format!(
+        r#"{{"inn":{},"bik":{},"currentAccount":{},{who},"amount":{}}}"#,
+        s(&w.inn),
+        s(&w.bik),
+        s(&w.account),
+        w.amount.normalize()
+    )
+}
+
+pub async fn withdraw(
+    ep: &Endpoint,
+    id: &str,
+    w: &Withdrawal,
+    key: &IdempotencyKey,
+) -> Result<(), ApiError> {
+    let body = withdrawal_body(w);
+    send_done(
+        ep,
+        &path(id, "/withdrawal-requests/create"),
+        Some(body),
+        Some(key),
+    )
+    .await
+}
+
+pub async fn add_organization(
+    ep: &Endpoint,
+    id: &str,
+    org: &OrganizationDto,
+) -> Result<(), ApiError> {
+    let json = serde_json::to_string(org).ok();
+    send_done(ep, &path(id, "/organizations/create"), json, None).await
+}
+
+pub async fn remove_organization(ep: &Endpoint, id: &str, org: &str) -> Result<(), ApiError> {
+    let rest = format!("/organizations/{}/delete", super::encode_component(org));
+    send_done(ep, &path(id, &rest), None, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_withdrawal_body_is_the_seeds_shape_with_a_number_amount() {
+        let w = Withdrawal {
+            inn: "500100732259".into(),
+            bik: "044525225".into(),
+            account: "40702810938000000001".into(),
+            recipient: Recipient::Person {
+                full_name: "Иван \"Ваня\" Петров".into(),
+                birthday: "1985-04-12".into(),
+                passport: "4510123456".into(),
+                department: "770-001".into(),
+            },
+            amount: Decimal::new(150_050, 2),
+        };
+        let v: serde_json::Value = serde_json::from_str(&withdrawal_body(&w)).unwrap();
+        assert_eq!(v["amount"].to_string(), "1500.5");
+        assert_eq!(v["person"]["fullName"], "Иван \"Ваня\" Петров");
+        assert_eq!(v["person"]["departmentСode"], "770-001");
+        assert_eq!(v["currentAccount"], "40702810938000000001");
+        assert!(v.get("organization").is_none());
+        let org = Withdrawal {
+            recipient: Recipient::Organization {
+                name: "ООО «Тепло»".into(),
+                kpp: "770201001".into(),
+                address: "Москва".into(),
+            },
+            ..w
+        };
+        let v: serde_json::Value = serde_json::from_str(&withdrawal_body(&org)).unwrap();
+        assert_eq!(v["organization"]["kpp"], "770201001");
+        assert!(v.get("person").is_none());
+    }
+
+    #[test]
+    fn list_bodies_say_only_what_is_asked() {
+        let f = HistoryFilter {
+            additions: Some(false),
+            from: Some("2026-01-01".into()),
+            ..HistoryFilter::default()
+        };
+        let body = ListBody {
+            when: Some("PAST"),
+            operation_type: f
+                .additions
+                .map(|a| if a { "ADDITION" } else { "SUBTRACTION" }),
+            status: None,
+            range: range(&f.from, &f.to),
+            sort: "DATETIME",
+            direction: "DESC",
+            limit: 20,
+            offset: 0,
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"type":"PAST","operationType":"SUBTRACTION","range":{"from":"2026-01-01"},"sort":"DATETIME","direction":"DESC","limit":20,"offset":0}"#
+        );
+    }
+}
