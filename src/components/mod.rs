@@ -20,3 +20,4 @@ pub mod session_watch;
 pub mod sign_in_required;
 pub mod skeleton;
 pub mod toast;
+pub mod when;

@@ -43,9 +43,28 @@ pub fn format_partial(input: &str) -> String {
     out
 }
 
+/// To read: `+79161234501` or seed 004's `79876543210` → «+7 916 123-45-01»; anything
+/// that is not a whole number is shown as it came.
+pub fn display(p: &str) -> String {
+    match to_e164(p) {
+        Some(_) => {
+            let d = national_digits(p);
+            format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..])
+        }
+        None => p.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_display_one_way() {
+        assert_eq!(display("+79161234501"), "+7 916 123-45-01");
+        assert_eq!(display("79876543210"), "+7 987 654-32-10");
+        assert_eq!(display("+7..."), "+7...");
+    }
 
     #[test]
     fn every_usual_way_of_typing_gives_the_same_number() {

@@ -7,9 +7,9 @@ mod story;
 pub use order::{OrderLoad, OrderPage};
 
 use crate::api::commerce::orders::{self, OrderSummaryDto};
+pub(crate) use crate::components::when::{chip, when, when_iso};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
 use crate::domain::catalog::products_count_label;
-use crate::domain::checkout::dates::{day_month, parse_iso};
 use crate::domain::money::rub_text;
 use crate::domain::orders::history::{payment_word, status_word, OrdersFilter, STATUSES};
 use crate::routes::{use_orders_filter, Route};
@@ -18,49 +18,6 @@ use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
-
-/// «15 января 2026, 14:05» in the shopper's own time zone (UTC where there is no browser).
-pub(crate) fn when(unix: i64, with_time: bool) -> String {
-    #[cfg(target_arch = "wasm32")]
-    let (y, mo, d, h, mi) = {
-        let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
-        (
-            t.get_full_year() as i64,
-            t.get_month() as usize,
-            t.get_date(),
-            t.get_hours(),
-            t.get_minutes(),
-        )
-    };
-    #[cfg(not(target_arch = "wasm32"))]
-    let (y, mo, d, h, mi) = {
-        let (y, m, d) = crate::domain::checkout::dates::civil_from_days(unix.div_euclid(86_400));
-        let s = unix.rem_euclid(86_400);
-        (
-            y,
-            m as usize - 1,
-            d,
-            (s / 3600) as u32,
-            (s % 3600 / 60) as u32,
-        )
-    };
-    let date = format!("{} {y}", day_month(mo as u32 + 1, d));
-    if with_time {
-        format!("{date}, {h:02}:{mi:02}")
-    } else {
-        date
-    }
-}
-
-/// An ISO time as [`when`] writes it; unreadable → as the backend sent it.
-pub(crate) fn when_iso(iso: &str, with_time: bool) -> String {
-    parse_iso(iso).map_or_else(|| iso.to_string(), |t| when(t, with_time))
-}
-
-/// A status as a chip; `tone` picks its colour.
-pub(crate) fn chip(text: String, tone: &'static str, testid: &'static str) -> impl IntoView {
-    view! { <span class=format!("chip chip--{tone}") data-testid=testid>{text}</span> }
-}
 
 pub(crate) fn status_tone(status: &str) -> &'static str {
     match status {

@@ -12,7 +12,7 @@ use crate::domain::orders::timeline::{
     carrier_link, carrier_name, courier_order_state, courier_state, current, delivery_status,
     merge, order_status, tracking_status, Event, Source, Stage,
 };
-use crate::domain::phone::{national_digits, to_e164};
+use crate::domain::phone::to_e164;
 use crate::state::Session;
 use leptos::prelude::*;
 
@@ -159,16 +159,7 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
     s
 }
 
-/// `+79161234501` → «+7 916 123-45-01».
-pub(super) fn phone_text(p: &str) -> String {
-    match to_e164(p) {
-        Some(_) => {
-            let d = national_digits(p);
-            format!("+7 {} {}-{}-{}", &d[..3], &d[3..6], &d[6..8], &d[8..])
-        }
-        None => p.to_string(),
-    }
-}
+pub(super) use crate::domain::phone::display as phone_text;
 
 pub(super) fn stage_bar(stage: Option<Stage>) -> impl IntoView {
     if stage == Some(Stage::Cancelled) {
@@ -255,10 +246,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refreshes_back_off_and_phones_read_well() {
+    fn refreshes_back_off() {
         let s: Vec<u32> = (0..6).map(backoff).collect();
         assert_eq!(s, [5, 5, 10, 20, 30, 30]);
-        assert_eq!(phone_text("+79161234501"), "+7 916 123-45-01");
-        assert_eq!(phone_text("+7..."), "+7...");
     }
 }
