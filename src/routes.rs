@@ -5,6 +5,7 @@
 use crate::api::{encode_component, Query};
 use crate::domain::catalog::CatalogQuery;
 use crate::domain::orders::history::OrdersFilter;
+use crate::domain::partner::history::HistoryFilter;
 use crate::domain::review::ReviewQuery;
 use leptos::prelude::*;
 use leptos::Params;
@@ -18,15 +19,28 @@ pub enum Route {
     Home,
     Catalog(CatalogQuery),
     Categories,
-    Category { id: String, query: CatalogQuery },
-    Product { id: String, query: ProductQuery },
+    Category {
+        id: String,
+        query: CatalogQuery,
+    },
+    Product {
+        id: String,
+        query: ProductQuery,
+    },
     Cart,
     Checkout,
     CheckoutReturn,
     Orders(OrdersFilter),
     Order(String),
     Partner,
-    SignIn { next: Option<String>, expired: bool },
+    /// The bonus balance's history.
+    PartnerHistory(HistoryFilter),
+    /// Withdrawal requests (`OrdersFilter` over seed 004's statuses).
+    PartnerWithdrawals(OrdersFilter),
+    SignIn {
+        next: Option<String>,
+        expired: bool,
+    },
 }
 
 /// What the product page keeps in its URL: the variant and the reviews' view.
@@ -137,6 +151,10 @@ impl Route {
             Route::Orders(f) => format!("/account/orders{}", query_string(f.to_pairs())),
             Route::Order(id) => format!("/account/orders/{}", encode_component(id)),
             Route::Partner => "/partner".into(),
+            Route::PartnerHistory(f) => format!("/partner/history{}", query_string(f.to_pairs())),
+            Route::PartnerWithdrawals(f) => {
+                format!("/partner/withdrawals{}", query_string(f.to_pairs()))
+            }
             Route::SignIn { next, expired } => {
                 let mut pairs = Vec::new();
                 if let Some(n) = next {
@@ -202,13 +220,19 @@ pub fn use_product_query() -> Memo<ProductQuery> {
     })
 }
 
-/// The order history's view, read from the URL.
-pub fn use_orders_filter() -> Memo<OrdersFilter> {
+/// A page's view read from the URL query by `parse`.
+pub fn use_query_view<T: Clone + PartialEq + Send + Sync + 'static>(
+    parse: for<'a> fn(Vec<(&'a str, &'a str)>) -> T,
+) -> Memo<T> {
     let query_map = use_query_map();
     Memo::new(move |_| {
-        query_map
-            .with(|m| OrdersFilter::from_pairs(m.latest_values().map(|(k, v)| (k.as_ref(), v))))
+        query_map.with(|m| parse(m.latest_values().map(|(k, v)| (k.as_ref(), v)).collect()))
     })
+}
+
+/// The order history's view, read from the URL.
+pub fn use_orders_filter() -> Memo<OrdersFilter> {
+    use_query_view(|p| OrdersFilter::from_pairs(p))
 }
 
 /// Whether an in-app path (no base; query allowed) is the catalog page.

@@ -139,6 +139,7 @@ wire_enum! {
         CannotRefund = "CANNOT_REFUND",
         RefundPeriodExpired = "REFUND_PERIOD_EXPIRED",
         RefundAlreadyRequested = "REFUND_ALREADY_REQUESTED",
+        InsufficientFunds = "INSUFFICIENT_FUNDS",
     }
 }
 

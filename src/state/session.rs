@@ -135,6 +135,12 @@ impl Session {
     }
 
     /// A partner sees commission and points.
+    /// The signed-in user's partner id (seed 004), tracked.
+    pub fn partner_id(&self) -> Option<String> {
+        self.current
+            .with(|c| c.as_ref().and_then(|c| c.user.partner_id.clone()))
+    }
+
     pub fn is_partner(&self) -> bool {
         self.current
             .with(|c| c.as_ref().is_some_and(|c| c.user.partner_id.is_some()))

@@ -66,11 +66,19 @@ fn date(v: &str) -> Option<String> {
 impl OrdersFilter {
     /// From a URL query; anything unknown or malformed is left out, never an error.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self::from_pairs_among(pairs, &STATUSES)
+    }
+
+    /// The same, for a list whose statuses are `statuses` (withdrawal requests).
+    pub fn from_pairs_among<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        statuses: &[(&str, &str)],
+    ) -> Self {
         let mut f = OrdersFilter::default();
         for (k, v) in pairs {
             match k {
                 "status" => {
-                    f.status = STATUSES
+                    f.status = statuses
                         .iter()
                         .find(|(s, _)| *s == v)
                         .map(|(s, _)| s.to_string())

@@ -5,6 +5,29 @@ pub mod history;
 pub mod level;
 pub mod requisites;
 
+use rust_decimal::Decimal;
+
+/// The withdrawal requests' list as its URL carries it: status, date range, page — the
+/// order history's filter over seed 004's statuses.
+pub type WithdrawalsFilter = crate::domain::orders::history::OrdersFilter;
+
+/// Withdrawal requests per page.
+pub const WITHDRAWALS_PAGE: u32 = 20;
+
+/// An amount as typed: «1 500,50» → 1500.50; above zero, kopecks at most.
+pub fn parse_amount(typed: &str) -> Option<Decimal> {
+    let t: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if !t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let d: Decimal = t.parse().ok()?;
+    (d > Decimal::ZERO && d.scale() <= 2).then_some(d)
+}
+
 /// Seed 004 `PartnerType` in Russian.
 pub fn partner_type_word(t: &str) -> &'static str {
     match t {
@@ -53,5 +76,26 @@ mod tests {
         assert_eq!(organization_type_word("LEGAL"), "Юридическое лицо");
         assert_eq!(withdrawal_word("PROCESSING"), "В обработке");
         assert_eq!(withdrawal_word("LOST"), "Статус уточняется");
+    }
+
+    #[test]
+    fn amounts_read_as_typed_in_russian() {
+        assert_eq!(parse_amount("1 500,50"), Some(Decimal::new(150_050, 2)));
+        assert_eq!(parse_amount("\u{a0}700"), Some(Decimal::from(700)));
+        assert_eq!(parse_amount("0.5"), Some(Decimal::new(5, 1)));
+        for bad in ["", "0", "-5", "1,005", "1e3", "сто", "1.2.3"] {
+            assert_eq!(parse_amount(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_withdrawals_url_knows_only_seed_004s_statuses() {
+        let f = WithdrawalsFilter::from_pairs_among(
+            [("status", "ERROR"), ("page", "2")],
+            &WITHDRAWAL_STATUSES,
+        );
+        assert_eq!((f.status.as_deref(), f.page), (Some("ERROR"), 2));
+        let f = WithdrawalsFilter::from_pairs_among([("status", "PAID")], &WITHDRAWAL_STATUSES);
+        assert_eq!(f.status, None);
     }
 }
