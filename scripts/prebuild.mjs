@@ -14,7 +14,7 @@ const root = process.env.TRUNK_SOURCE_DIR || '.';
 mkdirSync(join(root, 'target'), { recursive: true });
 
 // Tokens first, then the page furniture, then pages and components.
-const ORDER = ['tokens', 'base', 'header', 'catalog', 'home', 'listing', 'product', 'feedback', 'forms', 'cart', 'checkout', 'orders'];
+const ORDER = ['tokens', 'base', 'header', 'catalog', 'home', 'listing', 'product', 'feedback', 'forms', 'cart', 'checkout', 'orders', 'partner'];
 const css = ORDER.map((name) => {
   const text = readFileSync(join(root, 'style', `${name}.css`), 'utf8');
   return `/* style/${name}.css */\n${text.trimEnd()}\n`;

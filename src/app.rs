@@ -65,6 +65,8 @@ pub fn App(config: Config) -> impl IntoView {
                     <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=orders_page/> }.into_any()/> }/>
                     <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=order_page/> }.into_any()/> }/>
                     <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
+                    <Route path=path!("/partner/history") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
+                    <Route path=path!("/partner/withdrawals") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
                     <Route path=path!("/signin") view=|| view! { <LazyPage load=signin_page/> }/>
                 </Routes>
             </main>

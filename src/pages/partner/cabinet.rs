@@ -1,0 +1,280 @@
+//! The cabinet's overview: who the partner is, the level and what is left to the next one,
+//! the bonus balance (a mounter's), support contacts (a dealer's), organizations — added
+//! with their INN and KPP checked before sending, removed after a second press.
+
+use super::form::{Form, DIGITS, TEXT};
+use super::Profile;
+use crate::api::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
+use crate::api::ApiError;
+use crate::components::when::when_iso;
+use crate::domain::money::rub_text;
+use crate::domain::partner::level::progress;
+use crate::domain::partner::requisites::{inn_problem, kpp_problem, InnOf};
+use crate::domain::partner::{organization_type_word, partner_type_word};
+use crate::domain::phone::{display, to_e164};
+use crate::routes::Route;
+use crate::state::resource::resource;
+use crate::state::use_session;
+use leptos::prelude::*;
+
+fn tel(p: &str) -> AnyView {
+    match to_e164(p) {
+        Some(t) => view! { <a href=format!("tel:{t}")>{display(p)}</a> }.into_any(),
+        None => view! { <span>{p.to_string()}</span> }.into_any(),
+    }
+}
+
+fn manager(role: &'static str, m: Option<ManagerDto>) -> impl IntoView {
+    m.filter(|m| !m.phone.is_empty()).map(|m| {
+        view! {
+            <dt>{role}</dt>
+            <dd data-testid="manager">{m.name.map(|n| format!("{n}, "))}{tel(&m.phone)}</dd>
+        }
+    })
+}
+
+#[component]
+pub(super) fn Overview() -> impl IntoView {
+    let profile = expect_context::<Profile>();
+    let session = use_session();
+    let levels = resource(move || {
+        let ep = session.partner();
+        Box::pin(async move { cabinet::levels(&ep).await })
+    });
+    // The form stays outside what a re-read profile redraws.
+    view! {
+        {move || {
+            let Some(Ok(p)) = profile.data.get() else {
+                return None;
+            };
+            Some(view! { {summary(&p, levels)} {support(&p)} <Organizations list=p.organizations.clone()/> })
+        }}
+        <AddOrganization/>
+    }
+}
+
+fn summary(
+    p: &PartnerDto,
+    levels: LocalResource<Result<Vec<cabinet::LevelDto>, ApiError>>,
+) -> impl IntoView {
+    let level = p.level.clone();
+    let balance = p.bonus_balance;
+    view! {
+        <section class="checkout-step" aria-labelledby="pc-level" data-testid="partner-level">
+            <h2 class="checkout-step__title" id="pc-level">"Уровень и покупки"</h2>
+            <dl class="facts">
+                <dt>"Кто вы"</dt><dd data-testid="partner-type">{partner_type_word(&p.kind)}</dd>
+                <dt>"Телефон"</dt><dd>{display(&p.phone)}</dd>
+                {level.clone().map(|l| view! {
+                    <dt>"Уровень"</dt><dd data-testid="level-title">{l.current.title.clone()}</dd>
+                    {l.purchase_amount.map(|a| view! { <dt>"Покупки за период"</dt><dd>{rub_text(a)}</dd> })}
+                    {l.recalculation_date.clone().map(|d| view! { <dt>"Пересчёт уровня"</dt><dd>{when_iso(&d, false)}</dd> })}
+                })}
+            </dl>
+            {move || {
+                let l = level.clone()?;
+                let all: Vec<_> = levels.get().and_then(Result::ok).unwrap_or_default().iter().map(cabinet::LevelDto::level).collect();
+                let p = progress(&all, &l.current.level(), l.purchase_amount)?;
+                let text = match &p.next {
+                    Some((title, left)) if left.is_zero() => format!("Покупок хватает для уровня «{title}» — он наступит после пересчёта."),
+                    Some((title, left)) => format!("Ещё {} до уровня «{title}».", rub_text(*left)),
+                    None => "Это высший уровень.".to_string(),
+                };
+                Some(view! {
+                    <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                        aria-valuenow=p.percent.to_string() aria-label="Путь к следующему уровню">
+                        <span class="progress__bar" style=format!("width: {}%", p.percent)></span>
+                    </div>
+                    <p data-testid="level-progress">{text}</p>
+                })
+            }}
+        </section>
+        {balance.map(|b| view! {
+            <section class="checkout-step" aria-labelledby="pc-balance" data-testid="partner-balance">
+                <h2 class="checkout-step__title" id="pc-balance">"Бонусный баланс"</h2>
+                <p class="partner-balance" data-testid="balance">{rub_text(b)}</p>
+                <p class="partner-links">
+                    <a href=Route::PartnerHistory(Default::default()).href()>"История начислений"</a>
+                    <a class="btn" href=Route::PartnerWithdrawals(Default::default()).href()>"Вывести бонусы"</a>
+                </p>
+            </section>
+        })}
+    }
+}
+
+fn support(p: &PartnerDto) -> impl IntoView {
+    p.support.clone().map(|s| {
+        view! {
+            <section class="checkout-step" aria-labelledby="pc-support" data-testid="support">
+                <h2 class="checkout-step__title" id="pc-support">"Ваша поддержка"</h2>
+                <dl class="facts">
+                    {manager("Региональный представитель", s.regional_manager)}
+                    {manager("Персональный менеджер", s.personal_manager)}
+                    {manager("Офис-менеджер", s.office_manager)}
+                </dl>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn Organizations(list: Vec<OrganizationDto>) -> impl IntoView {
+    let profile = expect_context::<Profile>();
+    let session = use_session();
+    let asking = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    let remove = move |org: String| {
+        leptos::task::spawn_local(async move {
+            let ep = session.partner();
+            match cabinet::remove_organization(&ep, &profile.id.get_value(), &org).await {
+                Ok(()) | Err(ApiError::NotFound(_)) => profile.data.refetch(),
+                Err(e) => {
+                    session.refused(&e);
+                    problem.set(Some(e.user_message()));
+                }
+            }
+        });
+    };
+    let empty = list.is_empty();
+    view! {
+        <section class="checkout-step" aria-labelledby="pc-orgs" data-testid="organizations">
+            <h2 class="checkout-step__title" id="pc-orgs">"Организации"</h2>
+            {empty.then(|| view! { <p class="checkout-wait">"Организаций пока нет: добавьте, чтобы покупать и выводить бонусы на юрлицо или ИП."</p> })}
+            <ul class="orders-list">
+                {list.into_iter().map(|o| {
+                    let id = o.id.clone();
+                    let name = o.name.clone();
+                    view! {
+                        <li class="order-row" data-testid="organization">
+                            <span class="order-row__number">{o.name.clone()}</span>
+                            <span class="order-row__date">{organization_type_word(&o.kind)}</span>
+                            <span class="order-row__count">{format!("ИНН {}", o.inn)}{o.kpp.clone().map(|k| format!(" · КПП {k}"))}</span>
+                            <span class="order-row__count">{o.legal_address.clone()}{o.actual_address.clone().filter(|a| !a.is_empty()).map(|a| format!("; фактический: {a}"))}</span>
+                            {move || if asking.get().as_deref() == Some(id.as_str()) {
+                                let id = id.clone();
+                                view! {
+                                    <span class="partner-links">{format!("Удалить «{name}»?")}
+                                        <button type="button" class="btn btn--danger" data-testid="remove-yes" on:click=move |_| remove(id.clone())>"Удалить"</button>
+                                        <button type="button" class="btn btn--ghost" on:click=move |_| asking.set(None)>"Оставить"</button>
+                                    </span>
+                                }.into_any()
+                            } else {
+                                let id = id.clone();
+                                view! { <button type="button" class="btn btn--ghost" data-testid="remove" on:click=move |_| asking.set(Some(id.clone()))>"Удалить"</button> }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn AddOrganization() -> impl IntoView {
+    let profile = expect_context::<Profile>();
+    let session = use_session();
+    let form = Form::new();
+    let individual = RwSignal::new(false);
+    let open = RwSignal::new(false);
+    let added = RwSignal::new(None::<String>);
+    let send = move || {
+        if form.sending.get_untracked() {
+            return;
+        }
+        let ip = individual.get_untracked();
+        let kpp = form.get("kpp");
+        let ok = form.check(vec![
+            (
+                "org-name",
+                form.get("org-name")
+                    .trim()
+                    .is_empty()
+                    .then_some("Укажите название."),
+            ),
+            (
+                "org-inn",
+                inn_problem(
+                    &form.get("org-inn"),
+                    if ip { InnOf::Person } else { InnOf::Legal },
+                ),
+            ),
+            (
+                "kpp",
+                if ip && kpp.trim().is_empty() {
+                    None
+                } else {
+                    kpp_problem(&kpp)
+                },
+            ),
+            (
+                "legal-address",
+                form.get("legal-address")
+                    .trim()
+                    .is_empty()
+                    .then_some("Укажите юридический адрес."),
+            ),
+        ]);
+        if !ok {
+            return;
+        }
+        let actual = form.get("actual-address");
+        let org = OrganizationDto {
+            kind: if ip { "INDIVIDUAL" } else { "LEGAL" }.into(),
+            name: form.get("org-name").trim().to_string(),
+            inn: form.get("org-inn").trim().to_string(),
+            kpp: Some(kpp.trim().to_string()).filter(|k| !k.is_empty()),
+            legal_address: form.get("legal-address").trim().to_string(),
+            actual_address: Some(actual.trim().to_string()).filter(|a| !a.is_empty()),
+            ..OrganizationDto::default()
+        };
+        form.sending.set(true);
+        form.general.set(None);
+        added.set(None);
+        leptos::task::spawn_local(async move {
+            let ep = session.partner();
+            let r = cabinet::add_organization(&ep, &profile.id.get_value(), &org).await;
+            form.sending.try_set(false);
+            match r {
+                Ok(()) => {
+                    form.clear();
+                    open.try_set(false);
+                    added.try_set(Some(format!("Организация «{}» добавлена.", org.name)));
+                    profile.data.refetch();
+                }
+                Err(ApiError::Conflict(_)) => {
+                    form.general
+                        .try_set(Some("Организация с таким ИНН уже есть в кабинете.".into()));
+                }
+                Err(e) => {
+                    session.refused(&e);
+                    form.general.try_set(Some(e.user_message()));
+                }
+            }
+        });
+    };
+    view! {
+        {move || added.get().map(|a| view! { <p class="checkout-note" role="status" data-testid="organization-added">{a}</p> })}
+        <details class="partner-add checkout-step" data-testid="add-organization" prop:open=open
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary class="btn btn--ghost">"Добавить организацию"</summary>
+            <form class="address-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
+                <fieldset class="field">
+                    <legend class="field__label">"Кто"</legend>
+                    <label><input type="radio" name="org-type" prop:checked=move || !individual.get() on:change=move |_| individual.set(false)/>" Юридическое лицо"</label>
+                    " "
+                    <label><input type="radio" name="org-type" prop:checked=move || individual.get() on:change=move |_| individual.set(true)/>" ИП"</label>
+                </fieldset>
+                <div class="partner-form">
+                    {form.field("org-name", "Название", TEXT)}
+                    {form.field("org-inn", "ИНН", DIGITS)}
+                    {move || (!individual.get()).then(|| form.field("kpp", "КПП", DIGITS))}
+                    {form.field("legal-address", "Юридический адрес", TEXT)}
+                    {form.field("actual-address", "Фактический адрес — если другой", TEXT)}
+                </div>
+                {form.submit("Добавить", "Добавляем…", "org-send")}
+            </form>
+        </details>
+    }
+}

@@ -1,0 +1,273 @@
+//! `/partner/withdrawals`: the withdrawal requests by status and date range (in the URL),
+//! and a new one — to a person (passport) or an organization, with INN, BIK and a settlement
+//! account checked against each other, the amount no more than the balance, one request per
+//! press. The passport and bank details live in the form's signals only: never in storage,
+//! the URL, a draft or the console, and gone when the page is left.
+
+use super::form::{Form, Kind, DIGITS, TEXT};
+use super::Profile;
+use crate::api::cabinet::{self, Recipient, Withdrawal};
+use crate::api::{ApiError, IdempotencyKey};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::pagination::Pagination;
+use crate::components::when::{chip, when_iso};
+use crate::domain::codes::ErrorCode;
+use crate::domain::money::rub_text;
+use crate::domain::partner::requisites::{
+    account_problem, bik_problem, department_problem, inn_problem, kpp_problem, only_digits,
+    passport_problem, InnOf,
+};
+use crate::domain::partner::{
+    parse_amount, withdrawal_word, WithdrawalsFilter, WITHDRAWALS_PAGE, WITHDRAWAL_STATUSES,
+};
+use crate::routes::{use_query_view, Route};
+use crate::state::resource::resource;
+use crate::state::use_session;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+fn tone(status: &str) -> &'static str {
+    match status {
+        "COMPLETED" => "ok",
+        "ERROR" => "bad",
+        "CREATED" => "warn",
+        _ => "info",
+    }
+}
+
+#[component]
+pub(super) fn Withdrawals() -> impl IntoView {
+    let profile = expect_context::<Profile>();
+    let session = use_session();
+    let filter =
+        use_query_view(|pairs| WithdrawalsFilter::from_pairs_among(pairs, &WITHDRAWAL_STATUSES));
+    let navigate = use_navigate();
+    let list = resource(move || {
+        let f = filter.get();
+        let ep = session.partner();
+        let id = profile.id.get_value();
+        Box::pin(async move {
+            let page = (WITHDRAWALS_PAGE, (f.page - 1) * WITHDRAWALS_PAGE);
+            cabinet::withdrawals(&ep, &id, f.status.as_deref(), (&f.from, &f.to), page).await
+        })
+    });
+    let set = move |change: &dyn Fn(&mut WithdrawalsFilter)| {
+        let mut f = filter.get_untracked().on_page(1);
+        change(&mut f);
+        navigate(&Route::PartnerWithdrawals(f).path(), Default::default());
+    };
+    let set = StoredValue::new_local(set);
+    let date = move |label: &'static str, id: &'static str, to: bool| {
+        view! {
+            <div class="field">
+                <label class="field__label" for=id>{label}</label>
+                <input class="field__input" type="date" id=id
+                    prop:value=move || filter.with(|f| if to { f.to.clone() } else { f.from.clone() }.unwrap_or_default())
+                    on:change=move |ev| {
+                        let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+                        set.with_value(|s| s(&|f| if to { f.to = v.clone() } else { f.from = v.clone() }));
+                    }/>
+            </div>
+        }
+    };
+    view! {
+        <NewWithdrawal list=list/>
+        <section class="checkout-step" aria-labelledby="pw-list">
+            <h2 class="checkout-step__title" id="pw-list">"Заявки"</h2>
+            <form class="orders-filter" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label class="field__label" for="pw-status">"Статус"</label>
+                    <select class="field__input" id="pw-status" on:change=move |ev| {
+                        let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+                        set.with_value(|s| s(&|f| f.status = v.clone()));
+                    }>
+                        <option value="" selected=move || filter.with(|f| f.status.is_none())>"Все"</option>
+                        {WITHDRAWAL_STATUSES.iter().map(|(k, w)| view! {
+                            <option value=*k selected=move || filter.with(|f| f.status.as_deref() == Some(*k))>{*w}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                {date("С даты", "pw-from", false)}
+                {date("По дату", "pw-to", true)}
+            </form>
+            <Transition fallback=|| view! { <p class="checkout-wait">"Загружаем заявки…"</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Err(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| list.refetch())/> }.into_any(),
+                        Ok(l) if l.data.is_empty() => view! { <p class="empty-state" data-testid="withdrawals-empty">"Заявок с такими условиями нет."</p> }.into_any(),
+                        Ok(l) => {
+                            let f = filter.get_untracked();
+                            let total = l.total.unwrap_or(l.data.len() as u64);
+                            let pages = total.div_ceil(u64::from(WITHDRAWALS_PAGE)).max(1) as u32;
+                            view! {
+                                <ul class="orders-list">
+                                    {l.data.into_iter().map(|w| view! {
+                                        <li class="order-row" data-testid="withdrawal">
+                                            <span class="order-row__number">{format!("Заявка {}", w.id)}</span>
+                                            <span class="order-row__date">{when_iso(&w.datetime, true)}</span>
+                                            <span class="order-row__total">{rub_text(w.amount)}</span>
+                                            <span class="order-row__chips">{chip(withdrawal_word(&w.status).to_string(), tone(&w.status), "withdrawal-status")}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                                <Pagination current=f.page total_pages=pages link=move |n| Route::PartnerWithdrawals(f.on_page(n)).href()/>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+const DATE: Kind = Kind("date", "text", "off", 10);
+
+#[component]
+fn NewWithdrawal(
+    list: LocalResource<Result<crate::api::partner::List<cabinet::WithdrawalDto>, ApiError>>,
+) -> impl IntoView {
+    let profile = expect_context::<Profile>();
+    let session = use_session();
+    let form = Form::new();
+    let company = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
+    let send = move || {
+        if form.sending.get_untracked() {
+            return;
+        }
+        done.set(None);
+        let org = company.get_untracked();
+        let g = |k: &str| form.get(k).trim().to_string();
+        let balance = profile.balance().unwrap_or_default();
+        let amount = parse_amount(&g("amount"));
+        let bik = only_digits(&g("bik"), 9);
+        let mut checks = vec![(
+            "amount",
+            match amount {
+                None => Some("Сумма — число больше нуля, например 1500 или 1500,50."),
+                Some(a) if a > balance => Some("Это больше бонусного баланса."),
+                Some(_) => None,
+            },
+        )];
+        if org {
+            checks.push((
+                "org-title",
+                g("org-title")
+                    .is_empty()
+                    .then_some("Укажите название организации."),
+            ));
+            checks.push(("w-kpp", kpp_problem(&g("w-kpp"))));
+            checks.push((
+                "org-address",
+                g("org-address")
+                    .is_empty()
+                    .then_some("Укажите адрес организации."),
+            ));
+        } else {
+            checks.push((
+                "full-name",
+                (g("full-name").split_whitespace().count() < 2)
+                    .then_some("Фамилия, имя и отчество — как в паспорте."),
+            ));
+            checks.push((
+                "birthday",
+                g("birthday").is_empty().then_some("Укажите дату рождения."),
+            ));
+            checks.push(("passport", passport_problem(&g("passport"))));
+            checks.push(("department", department_problem(&g("department"))));
+        }
+        checks.push((
+            "inn",
+            inn_problem(&g("inn"), if org { InnOf::Any } else { InnOf::Person }),
+        ));
+        checks.push(("bik", bik_problem(&g("bik"))));
+        checks.push(("account", account_problem(&g("account"), &bik)));
+        if !form.check(checks) {
+            return;
+        }
+        let Some(amount) = amount else { return };
+        let recipient = if org {
+            Recipient::Organization {
+                name: g("org-title"),
+                kpp: g("w-kpp"),
+                address: g("org-address"),
+            }
+        } else {
+            Recipient::Person {
+                full_name: g("full-name"),
+                birthday: g("birthday"),
+                passport: only_digits(&g("passport"), 10),
+                department: g("department"),
+            }
+        };
+        let w = Withdrawal {
+            inn: g("inn"),
+            bik,
+            account: only_digits(&g("account"), 20),
+            recipient,
+            amount,
+        };
+        form.sending.set(true);
+        form.general.set(None);
+        leptos::task::spawn_local(async move {
+            let ep = session.partner();
+            let r =
+                cabinet::withdraw(&ep, &profile.id.get_value(), &w, &IdempotencyKey::new()).await;
+            drop(w);
+            form.sending.try_set(false);
+            match r {
+                Ok(()) => {
+                    form.clear();
+                    done.try_set(Some(format!("Заявка на вывод {} принята — она появится в списке ниже со статусом «Создана».", rub_text(amount))));
+                    list.refetch();
+                    profile.data.refetch();
+                }
+                Err(e) => {
+                    session.refused(&e);
+                    let text = if e.is(ErrorCode::InsufficientFunds) {
+                        "На бонусном балансе меньше, чем вы хотите вывести.".to_string()
+                    } else {
+                        e.user_message()
+                    };
+                    form.general.try_set(Some(text));
+                }
+            }
+        });
+    };
+    view! {
+        {move || done.get().map(|d| view! { <p class="checkout-note" role="status" data-testid="withdrawal-done">{d}</p> })}
+        <section class="checkout-step" aria-labelledby="pw-new" data-testid="withdrawal-form">
+            <h2 class="checkout-step__title" id="pw-new">"Вывести бонусы"</h2>
+            <p>"Доступно: " <strong data-testid="available">{move || rub_text(profile.balance().unwrap_or_default())}</strong></p>
+            <form class="address-form" novalidate autocomplete="off" on:submit=move |ev| { ev.prevent_default(); send(); }>
+                <fieldset class="field">
+                    <legend class="field__label">"Получатель"</legend>
+                    <label><input type="radio" name="w-who" prop:checked=move || !company.get() on:change=move |_| company.set(false)/>" Физическое лицо"</label>
+                    " "
+                    <label><input type="radio" name="w-who" prop:checked=move || company.get() on:change=move |_| company.set(true)/>" Организация"</label>
+                </fieldset>
+                <div class="partner-form">
+                    {form.field("amount", "Сумма, ₽", Kind("text", "decimal", "off", 12))}
+                    {move || if company.get() {
+                        view! {
+                            {form.field("org-title", "Название организации", TEXT)}
+                            {form.field("w-kpp", "КПП", DIGITS)}
+                            {form.field("org-address", "Адрес организации", TEXT)}
+                        }.into_any()
+                    } else {
+                        view! {
+                            {form.field("full-name", "ФИО", TEXT)}
+                            {form.field("birthday", "Дата рождения", DATE)}
+                            {form.field("passport", "Серия и номер паспорта", DIGITS)}
+                            {form.field("department", "Код подразделения", DIGITS)}
+                        }.into_any()
+                    }}
+                    {form.field("inn", "ИНН получателя", DIGITS)}
+                    {form.field("bik", "БИК банка", DIGITS)}
+                    {form.field("account", "Расчётный счёт", DIGITS)}
+                </div>
+                {form.submit("Отправить заявку", "Отправляем…", "withdraw-send")}
+            </form>
+        </section>
+    }
+}
