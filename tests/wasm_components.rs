@@ -21,8 +21,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[path = "wasm/transport.rs"]
 mod transport;
 
+#[path = "wasm/fake.rs"]
+mod fake;
+
 #[path = "wasm/orders.rs"]
 mod orders;
+
+#[path = "wasm/partner.rs"]
+mod partner;
 
 /// Mounts a view into a fresh container and returns the container.
 fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {

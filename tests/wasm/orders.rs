@@ -4,11 +4,12 @@
 //! them. And the page's refresh: it asks again while the order moves, never while the tab
 //! is hidden.
 
-use super::{shop, sleep, text};
+use super::fake::{all, asked, mount, restore, serve, shown};
+use super::{sleep, text};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 use vitrina::pages::orders::OrderLoad;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 const ORDER: &str = include_str!("../fixtures/commerce_order.json");
@@ -17,49 +18,6 @@ const DELIVERY: &str = include_str!("../fixtures/delivery_order.json");
 const COURIER: &str = include_str!("../fixtures/courier_orders.json");
 const ID: &str = "or0e8400-e29b-41d4-a716-446655440001";
 const NOT_SHIPPED: &str = r#"{"success":false,"error":{"code":"NOT_SHIPPED","message":"Заказ еще не отправлен","details":{"estimatedDelivery":"2024-01-20"}}}"#;
-
-/// Replaces `fetch` with answers by URL: the first route whose part the URL contains
-/// answers with its status and body. Every URL asked is kept in `globalThis.__asked`.
-fn serve(routes: &[(&str, u16, String)]) {
-    let list = js_sys::Array::new();
-    for (part, status, body) in routes {
-        list.push(&js_sys::Array::of3(
-            &JsValue::from_str(part),
-            &JsValue::from(*status),
-            &JsValue::from_str(body),
-        ));
-    }
-    js_sys::Function::new_with_args(
-        "routes",
-        "globalThis.__realFetch = globalThis.__realFetch || globalThis.fetch;
-         globalThis.__asked = [];
-         globalThis.fetch = async (req) => {
-           const url = typeof req === 'string' ? req : req.url;
-           globalThis.__asked.push(url);
-           for (const [part, status, body] of routes) {
-             if (url.includes(part)) {
-               return new Response(body, { status, headers: { 'Content-Type': 'application/json' } });
-             }
-           }
-           return new Response('{}', { status: 599 });
-         };",
-    )
-    .call1(&JsValue::NULL, &list)
-    .unwrap();
-}
-
-fn restore() {
-    js_sys::Function::new_no_args("globalThis.fetch = globalThis.__realFetch;")
-        .call0(&JsValue::NULL)
-        .unwrap();
-}
-
-fn asked() -> Vec<String> {
-    let a: js_sys::Array = js_sys::Reflect::get(&js_sys::global(), &"__asked".into())
-        .unwrap()
-        .unchecked_into();
-    a.iter().filter_map(|v| v.as_string()).collect()
-}
 
 /// Pretends the tab is hidden (or visible again) and tells the page so.
 fn hide(hidden: bool) {
@@ -75,35 +33,10 @@ fn hide(hidden: bool) {
 
 /// The order page for `ID`, mounted; drop the handle to leave the page.
 fn open() -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), || {
-        leptos_meta::provide_meta_context();
-        shop();
+    mount(|| {
         let id = Memo::new(|_| ID.to_string());
-        view! { <leptos_router::components::Router><OrderLoad id=id/></leptos_router::components::Router> }
-    });
-    (host, Box::new(handle))
-}
-
-/// Waits (up to 3 s) for `selector` to be in `el`.
-async fn shown(el: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..300 {
-        if let Some(found) = el.query_selector(selector).unwrap() {
-            return found;
-        }
-        sleep(10).await;
-    }
-    panic!("no {selector} in: {}", text(el));
-}
-
-fn all(el: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let list = el.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default().replace('\u{a0}', " "))
-        .collect()
+        view! { <OrderLoad id=id/> }
+    })
 }
 
 /// Seed 003's order, changed by `f` (the seeds' examples do not link each other).

@@ -12,10 +12,11 @@ export function shooter(outDir) {
   };
 }
 
-/// Signs the demo shopper (`+7 999 000-00-01`, code 1234) in, on the way to `next`.
-export async function signInTo(page, app, next) {
+/// Signs a demo user in (by default the shopper `+7 999 000-00-01`; code 1234), on the
+/// way to `next`.
+export async function signInTo(page, app, next, digits = '9990000001') {
   await page.goto(`${app}/signin?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('phone').pressSequentially('9990000001');
+  await page.getByTestId('phone').pressSequentially(digits);
   await page.getByRole('button', { name: 'Получить код' }).click();
   await page.getByTestId('code').fill('1234');
   await page.getByRole('button', { name: 'Войти' }).click();
