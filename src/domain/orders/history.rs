@@ -58,7 +58,8 @@ impl Default for OrdersFilter {
     }
 }
 
-fn date(v: &str) -> Option<String> {
+/// A `YYYY-MM-DD` from a URL, or nothing (shared by the cabinet's lists).
+pub fn date(v: &str) -> Option<String> {
     let v = v.trim();
     (v.len() == 10 && parse_date(v).is_some()).then(|| v.to_string())
 }

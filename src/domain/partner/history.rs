@@ -2,7 +2,7 @@
 //! subtractions, date range, sort direction, page), its totals, and the balance over time
 //! that the chart draws.
 
-use crate::domain::checkout::dates::parse_date;
+use crate::domain::orders::history::date;
 use rust_decimal::Decimal;
 
 /// Operations per page (seed 004 allows up to 100).
@@ -33,11 +33,6 @@ impl Default for HistoryFilter {
             page: 1,
         }
     }
-}
-
-fn date(v: &str) -> Option<String> {
-    let v = v.trim();
-    (v.len() == 10 && parse_date(v).is_some()).then(|| v.to_string())
 }
 
 impl HistoryFilter {

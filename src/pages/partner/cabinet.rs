@@ -2,7 +2,7 @@
 //! the bonus balance (a mounter's), support contacts (a dealer's), organizations — added
 //! with their INN and KPP checked before sending, removed after a second press.
 
-use super::form::{Form, DIGITS, TEXT};
+use super::form::{two_ways, Form, DIGITS, TEXT};
 use super::Profile;
 use crate::api::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
 use crate::api::ApiError;
@@ -243,13 +243,10 @@ fn AddOrganization() -> impl IntoView {
                     added.try_set(Some(format!("Организация «{}» добавлена.", org.name)));
                     profile.data.refetch();
                 }
-                Err(ApiError::Conflict(_)) => {
-                    form.general
-                        .try_set(Some("Организация с таким ИНН уже есть в кабинете.".into()));
-                }
                 Err(e) => {
-                    session.refused(&e);
-                    form.general.try_set(Some(e.user_message()));
+                    let text = matches!(e, ApiError::Conflict(_))
+                        .then_some("Организация с таким ИНН уже есть в кабинете.");
+                    form.refused(session, &e, text);
                 }
             }
         });
@@ -260,12 +257,7 @@ fn AddOrganization() -> impl IntoView {
             on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
             <summary class="btn btn--ghost">"Добавить организацию"</summary>
             <form class="address-form" novalidate on:submit=move |ev| { ev.prevent_default(); send(); }>
-                <fieldset class="field">
-                    <legend class="field__label">"Кто"</legend>
-                    <label><input type="radio" name="org-type" prop:checked=move || !individual.get() on:change=move |_| individual.set(false)/>" Юридическое лицо"</label>
-                    " "
-                    <label><input type="radio" name="org-type" prop:checked=move || individual.get() on:change=move |_| individual.set(true)/>" ИП"</label>
-                </fieldset>
+                {two_ways("Кто", "org-type", individual, ("Юридическое лицо", "ИП"))}
                 <div class="partner-form">
                     {form.field("org-name", "Название", TEXT)}
                     {form.field("org-inn", "ИНН", DIGITS)}

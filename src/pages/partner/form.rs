@@ -2,7 +2,43 @@
 //! them, one request per press. What is typed lives in this form's signals only — never in
 //! storage, the URL or a draft — and is gone when the page is left.
 
+use crate::api::ApiError;
+use crate::state::Session;
 use leptos::prelude::*;
+
+/// One of two ways (a company or a person): `second` is `true` when the second is chosen.
+pub(super) fn two_ways(
+    legend: &'static str,
+    name: &'static str,
+    second: RwSignal<bool>,
+    (a, b): (&'static str, &'static str),
+) -> impl IntoView {
+    view! {
+        <fieldset class="field">
+            <legend class="field__label">{legend}</legend>
+            <label><input type="radio" name=name prop:checked=move || !second.get() on:change=move |_| second.set(false)/>" "{a}</label>
+            " "
+            <label><input type="radio" name=name prop:checked=move || second.get() on:change=move |_| second.set(true)/>" "{b}</label>
+        </fieldset>
+    }
+}
+
+/// A list's date filter: the URL's `get`, a change → `set` (empty → none).
+pub(super) fn date_filter(
+    label: &'static str,
+    id: &'static str,
+    get: impl Fn() -> Option<String> + Send + Sync + 'static,
+    set: impl Fn(Option<String>) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <input class="field__input" type="date" id=id
+                prop:value=move || get().unwrap_or_default()
+                on:change=move |ev| set(Some(event_target_value(&ev)).filter(|v| !v.is_empty()))/>
+        </div>
+    }
+}
 
 /// How a field is typed: input type, keyboard, autocomplete, longest value.
 #[derive(Clone, Copy)]
@@ -78,6 +114,13 @@ impl Form {
         let ok = found.is_empty();
         self.problems.set(found);
         ok
+    }
+
+    /// A refusal said above the button (a lost session goes to sign-in).
+    pub fn refused(&self, session: Session, e: &ApiError, text: Option<&str>) {
+        session.refused(e);
+        self.general
+            .try_set(Some(text.map_or_else(|| e.user_message(), str::to_string)));
     }
 
     /// A labelled input whose problem is said beside it.

@@ -3,6 +3,7 @@
 //! past ones the balance over the period as a chart (inline SVG with a text alternative)
 //! with the period's totals in and out.
 
+use super::form::date_filter;
 use super::{signed, Profile};
 use crate::api::cabinet::{self, OperationDto};
 use crate::api::partner::List;
@@ -88,17 +89,20 @@ pub(super) fn History() -> impl IntoView {
         go.run(f);
     };
     let date = move |label: &'static str, id: &'static str, to: bool| {
-        view! {
-            <div class="field">
-                <label class="field__label" for=id>{label}</label>
-                <input class="field__input" type="date" id=id
-                    prop:value=move || filter.with(|f| if to { f.to.clone() } else { f.from.clone() }.unwrap_or_default())
-                    on:change=move |ev| {
-                        let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
-                        set(&|f| if to { f.to = v.clone() } else { f.from = v.clone() });
-                    }/>
-            </div>
-        }
+        date_filter(
+            label,
+            id,
+            move || filter.with(|f| if to { f.to.clone() } else { f.from.clone() }),
+            move |v| {
+                set(&|f| {
+                    if to {
+                        f.to = v.clone()
+                    } else {
+                        f.from = v.clone()
+                    }
+                })
+            },
+        )
     };
     let when_tab = move |upcoming: bool, label: &'static str| {
         let f = HistoryFilter {

@@ -4,7 +4,7 @@
 //! press. The passport and bank details live in the form's signals only: never in storage,
 //! the URL, a draft or the console, and gone when the page is left.
 
-use super::form::{Form, Kind, DIGITS, TEXT};
+use super::form::{date_filter, two_ways, Form, Kind, DIGITS, TEXT};
 use super::Profile;
 use crate::api::cabinet::{self, Recipient, Withdrawal};
 use crate::api::{ApiError, IdempotencyKey};
@@ -58,17 +58,22 @@ pub(super) fn Withdrawals() -> impl IntoView {
     };
     let set = StoredValue::new_local(set);
     let date = move |label: &'static str, id: &'static str, to: bool| {
-        view! {
-            <div class="field">
-                <label class="field__label" for=id>{label}</label>
-                <input class="field__input" type="date" id=id
-                    prop:value=move || filter.with(|f| if to { f.to.clone() } else { f.from.clone() }.unwrap_or_default())
-                    on:change=move |ev| {
-                        let v = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
-                        set.with_value(|s| s(&|f| if to { f.to = v.clone() } else { f.from = v.clone() }));
-                    }/>
-            </div>
-        }
+        date_filter(
+            label,
+            id,
+            move || filter.with(|f| if to { f.to.clone() } else { f.from.clone() }),
+            move |v| {
+                set.with_value(|s| {
+                    s(&|f| {
+                        if to {
+                            f.to = v.clone()
+                        } else {
+                            f.from = v.clone()
+                        }
+                    })
+                })
+            },
+        )
     };
     view! {
         <NewWithdrawal list=list/>
@@ -223,13 +228,10 @@ fn NewWithdrawal(
                     profile.data.refetch();
                 }
                 Err(e) => {
-                    session.refused(&e);
-                    let text = if e.is(ErrorCode::InsufficientFunds) {
-                        "На бонусном балансе меньше, чем вы хотите вывести.".to_string()
-                    } else {
-                        e.user_message()
-                    };
-                    form.general.try_set(Some(text));
+                    let text = e
+                        .is(ErrorCode::InsufficientFunds)
+                        .then_some("На бонусном балансе меньше, чем вы хотите вывести.");
+                    form.refused(session, &e, text);
                 }
             }
         });
@@ -240,12 +242,7 @@ fn NewWithdrawal(
             <h2 class="checkout-step__title" id="pw-new">"Вывести бонусы"</h2>
             <p>"Доступно: " <strong data-testid="available">{move || rub_text(profile.balance().unwrap_or_default())}</strong></p>
             <form class="address-form" novalidate autocomplete="off" on:submit=move |ev| { ev.prevent_default(); send(); }>
-                <fieldset class="field">
-                    <legend class="field__label">"Получатель"</legend>
-                    <label><input type="radio" name="w-who" prop:checked=move || !company.get() on:change=move |_| company.set(false)/>" Физическое лицо"</label>
-                    " "
-                    <label><input type="radio" name="w-who" prop:checked=move || company.get() on:change=move |_| company.set(true)/>" Организация"</label>
-                </fieldset>
+                {two_ways("Получатель", "w-who", company, ("Физическое лицо", "Организация"))}
                 <div class="partner-form">
                     {form.field("amount", "Сумма, ₽", Kind("text", "decimal", "off", 12))}
                     {move || if company.get() {

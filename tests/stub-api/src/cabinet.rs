@@ -261,6 +261,13 @@ fn body_json(body: &Bytes) -> Result<Value, Response> {
     serde_json::from_slice(body).map_err(|_| invalid("Некорректный JSON"))
 }
 
+/// A list request's body and its common parts.
+fn list_body(body: &Bytes) -> Result<(Value, ListQuery), Response> {
+    let v = body_json(body)?;
+    let q = list_query(&v)?;
+    Ok((v, q))
+}
+
 /// `POST /partners/{id}/balance-history`: `type` PAST or FUTURE (required), `operationType`.
 async fn history(
     State(s): State<AppState>,
@@ -269,12 +276,8 @@ async fn history(
     body: Bytes,
 ) -> Response {
     with_cabinet(&s, &headers, &id, |m| {
-        let v = match body_json(&body) {
-            Ok(v) => v,
-            Err(r) => return r,
-        };
-        let q = match list_query(&v) {
-            Ok(q) => q,
+        let (v, q) = match list_body(&body) {
+            Ok(x) => x,
             Err(r) => return r,
         };
         let future = match v["type"].as_str() {
@@ -321,12 +324,8 @@ async fn withdrawals(
     body: Bytes,
 ) -> Response {
     with_cabinet(&s, &headers, &id, |m| {
-        let v = match body_json(&body) {
-            Ok(v) => v,
-            Err(r) => return r,
-        };
-        let q = match list_query(&v) {
-            Ok(q) => q,
+        let (v, q) = match list_body(&body) {
+            Ok(x) => x,
             Err(r) => return r,
         };
         let status = match v["status"].as_str() {
