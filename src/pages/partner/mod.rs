@@ -106,7 +106,7 @@ pub fn CabinetOf(id: String) -> impl IntoView {
                 {mounter.then(|| view! {
                     <nav class="tabs" aria-label="Разделы кабинета">
                         {tab(1, Route::Partner.href(), "Обзор")}
-                        {tab(2, Route::PartnerHistory(HistoryFilter::default()).href(), "История баланса")}
+                        {tab(2, Route::PartnerHistory(HistoryFilter::default()).href(), "История")}
                         {tab(3, Route::PartnerWithdrawals(WithdrawalsFilter::default()).href(), "Вывод средств")}
                     </nav>
                 })}

@@ -34,7 +34,7 @@ test('a mounter sees level progress and balance; filters the history; the chart\
   assert.equal(await page.getByRole('progressbar').getAttribute('aria-valuenow'), '25');
   assert.equal(plain(await page.getByTestId('balance').textContent()), '10 000 ₽');
 
-  await page.getByRole('link', { name: 'История баланса' }).click();
+  await page.getByRole('link', { name: 'История', exact: true }).click();
   await page.getByTestId('operation').first().waitFor();
   assert.equal(plain(await page.getByTestId('history-count').textContent()), 'Операций: 70');
   // The last month, oldest first: one page, and the chart draws exactly these.
@@ -145,7 +145,7 @@ test('a dealer sees support contacts and adds an organization after its INN is c
   assert.equal(plain(await managers.first().textContent()), 'Дмитрий, +7 987 654-32-10');
   assert.equal(await managers.first().getByRole('link').getAttribute('href'), 'tel:+79876543210');
   assert.equal(await page.getByRole('progressbar').count(), 0, 'a dealer\'s level has no way up to draw');
-  assert.equal(await page.getByRole('link', { name: 'История баланса' }).count(), 0, 'no bonus balance for a dealer');
+  assert.equal(await page.getByRole('link', { name: 'История', exact: true }).count(), 0, 'no bonus balance for a dealer');
   assert.equal(await page.getByTestId('organization').count(), 1);
 
   await page.getByText('Добавить организацию').click();

@@ -16,7 +16,7 @@ for (const width of [360, 1280]) {
   await signInTo(page, app, '/partner', '9990000002');
   await page.getByTestId('partner-level').waitFor();
   await shot(page, '1-mounter', width);
-  await page.getByRole('link', { name: 'История баланса' }).click();
+  await page.getByRole('link', { name: 'История', exact: true }).click();
   await page.getByTestId('balance-chart').waitFor();
   await page.getByTestId('operation').first().waitFor();
   await shot(page, '2-history', width);
