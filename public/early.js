@@ -35,6 +35,25 @@
     crashed(e.reason);
   });
 
+  // «Нет сети» while the browser is offline — from here, so it is said even when the wasm
+  // never arrived; announced to screen readers (role=status). The app tries again what
+  // failed for want of a network once it is back (src/state/network.rs).
+  var offline = document.createElement('div');
+  offline.className = 'offline';
+  offline.setAttribute('role', 'status');
+  offline.setAttribute('data-testid', 'offline-banner');
+  function network() {
+    offline.textContent = navigator.onLine
+      ? ''
+      : 'Нет сети. Корзина и всё введённое сохранены — продолжим, как только связь вернётся.';
+  }
+  addEventListener('online', network);
+  addEventListener('offline', network);
+  document.addEventListener('DOMContentLoaded', function () {
+    network();
+    document.body.insertBefore(offline, document.body.firstChild);
+  });
+
   var early = {};
   self.__vitrinaEarly = early;
   // Cards whose images load at once, as components/listing.rs FIRST_ROW.

@@ -63,6 +63,10 @@ pub fn ErrorPanel(
         _ => "refused",
     };
     let retryable = on_retry.is_some() && error.is_transient();
+    // A lost connection: tried again by itself once the network is back.
+    if let (Some(cb), "network" | "timeout") = (on_retry, kind) {
+        crate::state::network::when_back(cb);
+    }
 
     view! {
         <section class="error-panel" role="alert" data-testid="error-panel" data-kind=kind>

@@ -3,6 +3,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod network;
 pub mod place;
 pub mod resource;
 pub mod scroll;
@@ -27,5 +28,6 @@ pub fn provide_shop(session: Session) -> cart::Cart {
     provide_context(cart);
     provide_context(catalog::CatalogStore::install(session));
     provide_context(place::Place::new());
+    network::install();
     cart
 }
