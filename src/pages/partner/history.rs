@@ -34,14 +34,14 @@ fn op(o: &OperationDto) -> Op {
     }
 }
 
-/// Every past operation since the period began, oldest first (100 a request, 10 at most).
+/// Every past operation since `from`, oldest first (100 a request, 10 at most).
 async fn since(
     ep: &crate::api::Endpoint,
     id: &str,
-    f: &HistoryFilter,
+    from: Option<String>,
 ) -> Result<Vec<OperationDto>, ApiError> {
     let all = HistoryFilter {
-        from: f.from.clone(),
+        from,
         ascending: true,
         ..HistoryFilter::default()
     };
@@ -69,15 +69,19 @@ pub(super) fn History() -> impl IntoView {
         let id = profile.id.get_value();
         Box::pin(async move { cabinet::history(&ep, &id, &f, None).await })
     });
+    // The chart needs every operation since the period began: asked again only when the
+    // period's start or the tab changes, not for a page, a kind or an order of the list.
+    let span = Memo::new(move |_| filter.with(|f| (f.upcoming, f.from.clone())));
+    let to = Memo::new(move |_| filter.with(|f| f.to.clone()));
     let chart = resource(move || {
-        let f = filter.get();
+        let (upcoming, from) = span.get();
         let ep = session.partner();
         let id = profile.id.get_value();
         Box::pin(async move {
-            if f.upcoming {
+            if upcoming {
                 return Ok(Vec::new());
             }
-            since(&ep, &id, &f).await
+            since(&ep, &id, from).await
         })
     });
     let go = Callback::new(move |f: HistoryFilter| {
@@ -146,9 +150,9 @@ pub(super) fn History() -> impl IntoView {
         </form>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                let f = filter.get_untracked();
+                let to = to.get();
                 match chart.await {
-                    Ok(ops) if !ops.is_empty() => Some(chart_view(&f, profile.balance().unwrap_or_default(), &ops).into_any()),
+                    Ok(ops) if !ops.is_empty() => Some(chart_view(to.as_deref(), profile.balance().unwrap_or_default(), &ops).into_any()),
                     Ok(_) => None,
                     // The list below says what went wrong; the chart just stays away.
                     Err(_) => None,
@@ -191,14 +195,11 @@ pub(super) fn History() -> impl IntoView {
 
 /// The balance over the period: one point per operation (the line starts with the balance
 /// before the first), the lowest and highest balance marked, and the same said in words.
-fn chart_view(f: &HistoryFilter, balance: Decimal, ops: &[OperationDto]) -> impl IntoView {
+fn chart_view(to: Option<&str>, balance: Decimal, ops: &[OperationDto]) -> impl IntoView {
     let all: Vec<Op> = ops.iter().map(op).collect();
     let line = balance_line(balance, &all);
     // Operations after the period's end move the balance too, but are not drawn.
-    let end =
-        f.to.as_deref()
-            .and_then(parse_iso)
-            .map_or(i64::MAX, |t| t + 86_399);
+    let end = to.and_then(parse_iso).map_or(i64::MAX, |t| t + 86_399);
     let shown: Vec<(i64, Decimal)> = line.iter().copied().filter(|(t, _)| *t <= end).collect();
     let in_period: Vec<Op> = all
         .into_iter()
