@@ -253,13 +253,19 @@ pub async fn withdrawals(
     .await
 }
 
-/// Who receives the money: a person (passport) or an organization.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Who receives the money: a person (passport) or an organization — seed 004's `person`
+/// or `organization` beside the other fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Recipient {
     Person {
+        #[serde(rename = "fullName")]
         full_name: String,
         birthday: String,
+        #[serde(rename = "passportNumber")]
         passport: String,
+        /// The seed's «С» here is Cyrillic; sent as written there.
+        #[serde(rename = "departmentСode")]
         department: String,
     },
     Organization {
@@ -270,45 +276,26 @@ pub enum Recipient {
 }
 
 /// A withdrawal request as seed 004's body. Never stored, never logged: built, sent, dropped.
+#[derive(Serialize)]
 pub struct Withdrawal {
     pub inn: String,
     pub bik: String,
+    #[serde(rename = "currentAccount")]
     pub account: String,
+    #[serde(flatten)]
     pub recipient: Recipient,
+    #[serde(serialize_with = "number")]
     pub amount: Decimal,
 }
 
-/// The body, with `amount` a JSON number and the seed's `departmentСode` (its «С» is
-/// Cyrillic in the document; sent as written there).
+/// An amount as a JSON number, as the seed writes it (`1500.5`, not `"1500.50"`).
+fn number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    rust_decimal::serde::arbitrary_precision::serialize(&d.normalize(), s)
+}
+
+/// The body as seed 004 writes it.
 pub fn withdrawal_body(w: &Withdrawal) -> String {
-    let s = |v: &str| serde_json::Value::String(v.to_string());
-    let who = match &w.recipient {
-        Recipient::Person {
-            full_name,
-            birthday,
-            passport,
-            department,
-        } => format!(
-            r#""person":{{"fullName":{},"birthday":{},"passportNumber":{},"departmentСode":{}}}"#,
-            s(full_name),
-            s(birthday),
-            s(passport),
-            s(department)
-        ),
-        Recipient::Organization { name, kpp, address } => format!(
-            r#""organization":{{"name":{},"kpp":{},"address":{}}}"#,
-            s(name),
-            s(kpp),
-            s(address)
-        ),
-    };
-    format!(
-        r#"{{"inn":{},"bik":{},"currentAccount":{},{who},"amount":{}}}"#,
-        s(&w.inn),
-        s(&w.bik),
-        s(&w.account),
-        w.amount.normalize()
-    )
+    serde_json::to_string(w).unwrap_or_default()
 }
 
 pub async fn withdraw(
