@@ -22,7 +22,13 @@ pub fn install() {
     }
 }
 
-/// Runs `retry` once when the network next comes back.
+/// Runs `retry` once when the network next comes back — if it is gone now: a timeout with
+/// the network up waits for no `online` event, and the list must not grow meanwhile.
 pub fn when_back(retry: Callback<()>) {
-    WAITING.with(|w| w.borrow_mut().push(retry));
+    #[cfg(target_arch = "wasm32")]
+    if !window().navigator().on_line() {
+        WAITING.with(|w| w.borrow_mut().push(retry));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = retry;
 }
