@@ -1,7 +1,9 @@
-//! Times and statuses as the shopper reads them: «15 января 2026, 14:05» in their own time
-//! zone, and a status as a coloured chip (orders, the partner cabinet).
+//! Times, statuses and phones as the shopper reads them: «15 января 2026, 14:05» in their
+//! own time zone, a status as a coloured chip, a phone as a `tel:` link (orders, the partner
+//! cabinet).
 
 use crate::domain::checkout::dates::{day_month, parse_iso};
+use crate::domain::phone::{display, to_e164};
 use leptos::prelude::*;
 
 /// «15 января 2026, 14:05» in the shopper's own time zone (UTC where there is no browser).
@@ -45,4 +47,13 @@ pub fn when_iso(iso: &str, with_time: bool) -> String {
 /// A status as a chip; `tone` picks its colour.
 pub fn chip(text: String, tone: &'static str, testid: &'static str) -> impl IntoView {
     view! { <span class=format!("chip chip--{tone}") data-testid=testid>{text}</span> }
+}
+
+/// A phone to call: «+7 916 123-45-01» linked as `tel:+79161234501`; what is not a whole
+/// number is shown as it came, unlinked.
+pub fn tel(p: &str) -> AnyView {
+    match to_e164(p) {
+        Some(t) => view! { <a href=format!("tel:{t}")>{display(p)}</a> }.into_any(),
+        None => view! { <span>{p.to_string()}</span> }.into_any(),
+    }
 }

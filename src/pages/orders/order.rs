@@ -3,7 +3,7 @@
 //! visible; its items, pricing, addresses, shipping and payment; the actions (actions.rs).
 
 use super::actions::{done_view, CancelForm, Done, RefundForm, Repeat};
-use super::story::{backoff, phone_text, stage_bar, story_of, timeline, where_now, Story};
+use super::story::{backoff, stage_bar, story_of, timeline, where_now, Story};
 use super::{chip, status_tone, when_iso};
 use crate::api::commerce::orders::{self, OrderDetailDto, OrderItemDto};
 use crate::api::ApiError;
@@ -15,6 +15,7 @@ use crate::domain::catalog::products_count_label;
 use crate::domain::checkout::dates::date_text;
 use crate::domain::money::rub_text;
 use crate::domain::orders::history::{payment_word, status_word};
+use crate::domain::phone::display as phone_text;
 use crate::routes::Route;
 use crate::state::use_session;
 use leptos::prelude::*;

@@ -6,13 +6,13 @@
 use super::when;
 use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::{courier, delivery};
+use crate::components::when::tel;
 use crate::domain::checkout::dates::date_text;
 use crate::domain::codes::ErrorCode;
 use crate::domain::orders::timeline::{
     carrier_link, carrier_name, courier_order_state, courier_state, current, delivery_status,
     merge, order_status, tracking_status, Event, Source, Stage,
 };
-use crate::domain::phone::to_e164;
 use crate::state::Session;
 use leptos::prelude::*;
 
@@ -159,8 +159,6 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
     s
 }
 
-pub(super) use crate::domain::phone::display as phone_text;
-
 pub(super) fn stage_bar(stage: Option<Stage>) -> impl IntoView {
     if stage == Some(Stage::Cancelled) {
         return view! { <p class="stages stages--off" data-testid="stage">"Заказ отменён"</p> }
@@ -188,10 +186,7 @@ pub(super) fn where_now(s: &Story) -> impl IntoView {
     let courier = s.courier.clone().map(|(name, phone)| {
         view! {
             <p data-testid="courier">"Курьер: " {name}
-                {phone.map(|p| match to_e164(&p) {
-                    Some(tel) => view! { ", " <a href=format!("tel:{tel}")>{phone_text(&p)}</a> }.into_any(),
-                    None => view! { ", " {p} }.into_any(),
-                })}
+                {phone.map(|p| view! { ", " {tel(&p)} })}
             </p>
         }
     });

@@ -6,23 +6,16 @@ use super::form::{two_ways, Form, DIGITS, TEXT};
 use super::Profile;
 use crate::api::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
 use crate::api::ApiError;
-use crate::components::when::when_iso;
+use crate::components::when::{tel, when_iso};
 use crate::domain::money::rub_text;
 use crate::domain::partner::level::progress;
 use crate::domain::partner::requisites::{inn_problem, kpp_problem, InnOf};
 use crate::domain::partner::{organization_type_word, partner_type_word};
-use crate::domain::phone::{display, to_e164};
+use crate::domain::phone::display;
 use crate::routes::Route;
 use crate::state::resource::resource;
 use crate::state::use_session;
 use leptos::prelude::*;
-
-fn tel(p: &str) -> AnyView {
-    match to_e164(p) {
-        Some(t) => view! { <a href=format!("tel:{t}")>{display(p)}</a> }.into_any(),
-        None => view! { <span>{p.to_string()}</span> }.into_any(),
-    }
-}
 
 fn manager(role: &'static str, m: Option<ManagerDto>) -> impl IntoView {
     m.filter(|m| !m.phone.is_empty()).map(|m| {
