@@ -256,7 +256,7 @@ pub async fn withdrawals(
 /// Who receives the money: a person (passport) or an organization — seed 004's `person`
 /// or `organization` beside the other fields.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(untagged)]
 pub enum Recipient {
     Person {
         #[serde(rename = "fullName")]
@@ -276,26 +276,42 @@ pub enum Recipient {
 }
 
 /// A withdrawal request as seed 004's body. Never stored, never logged: built, sent, dropped.
-#[derive(Serialize)]
 pub struct Withdrawal {
     pub inn: String,
     pub bik: String,
-    #[serde(rename = "currentAccount")]
     pub account: String,
-    #[serde(flatten)]
     pub recipient: Recipient,
-    #[serde(serialize_with = "number")]
     pub amount: Decimal,
 }
 
-/// An amount as a JSON number, as the seed writes it (`1500.5`, not `"1500.50"`).
-fn number<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    rust_decimal::serde::arbitrary_precision::serialize(&d.normalize(), s)
+/// The wire shape: one of `person` / `organization` (no `#[serde(flatten)]`, which costs
+/// the chunk 4 KB gzip), the amount a JSON number as the seed writes it (`1500.5`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WithdrawalBody<'a> {
+    inn: &'a str,
+    bik: &'a str,
+    current_account: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    person: Option<&'a Recipient>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization: Option<&'a Recipient>,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    amount: Decimal,
 }
 
 /// The body as seed 004 writes it.
 pub fn withdrawal_body(w: &Withdrawal) -> String {
-    serde_json::to_string(w).unwrap_or_default()
+    let person = matches!(w.recipient, Recipient::Person { .. });
+    serde_json::to_string(&WithdrawalBody {
+        inn: &w.inn,
+        bik: &w.bik,
+        current_account: &w.account,
+        person: person.then_some(&w.recipient),
+        organization: (!person).then_some(&w.recipient),
+        amount: w.amount.normalize(),
+    })
+    .unwrap_or_default()
 }
 
 pub async fn withdraw(
