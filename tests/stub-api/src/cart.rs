@@ -13,7 +13,7 @@
 //!   (5000 → 1000 → 6000).
 
 use crate::commerce::{details, image_url, json_body, product_not_found, unauthorized};
-use crate::data::{self, iso, money, product_id, slug, Product};
+use crate::data::{self, iso, money, product_id, Product};
 use crate::envelope::{fail, ok};
 use crate::{unix_now, AppState, CartLine, Mutable, Shared};
 use axum::{
@@ -159,7 +159,7 @@ fn cart_json(s: &Shared, m: &Mutable, user: &data::User) -> Value {
                 "product": {
                     "id": product_id(p.idx),
                     "name": p.name,
-                    "slug": slug(&p.name),
+                    "slug": p.slug(),
                     "sku": match l.variant {
                         Some(v) => format!("SKU-{:06}-{}", p.idx + 1, v + 1),
                         None => format!("SKU-{:06}", p.idx + 1),

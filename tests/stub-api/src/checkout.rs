@@ -311,7 +311,8 @@ fn price(s: &AppState, m: &Mutable, user: &User, ask: &Ask, now: i64) -> Result<
         }
         Some("PICKUP") => {
             if let Some(id) = &ask.pickup {
-                let w = data::warehouses()
+                let w = s
+                    .warehouses()
                     .into_iter()
                     .find(|w| w["id"] == id.as_str() && w["isSelfPickupAvailable"] == true)
                     .ok_or_else(|| {

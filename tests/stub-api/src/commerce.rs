@@ -1,11 +1,9 @@
 //! Commerce API (seed 003): sign-in and catalog reads here; the cart, checkout, addresses,
 //! shipping and orders in their own modules, merged into [`routes`].
 
-use crate::data::{
-    self, category_id, iso, money, product_id, slug, Catalog, Product, Rng, User, TAGS,
-};
+use crate::data::{self, category_id, iso, money, product_id, Catalog, Product, Rng, User, TAGS};
 use crate::envelope::{fail, ok, pagination};
-use crate::{unix_now, AppState, Otp};
+use crate::{hostile, unix_now, AppState, Otp};
 use axum::{
     body::Bytes,
     extract::{Path, Query, State},
@@ -198,6 +196,9 @@ async fn otp_verify(State(s): State<AppState>, body: Bytes) -> Response {
 // ---------- catalog ----------
 
 pub(crate) fn image_url(base: &str, p: &Product, n: u8, thumb: bool) -> String {
+    if let Some(url) = hostile::image_url(base, p) {
+        return url;
+    }
     format!(
         "{base}/media/products/{}/{n}{}.svg",
         product_id(p.idx),
@@ -254,10 +255,10 @@ fn status(p: &Product) -> &'static str {
 /// `Product` of the list (seed 003).
 pub fn product_json(c: &Catalog, base: &str, p: &Product) -> Value {
     let cat = &c.categories[p.category];
-    json!({
+    let mut v = json!({
         "id": product_id(p.idx),
         "name": p.name,
-        "slug": slug(&p.name),
+        "slug": p.slug(),
         "description": description(p),
         "shortDescription": short_description(p),
         "price": money(p.price),
@@ -266,14 +267,16 @@ pub fn product_json(c: &Catalog, base: &str, p: &Product) -> Value {
         "sku": format!("SKU-{:06}", p.idx + 1),
         "status": status(p),
         "stockQuantity": p.stock,
-        "category": {"id": category_id(cat.idx), "name": cat.name, "slug": slug(&cat.name)},
+        "category": {"id": category_id(cat.idx), "name": cat.name, "slug": cat.slug},
         "images": images(base, p, false),
         "tags": p.tag_names(),
         "rating": {"average": p.rating_average(), "count": p.rating_count()},
         "commissionPercentage": p.commission,
         "careerPointsPercentage": p.points,
         "createdAt": iso(data::EPOCH_2025 + p.created),
-    })
+    });
+    hostile::product(p, &mut v);
+    v
 }
 
 fn distribution(p: &Product) -> Value {
@@ -320,11 +323,12 @@ pub fn product_detail_json(c: &Catalog, base: &str, p: &Product) -> Value {
         .filter(|i| *i != p.idx)
         .map(|i| {
             let r = &c.products[i];
-            json!({"id": product_id(i), "name": r.name, "slug": slug(&r.name), "price": money(r.price), "thumbnailUrl": image_url(base, r, 1, true)})
+            json!({"id": product_id(i), "name": r.name, "slug": r.slug(), "price": money(r.price), "thumbnailUrl": image_url(base, r, 1, true)})
         })
         .collect();
     v["relatedProducts"] = json!(related);
     v["updatedAt"] = json!(iso(data::EPOCH_2025 + p.created + 86_400 * 7));
+    hostile::product_detail(p, &mut v);
     v
 }
 
@@ -583,7 +587,7 @@ const CONS: &[&str] = &[
 ];
 
 /// Reviews of a product, generated to match its rating distribution exactly.
-fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
+pub(crate) fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
     let mut out = Vec::new();
     let mut n = 0u64;
     for star in (1..=5u64).rev() {
@@ -631,6 +635,7 @@ fn product_reviews(base: &str, p: &Product) -> Vec<Value> {
             }));
         }
     }
+    hostile::reviews(p, &mut out);
     out
 }
 
@@ -889,7 +894,7 @@ fn category_head(c: &Catalog, base: &str, idx: usize) -> Value {
     json!({
         "id": category_id(idx),
         "name": cat.name,
-        "slug": slug(&cat.name),
+        "slug": cat.slug,
         "description": cat.description,
         "imageUrl": format!("{base}/media/categories/{}.svg", category_id(idx)),
     })
@@ -988,7 +993,7 @@ async fn category(
             "breadcrumb": c.breadcrumb(idx).into_iter().map(|i| c.crumb(i)).collect::<Vec<_>>(),
             "children": cat.children.iter().map(|ch| json!({
                 "id": category_id(*ch), "name": c.categories[*ch].name,
-                "slug": slug(&c.categories[*ch].name), "productCount": counts[*ch],
+                "slug": c.categories[*ch].slug, "productCount": counts[*ch],
             })).collect::<Vec<_>>(),
             "products": page.iter().map(|p| product_json(c, base, p)).collect::<Vec<_>>(),
             "filters": {"priceRange": {"min": money(min), "max": money(max)}, "tags": tags},

@@ -508,6 +508,8 @@ pub const TAGS: &[&str] = &["хит", "новинка", "скидка", "эко"
 pub struct Category {
     pub idx: usize,
     pub name: String,
+    /// Made from the name as generated: `--hostile` changes the name, never the slug.
+    pub slug: String,
     pub description: String,
     pub parent: Option<usize>,
     pub level: u32,
@@ -522,6 +524,8 @@ pub struct Category {
 pub struct Product {
     pub idx: usize,
     pub name: String,
+    /// The name as generated, lower-case: what search matches, the name sort orders by and
+    /// the slug is made from. `--hostile` changes the name only, so these stay clean.
     pub search: String,
     pub brand: &'static str,
     pub family: usize,
@@ -537,6 +541,8 @@ pub struct Product {
     pub created: i64,
     pub images: u8,
     pub variants: u8,
+    /// `--hostile`: the texts made from this product carry payloads (see `hostile`).
+    pub hostile: bool,
 }
 
 impl Product {
@@ -598,6 +604,10 @@ impl Product {
     pub fn noun(&self) -> &'static str {
         FAMILIES[self.family].noun
     }
+
+    pub fn slug(&self) -> String {
+        slug(&self.search)
+    }
 }
 
 pub const EPOCH_2025: i64 = 1_735_689_600;
@@ -654,6 +664,7 @@ impl Catalog {
             categories.push(Category {
                 idx: root_idx,
                 name: root_name.to_string(),
+                slug: slug(root_name),
                 description: root_desc.to_string(),
                 parent: None,
                 level: 0,
@@ -667,6 +678,7 @@ impl Catalog {
                 categories.push(Category {
                     idx: child_idx,
                     name: child_name.to_string(),
+                    slug: slug(child_name),
                     description: format!("{child_name} для дома и профессионалов"),
                     parent: Some(root_idx),
                     level: 1,
@@ -680,6 +692,7 @@ impl Catalog {
                     categories.push(Category {
                         idx: leaf_idx,
                         name: FAMILIES[*fam].leaf.to_string(),
+                        slug: slug(FAMILIES[*fam].leaf),
                         description: format!("{} — большой выбор с доставкой", FAMILIES[*fam].leaf),
                         parent: Some(child_idx),
                         level: 2,
@@ -776,6 +789,7 @@ impl Catalog {
                 created: r.below(60 * 86_400 * 10) as i64,
                 images: 1 + r.below(4) as u8,
                 variants,
+                hostile: false,
             });
         }
         let sorted = |key: &dyn Fn(&Product, &Product) -> std::cmp::Ordering| {
@@ -831,7 +845,7 @@ impl Catalog {
 
     pub fn crumb(&self, idx: usize) -> Value {
         let c = &self.categories[idx];
-        json!({"id": category_id(idx), "name": c.name, "slug": slug(&c.name)})
+        json!({"id": category_id(idx), "name": c.name, "slug": c.slug})
     }
 }
 

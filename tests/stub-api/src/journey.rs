@@ -428,7 +428,7 @@ pub async fn tracking(
             })
             .collect();
         events.reverse();
-        let v = json!({
+        let mut v = json!({
             "orderId": o.id,
             "orderNumber": o.number,
             "status": o.status,
@@ -440,6 +440,9 @@ pub async fn tracking(
             "shippedAt": shipped.map(iso),
             "deliveredAt": o.delivered_at.map(iso),
         });
+        if s.opts.hostile {
+            crate::hostile::tracking(&mut v);
+        }
         ok(StatusCode::OK, v, None)
     })
 }

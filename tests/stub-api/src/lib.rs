@@ -16,6 +16,7 @@ pub mod data;
 pub mod delivery;
 pub mod envelope;
 pub mod gate;
+pub mod hostile;
 pub mod journey;
 pub mod media;
 pub mod orders;
@@ -42,6 +43,8 @@ pub struct Options {
     pub allow_origins: Vec<String>,
     pub token_ttl_secs: u64,
     pub otp_cooldown_secs: u64,
+    /// XSS and hostile-text payloads in the data a shopper reads (see [`hostile`]).
+    pub hostile: bool,
 }
 
 impl Default for Options {
@@ -53,6 +56,7 @@ impl Default for Options {
             allow_origins: Vec::new(),
             token_ttl_secs: 3600,
             otp_cooldown_secs: 30,
+            hostile: false,
         }
     }
 }
@@ -160,8 +164,11 @@ pub fn unix_now() -> i64 {
 
 impl Shared {
     pub fn new(opts: Options) -> Self {
-        let catalog = Catalog::generate(opts.products);
-        let mutable = Mutex::new(Self::seed(&catalog));
+        let mut catalog = Catalog::generate(opts.products);
+        if opts.hostile {
+            hostile::apply(&mut catalog);
+        }
+        let mutable = Mutex::new(Self::seed(&catalog, opts.hostile));
         Shared {
             opts,
             catalog,
@@ -170,8 +177,11 @@ impl Shared {
         }
     }
 
-    fn seed(catalog: &Catalog) -> Mutable {
-        let users = data::demo_users();
+    fn seed(catalog: &Catalog, hostile: bool) -> Mutable {
+        let mut users = data::demo_users();
+        if hostile {
+            hostile::users(&mut users);
+        }
         let shopper = users[0].id.clone();
         let mut m = Mutable {
             orders: journey::demo_orders(catalog, &shopper, unix_now()),
@@ -179,7 +189,10 @@ impl Shared {
             ..Default::default()
         };
         control::fill_cart(&mut m, catalog, &shopper);
-        let home = addresses::demo_address(&mut m);
+        let mut home = addresses::demo_address(&mut m);
+        if hostile {
+            hostile::address(&mut home);
+        }
         m.addresses.insert(shopper.clone(), vec![home.clone()]);
         payments::seed_demo(&mut m, &home);
         for p in data::partners() {
@@ -203,7 +216,16 @@ impl Shared {
     }
 
     pub fn reset(&self) {
-        *self.lock() = Self::seed(&self.catalog);
+        *self.lock() = Self::seed(&self.catalog, self.opts.hostile);
+    }
+
+    /// Warehouses and shops (seed 004), with `--hostile` texts when so started.
+    pub fn warehouses(&self) -> Vec<serde_json::Value> {
+        let mut list = data::warehouses();
+        if self.opts.hostile {
+            hostile::warehouses(&mut list);
+        }
+        list
     }
 
     /// The signed-in user behind `Authorization: Bearer`, if the token is live.

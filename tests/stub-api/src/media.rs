@@ -100,6 +100,10 @@ pub fn routes() -> Router<AppState> {
         .route("/media/products/{id}/{file}", get(product_image))
         .route("/media/categories/{file}", get(category_image))
         .route("/media/certificates/{file}", get(certificate))
+        .route(
+            crate::hostile::SVG_PATH,
+            get(|| async { svg_response(crate::hostile::SVG.into()) }),
+        )
         // The payment page (docs/integration.md §8), so payment URLs stay on this machine.
         .route("/pay/{id}", get(crate::payments::pay_page))
         .route("/pay/{id}/confirm", post(crate::payments::confirm))

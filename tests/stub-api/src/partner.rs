@@ -299,19 +299,16 @@ async fn stocks(State(s): State<AppState>, body: Bytes) -> Response {
     list(all, limit, offset)
 }
 
-async fn warehouses(body: Bytes) -> Response {
+async fn warehouses(State(s): State<AppState>, body: Bytes) -> Response {
     let (_, limit, offset) = match paging(&body) {
         Ok(p) => p,
         Err(e) => return e,
     };
-    list(data::warehouses(), limit, offset)
+    list(s.warehouses(), limit, offset)
 }
 
-async fn warehouse(Path(id): Path<String>) -> Response {
-    match data::warehouses()
-        .into_iter()
-        .find(|w| w["id"] == json!(id))
-    {
+async fn warehouse(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    match s.warehouses().into_iter().find(|w| w["id"] == json!(id)) {
         Some(w) => (StatusCode::OK, Json(w)).into_response(),
         None => not_found("Склад"),
     }

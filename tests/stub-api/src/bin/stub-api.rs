@@ -1,5 +1,6 @@
 //! `stub-api --host 127.0.0.1 --port 8081 [--products N] [--rate-window-secs S]
-//!  [--public-base URL] [--allow-origin ORIGIN]… [--token-ttl-secs S] [--otp-cooldown-secs S]`
+//!  [--public-base URL] [--allow-origin ORIGIN]… [--token-ttl-secs S] [--otp-cooldown-secs S]
+//!  [--hostile]`
 
 use stub_api::{serve, Options};
 
@@ -31,6 +32,7 @@ fn main() {
             "--allow-origin" => opts.allow_origins.push(value()),
             "--token-ttl-secs" => opts.token_ttl_secs = num(value()),
             "--otp-cooldown-secs" => opts.otp_cooldown_secs = num(value()),
+            "--hostile" => opts.hostile = true,
             other => {
                 eprintln!("stub-api: unknown flag {other}");
                 std::process::exit(2)
@@ -47,8 +49,9 @@ fn main() {
                 std::process::exit(1)
             });
         println!(
-            "stub-api listening on http://{host}:{port} ({} products)",
-            opts.products
+            "stub-api listening on http://{host}:{port} ({} products{})",
+            opts.products,
+            if opts.hostile { ", hostile data" } else { "" }
         );
         if let Err(e) = serve(listener, opts).await {
             eprintln!("stub-api: {e}");
