@@ -8,7 +8,7 @@ use crate::{unix_now, AppState, Quote};
 use axum::{
     body::Bytes,
     extract::State,
-    http::StatusCode,
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
     routing::post,
     Json, Router,
@@ -84,7 +84,21 @@ fn coord(v: &Value, max: f64) -> Option<f64> {
     v.as_f64().filter(|x| x.is_finite() && x.abs() <= max)
 }
 
-async fn verify(State(s): State<AppState>, body: Bytes) -> Response {
+/// The merchant's static `X-App-Token` (seed 002): held by the gateway, which would add it
+/// to its own call to Broniboy; never sent to, nor by, the browser. The e2e suite checks
+/// that this value appears nowhere in `dist/` (specs/hostile.test.js).
+pub const MERCHANT_TOKEN: &str = "stub-broniboy-merchant-9f27c4e1b86d03a5";
+
+async fn verify(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    // A browser holding the merchant token is a leak: the gateway refuses it outright.
+    if headers.contains_key("x-app-token") {
+        return (
+            StatusCode::FORBIDDEN,
+            Json(json!({"success": false, "status_code": 403,
+                "error": {"detail": "X-App-Token не принимается от браузера: его добавляет шлюз."}})),
+        )
+            .into_response();
+    }
     let b: Map<String, Value> = match serde_json::from_slice(&body) {
         Ok(Value::Object(m)) => m,
         _ => return invalid("non_field_errors", "Некорректный JSON."),

@@ -1233,3 +1233,24 @@ async fn reset_forgets_addresses_quotes_payments_and_orders() {
         .await;
     assert_eq!(a["data"]["id"], "ad0e8400-0000-4000-a000-000000000002");
 }
+
+#[tokio::test]
+async fn the_courier_gateway_refuses_a_merchant_token_from_the_browser() {
+    let s = start().await;
+    let r = s
+        .http
+        .post(s.url("/courier/orders/verify/"))
+        .header("X-App-Token", stub_api::courier::MERCHANT_TOKEN)
+        .json(
+            &json!({"pickup": {"place": TVERSKAYA}, "payment_type": "b2b_account", "drop_off": []}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["success"], false, "{v}");
+    // Without the header the same body is judged on its fields, not refused.
+    let (st, v) = s.quote(TVERSKAYA, 55.757, 37.613).await;
+    assert_eq!(st, 200, "{v}");
+}
