@@ -76,7 +76,7 @@ fn summary(
                 Some(view! {
                     <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100"
                         aria-valuenow=p.percent.to_string() aria-label="Путь к следующему уровню">
-                        <span class="progress__bar" style=format!("width: {}%", p.percent)></span>
+                        <span class="progress__bar" style:width=format!("{}%", p.percent)></span>
                     </div>
                     <p data-testid="level-progress">{text}</p>
                 })
@@ -85,7 +85,7 @@ fn summary(
         {balance.map(|b| view! {
             <section class="checkout-step" aria-labelledby="pc-balance" data-testid="partner-balance">
                 <h2 class="checkout-step__title" id="pc-balance">"Бонусный баланс"</h2>
-                <p class="partner-balance" data-testid="balance">{rub_text(b)}</p>
+                <div class="partner-balance" data-testid="balance">{rub_text(b)}</div>
                 <p class="partner-links">
                     <a href=Route::PartnerHistory(Default::default()).href()>"История начислений"</a>
                     <a class="btn" href=Route::PartnerWithdrawals(Default::default()).href()>"Вывести бонусы"</a>

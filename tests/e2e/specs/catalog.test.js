@@ -123,6 +123,10 @@ test('a missing or broken config.json gives an error page that names the problem
   await page.getByTestId('config-error').waitFor();
   assert.match(plain(await page.getByTestId('config-error').textContent()), /partner/);
   await page.context().close();
+  // That stand-in config names origins the served CSP does not list: early.js's requests to
+  // them were refused, as they should be. Only those are expected.
+  const others = browser.cspViolations.filter((v) => !/http:\/\/x\//.test(v));
+  browser.cspViolations.splice(0, browser.cspViolations.length, ...others);
 });
 
 test('the built files are served precompressed: brotli when the browser takes it, else gzip', async () => {

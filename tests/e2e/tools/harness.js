@@ -1,5 +1,5 @@
 // Shared by every spec: where the servers are, the stub's control API, a fresh page.
-import { before, after, beforeEach } from 'node:test';
+import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './browser.js';
 
@@ -27,16 +27,39 @@ export async function api(path) {
   return res.json();
 }
 
-/// A browser for one spec file; `page()` opens a fresh page that records page errors.
+/// The origins the app may send its bearer token to: the stubs' (the configured APIs).
+export const API_ORIGINS = [STUB_URL, process.env.HOSTILE_STUB_URL || 'http://127.0.0.1:18083'].map((u) => new URL(u).origin);
+
+/// A browser for one spec file; `page()` opens a fresh page that records page errors, and
+/// what no page may ever do: break the Content-Security-Policy (`cspViolations`, from the
+/// page's own `securitypolicyviolation` events and Chromium's «Refused to …» console
+/// lines) or send an `Authorization` header anywhere but an API origin (`tokenLeaks`).
 export async function openBrowser() {
   const browser = await launch();
   const pageErrors = [];
+  const cspViolations = [];
+  const tokenLeaks = [];
   return {
     pageErrors,
+    cspViolations,
+    tokenLeaks,
     async page(options = {}) {
       const context = await browser.newContext({ locale: 'ru-RU', ...options });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('console', (m) => {
+        const text = m.text();
+        if (/^CSP violation|Content Security Policy/.test(text)) cspViolations.push(`${page.url()}: ${text}`);
+      });
+      context.on('request', (r) => {
+        const auth = r.headers().authorization;
+        if (auth && !API_ORIGINS.includes(new URL(r.url()).origin)) tokenLeaks.push(`${r.method()} ${r.url()}`);
+      });
       return page;
     },
     close: () => browser.close(),
@@ -58,6 +81,13 @@ export function specBrowser() {
     await handle.close();
   });
   beforeEach(resetStub);
+  // Every test of every spec: no CSP violation, no bearer token outside the API origins.
+  afterEach(() => {
+    const csp = handle.cspViolations.splice(0);
+    const leaks = handle.tokenLeaks.splice(0);
+    assert.deepEqual(csp, [], 'the page broke its Content-Security-Policy');
+    assert.deepEqual(leaks, [], 'a bearer token went to an origin that is not a configured API');
+  });
   return handle;
 }
 

@@ -1,7 +1,9 @@
-//! `vitrina-serve --dir dist [--host 127.0.0.1] [--port 8080] [--public-url /] [--config FILE]`
+//! `vitrina-serve --dir dist [--host 127.0.0.1] [--port 8080] [--public-url /] [--config FILE]
+//! [--media ORIGIN]...`
 //! Serves the built app the way a static host should: SPA fallback, cache headers by
-//! file kind, precompressed brotli/gzip copies (gzip on the fly for the rest), and
-//! optionally another `config.json` swapped in.
+//! file kind, precompressed brotli/gzip copies (gzip on the fly for the rest), a
+//! Content-Security-Policy built from the config's API origins (`policy`), and optionally
+//! another `config.json` swapped in.
 
 use axum::{
     body::Body,
@@ -23,6 +25,57 @@ fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     file.split(['-', '_', '.'])
         .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `scheme://host[:port]` of an absolute http(s) URL.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    if !matches!(scheme, "http" | "https") {
+        return None;
+    }
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .filter(|h| !h.is_empty())?;
+    if host.contains(['@', ' ', '\'', ';', ',']) {
+        return None;
+    }
+    Some(format!("{scheme}://{host}"))
+}
+
+/// The page's Content-Security-Policy. Scripts only from the app's own files (trunk's
+/// inline loader is a file, scripts/csp-post.mjs) plus WebAssembly compilation; no inline
+/// script or style, no eval; `connect-src` the app's own files (config.json, the wasm
+/// chunks) and exactly the API origins of `config` (its four base URLs); pictures from the
+/// app and the `media` origins (by default the commerce API's origin, which serves the
+/// stub's pictures); no frames, plugins, foreign forms or `<base>` elsewhere.
+fn policy(config: &serde_json::Value, media: &[String]) -> String {
+    let mut api: Vec<String> = ["commerce", "delivery", "courier", "partner"]
+        .iter()
+        .filter_map(|k| config.get(*k)?.as_str().and_then(origin))
+        .collect();
+    api.sort();
+    api.dedup();
+    let mut img: Vec<String> = if media.is_empty() {
+        config
+            .get("commerce")
+            .and_then(|v| v.as_str())
+            .and_then(origin)
+            .into_iter()
+            .collect()
+    } else {
+        media.iter().filter_map(|m| origin(m)).collect()
+    };
+    img.sort();
+    img.dedup();
+    let list = |v: &[String]| v.iter().map(|o| format!(" {o}")).collect::<String>();
+    format!(
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self'{}; connect-src 'self'{}; font-src 'self'; manifest-src 'self'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+        list(&img),
+        list(&api)
+    )
 }
 
 async fn cache_headers(req: Request, next: Next) -> Response {
@@ -56,6 +109,7 @@ fn main() {
     let mut port: u16 = 8080;
     let mut prefix = "/".to_string();
     let mut config: Option<PathBuf> = None;
+    let mut media: Vec<String> = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let value = args.next().unwrap_or_else(|| {
@@ -68,6 +122,7 @@ fn main() {
             "--port" => port = value.parse().unwrap_or(8080),
             "--public-url" => prefix = value,
             "--config" => config = Some(value.into()),
+            "--media" => media.push(value),
             other => {
                 eprintln!("vitrina-serve: unknown flag {other}");
                 std::process::exit(2)
@@ -84,6 +139,22 @@ fn main() {
         );
         std::process::exit(1);
     }
+    let config_file = config.clone().unwrap_or_else(|| dir.join("config.json"));
+    let csp = std::fs::read_to_string(&config_file)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .map(|c| policy(&c, &media))
+        .unwrap_or_else(|| {
+            eprintln!(
+                "vitrina-serve: cannot read {}: the CSP allows no API origin",
+                config_file.display()
+            );
+            policy(&serde_json::Value::Null, &media)
+        });
+    let csp = HeaderValue::from_str(&csp).unwrap_or_else(|_| {
+        eprintln!("vitrina-serve: the CSP is not a header value");
+        std::process::exit(1)
+    });
     let shown = prefix.clone();
     // Precompressed copies first (brotli, then gzip) when the browser accepts them; the
     // compression layer below covers whatever has none (config.json).
@@ -137,6 +208,23 @@ fn main() {
     };
     let app = app
         .layer(middleware::from_fn(cache_headers))
+        .layer(middleware::from_fn(move |req: Request, next: Next| {
+            let csp = csp.clone();
+            async move {
+                let mut resp = next.run(req).await;
+                let h = resp.headers_mut();
+                h.insert(header::CONTENT_SECURITY_POLICY, csp);
+                h.insert(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                );
+                h.insert(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("strict-origin-when-cross-origin"),
+                );
+                resp
+            }
+        }))
         .layer(CompressionLayer::new());
     let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
     rt.block_on(async move {
@@ -155,7 +243,47 @@ fn main() {
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed;
+    use super::{is_hashed, origin, policy};
+    use serde_json::json;
+
+    #[test]
+    fn the_policy_allows_exactly_the_configured_origins() {
+        let config = json!({
+            "commerce": "https://api.shop.example/commerce/api/v1",
+            "delivery": "https://delivery.example:8443/v1",
+            "courier": "https://api.shop.example/courier",
+            "partner": "https://partner.example/partner"
+        });
+        let p = policy(&config, &[]);
+        assert!(p.contains("script-src 'self' 'wasm-unsafe-eval';"), "{p}");
+        assert!(p.contains(
+            "connect-src 'self' https://api.shop.example https://delivery.example:8443 https://partner.example;"
+        ), "{p}");
+        assert!(
+            p.contains("img-src 'self' https://api.shop.example;"),
+            "{p}"
+        );
+        assert!(p.contains("frame-ancestors 'none'"), "{p}");
+        assert!(
+            !p.contains("unsafe-inline") && !p.contains(" 'unsafe-eval'"),
+            "{p}"
+        );
+        let p = policy(&config, &["https://cdn.example/img/".into()]);
+        assert!(p.contains("img-src 'self' https://cdn.example;"), "{p}");
+    }
+
+    #[test]
+    fn only_http_origins_reach_the_policy() {
+        assert_eq!(
+            origin("http://127.0.0.1:8081/commerce/api/v1").as_deref(),
+            Some("http://127.0.0.1:8081")
+        );
+        assert_eq!(origin("javascript:alert(1)"), None);
+        assert_eq!(origin("https://a.example; script-src *"), None);
+        assert_eq!(origin("https://"), None);
+        let p = policy(&json!({"commerce": "data://x; script-src *"}), &[]);
+        assert!(!p.contains('*'), "{p}");
+    }
 
     #[test]
     fn trunk_hashed_files_are_recognised() {
