@@ -88,7 +88,8 @@
           var cover = images.filter(function (i) {
             return i.isPrimary;
           })[0] || images[0];
-          if (!cover || typeof cover[field] !== 'string') return null;
+          // http(s) only, as the app itself (api::web_url): never a javascript: or data: URL.
+          if (!cover || !/^https?:\/\//i.test(cover[field])) return null;
           var img = new Image();
           img.fetchPriority = 'high';
           img.src = cover[field];

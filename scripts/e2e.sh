@@ -7,6 +7,9 @@ BIN=target/release
 export STUB_URL=http://127.0.0.1:18081
 export APP_URL=http://127.0.0.1:18080
 export SUB_APP_URL=http://127.0.0.1:18082/shop
+# The same app against a stub serving hostile data (specs/hostile.test.js).
+export HOSTILE_STUB_URL=http://127.0.0.1:18083
+export HOSTILE_APP_URL=http://127.0.0.1:18084
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -22,7 +25,12 @@ pids+=($!)
 "$BIN/vitrina-serve" --host 127.0.0.1 --port 18082 --dir dist-sub --public-url /shop/ \
   --config tests/e2e/config.e2e.json &
 pids+=($!)
-for url in "$STUB_URL/__control/users" "$APP_URL/" $([ -d dist-sub ] && echo "$SUB_APP_URL/"); do
+"$BIN/stub-api" --host 127.0.0.1 --port 18083 --products 300 --otp-cooldown-secs 1 --hostile &
+pids+=($!)
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 18084 --dir dist --config tests/e2e/config.hostile.json &
+pids+=($!)
+for url in "$STUB_URL/__control/users" "$APP_URL/" "$HOSTILE_STUB_URL/__control/users" "$HOSTILE_APP_URL/" \
+  $([ -d dist-sub ] && echo "$SUB_APP_URL/"); do
   for _ in $(seq 1 50); do
     curl -fsS -o /dev/null "$url" && break
     sleep 0.2

@@ -17,7 +17,7 @@ pub struct CartProductDto {
     pub price: Decimal,
     #[serde(default)]
     pub compare_at_price: Option<Decimal>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::web_url")]
     pub thumbnail_url: Option<String>,
     #[serde(default)]
     pub stock_quantity: Option<i64>,
@@ -153,7 +153,7 @@ impl From<CartItemDto> for CartLine {
             key: LineKey::new(i.product.id, i.variant_id),
             server_id: Some(i.id),
             name: i.product.name,
-            thumbnail: i.product.thumbnail_url.filter(|u| !u.is_empty()),
+            thumbnail: i.product.thumbnail_url,
             attributes: i
                 .variant_attributes
                 .unwrap_or_default()

@@ -166,7 +166,7 @@ pub struct CheckoutPaymentDto {
     pub method: PaymentMethod,
     pub amount: Decimal,
     pub currency: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::web_url")]
     pub payment_url: Option<String>,
     #[serde(default)]
     pub bank_details: Option<BankDetailsDto>,

@@ -92,7 +92,7 @@ pub struct PricingDto {
 pub struct OrderProductDto {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::web_url")]
     pub thumbnail_url: Option<String>,
 }
 
@@ -214,7 +214,7 @@ pub struct TrackingDto {
     pub carrier: Option<String>,
     #[serde(default)]
     pub tracking_number: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::web_url")]
     pub tracking_url: Option<String>,
     #[serde(default)]
     pub estimated_delivery: Option<String>,

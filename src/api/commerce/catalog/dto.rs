@@ -125,7 +125,7 @@ pub struct RelatedDto {
     pub id: String,
     pub name: String,
     pub price: Decimal,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::web_url")]
     pub thumbnail_url: Option<String>,
 }
 
@@ -188,7 +188,7 @@ pub struct ReviewsDto {
 pub struct CategoryDto {
     pub id: String,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::api::web_url")]
     pub image_url: Option<String>,
     #[serde(default)]
     pub position: i64,

@@ -10,6 +10,7 @@ use crate::domain::catalog::{
 use crate::domain::codes::ProductStatus;
 use crate::domain::money::Money;
 use crate::domain::review::Review;
+use crate::domain::text::is_web_url;
 use rust_decimal::Decimal;
 
 pub(super) fn bad(detail: String) -> ApiError {
@@ -43,6 +44,7 @@ impl TryFrom<ProductDto> for ProductSummary {
             images: p
                 .images
                 .into_iter()
+                .filter(|i| is_web_url(&i.url) && is_web_url(&i.thumbnail_url))
                 .map(|i| ProductImage {
                     alt: i.alt.unwrap_or_else(|| name.clone()),
                     url: i.url,
@@ -217,6 +219,7 @@ impl From<ReviewDto> for Review {
             images: r
                 .images
                 .into_iter()
+                .filter(|i| is_web_url(&i.url) && is_web_url(&i.thumbnail_url))
                 .map(|i| (i.url, i.thumbnail_url))
                 .collect(),
             response: r.response.map(|x| (x.content, x.responded_at)),
@@ -234,7 +237,7 @@ impl From<CategoryDto> for CategoryNode {
         CategoryNode {
             id: c.id,
             name: c.name,
-            image: c.image_url.filter(|u| !u.is_empty()),
+            image: c.image_url,
             count: c.product_count,
             children: children.into_iter().map(CategoryNode::from).collect(),
         }
