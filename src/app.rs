@@ -46,7 +46,9 @@ pub fn App(config: Config) -> impl IntoView {
     crate::state::scroll::install();
 
     view! {
-        <Title formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>
+        // text="": the bottom of leptos_meta's stack of titles, so a page that sets none (one
+        // whose data failed to load) is titled «Витрина» rather than left untitled.
+        <Title text="" formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>
         <Router base=routes::base()>
             <a class="skip-link" href="#main">"Перейти к содержимому"</a>
             <SessionWatch/>

@@ -1,6 +1,7 @@
 //! Site header: logo, search, catalog entry, cart badge, sign-in.
 
 use crate::domain::catalog::CatalogQuery;
+use crate::domain::text::plural;
 use crate::routes::{is_catalog, is_sign_in, strip_base, use_catalog_query, Route};
 use crate::state::cart::use_cart;
 use crate::state::use_session;
@@ -118,7 +119,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="logo" href=Route::Home.href() aria-label="Витрина — на главную">
-                    <span class="logo__mark" aria-hidden="true">"В"</span>
+                    <span class="logo__mark"></span>
                     <span class="logo__text">"Витрина"</span>
                 </a>
                 <a class="header-link header-link--catalog" href=Route::catalog().href()>
@@ -150,11 +151,11 @@ pub fn SiteHeader() -> impl IntoView {
                             {session.is_partner().then(|| view! {
                                 <a class="header-link header-link--partner" href=Route::Partner.href() aria-label="Кабинет партнёра">
                                     <span class="header-link__long" aria-hidden="true">"Кабинет партнёра"</span>
-                                    <span class="header-link__short" aria-hidden="true">"Партнёр"</span>
+                                    <span class="header-link__short" aria-hidden="true">"Кабинет"</span>
                                 </a>
                             })}
                             <a class="header-link header-user" href=Route::orders().href() data-testid="user-name" aria-label=format!("{name}: мои заказы")>
-                                <span class="header-user__initials" aria-hidden="true">{initials(&name)}</span>
+                                <span class="header-user__initials" data-initials=initials(&name)></span>
                                 <span class="header-user__name">{name.clone()}</span>
                             </a>
                             <button type="button" class="header-link link-button" data-testid="sign-out" on:click=move |_| session.sign_out()>"Выйти"</button>
@@ -163,13 +164,16 @@ pub fn SiteHeader() -> impl IntoView {
                             <a class="header-link" href=signin_link>"Войти"</a>
                         }.into_any(),
                     }}
-                    <a class="header-link cart-link" href=Route::Cart.href() aria-label=move || format!("Корзина, товаров: {}", cart_count())>
+                    <a class="header-link cart-link" href=Route::Cart.href() aria-label=move || { let n = cart_count(); format!("Корзина {n} {}", plural(u64::from(n), "товар", "товара", "товаров")) }>
                         <svg class="cart-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round">
                             <path d="M3 4h2l2.4 10.2a1.5 1.5 0 0 0 1.5 1.1h8.6a1.5 1.5 0 0 0 1.4-1.1L21 8H6.2"/>
                             <circle cx="9.5" cy="19.5" r="1.4"/>
                             <circle cx="17" cy="19.5" r="1.4"/>
                         </svg>
                         <span class="cart-link__text" aria-hidden="true">"Корзина"</span>
+                        // A space: without one «Корзина» and the count read as one word
+                        // that the link's name does not contain.
+                        " "
                         <span class="badge" data-testid="cart-badge">{cart_count}</span>
                     </a>
                 </nav>

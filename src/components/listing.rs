@@ -254,8 +254,12 @@ pub fn Listing(
                 }}
                 // Keyed by what a card shows: cards that stay in the new view are kept as
                 // they are, only new ones are built (a filter click repaints little).
+                // A heading and a name for a screen reader's lists and headings: h1 (the page),
+                // h2 «Товары», h3 each card.
+                <h2 class="visually-hidden">"Товары"</h2>
                 <ul
                     class="product-grid"
+                    aria-label="Товары"
                     data-testid="product-grid"
                     aria-busy=move || (waiting.get() != 0).to_string()
                 >

@@ -5,7 +5,7 @@ use crate::api::commerce::catalog;
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination, product_card::Stars};
 use crate::domain::codes::ReviewStatus;
 use crate::domain::review::{histogram, ReviewSort};
-use crate::domain::text::{is_web_url, plural};
+use crate::domain::text::plural;
 use crate::routes::{ProductQuery, Route};
 use crate::state::resource::resource;
 use crate::state::use_session;
@@ -72,12 +72,12 @@ pub fn Reviews(
                                                         class="histogram__bar"
                                                         class:histogram__bar--active=active
                                                         aria-pressed=active.to_string()
-                                                        aria-label=format!("{star} {}: {n}. Показать только их", plural(star as u64, "звезда", "звезды", "звёзд"))
+                                                        aria-label=format!("Оценка {star} — {n} {}, показать только их", plural(n, "отзыв", "отзыва", "отзывов"))
                                                         on:click=move |_| set_rating(if active { None } else { Some(star) })
                                                         data-testid=format!("histogram-{star}")
                                                     >
                                                         <span class="histogram__label">{format!("{star} ★")}</span>
-                                                        <span class="histogram__track"><span class="histogram__fill" style=format!("width: {w}%")></span></span>
+                                                        <span class="histogram__track"><span class="histogram__fill" style:width=format!("{w}%")></span></span>
                                                         <span class="histogram__n">{n}</span>
                                                     </button>
                                                 </li>
@@ -123,7 +123,7 @@ pub fn Reviews(
                                             })}
                                             {(!r.images.is_empty()).then(|| view! {
                                                 <ul class="review__images">
-                                                    {r.images.into_iter().filter(|(u, t)| is_web_url(u) && is_web_url(t)).map(|(url, thumb)| view! {
+                                                    {r.images.into_iter().map(|(url, thumb)| view! {
                                                         <li><a href=url target="_blank" rel="noopener"><img src=thumb alt="Фото покупателя" loading="lazy" width="64" height="64"/></a></li>
                                                     }).collect_view()}
                                                 </ul>

@@ -1,0 +1,142 @@
+// Accessibility: axe-core (serious and critical, experimental rules included) on every
+// page at 360 and 1280 px, signed out, as a shopper and as a partner, and in the error,
+// empty, loading, 429 and offline states. Each test visits its pages in turn and fails
+// with the list of what axe found where.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_URL, api, injectFault, signIn, specBrowser } from '../tools/harness.js';
+import { seriousViolations, tally } from '../tools/axe.js';
+
+const browser = specBrowser();
+const WIDTHS = [360, 1280];
+const SHOPPER = '9990000001';
+const MOUNTER = '9990000002';
+const card = '[data-testid="product-card"]';
+
+/// Visits each `[name, go]` (go opens the page and waits for what it must show), runs
+/// axe, and fails once with every finding.
+async function audit(page, visits) {
+  const found = [];
+  for (const [name, go] of visits) {
+    await go();
+    const v = await seriousViolations(page);
+    if (v.length) found.push(`${name}: ${tally(v)}\n    ${v.flatMap((x) => x.nodes.slice(0, 3)).join('\n    ')}`);
+  }
+  if (found.length) assert.fail(`serious or critical axe findings:\n${found.join('\n')}`);
+}
+
+const open = (page, path, ready) => async () => {
+  await page.goto(`${APP_URL}${path}`);
+  await page.locator(ready).first().waitFor();
+};
+
+async function signedIn(page, digits, path) {
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent(path)}`);
+  await signIn(page, digits);
+  await page.waitForURL((u) => u.pathname === path);
+}
+
+for (const width of WIDTHS) {
+  const viewport = { width, height: 800 };
+
+  test(`${width} px: the pages a visitor opens have no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    const cats = (await api('/categories')).data.categories;
+    const product = '00000000-0000-4000-a000-000000000001';
+    await audit(page, [
+      ['главная', open(page, '/', card)],
+      ['каталог', open(page, '/catalog', card)],
+      ['категории', open(page, '/categories', '[data-testid="category-map"]')],
+      ['категория', open(page, `/category/${cats[0].id}`, card)],
+      ['товар', open(page, `/product/${product}`, '[data-testid="review"], [data-testid="reviews-empty"]')],
+      ['пустая корзина', open(page, '/cart', '[data-testid="cart-empty"]')],
+      ['вход', open(page, '/signin', '[data-testid="phone"]')],
+      ['нет такой страницы', open(page, '/nowhere', '[data-testid="not-found"]')],
+      ['поиск без результатов', open(page, '/catalog?q=щщщщщщ', '[data-testid="empty-state"]')],
+    ]);
+  });
+
+  test(`${width} px: the catalog reads by landmarks and headings: categories, filters, the grid, each product`, async () => {
+    const page = await browser.page({ viewport });
+    await open(page, '/catalog', card)();
+    await page.getByRole('main').waitFor();
+    await page.getByRole('navigation', { name: 'Категории' }).waitFor({ state: 'attached' });
+    const filters = page.getByRole('complementary', { name: 'Фильтры' });
+    await filters.waitFor({ state: 'attached' });
+    // On a phone the panel opens from its button, which says whether it is open.
+    const toggle = filters.getByRole('button', { name: /^Фильтры/ });
+    if (await toggle.isVisible()) {
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    }
+    assert.ok(await filters.getByRole('checkbox', { name: /наличии/ }).isVisible(), 'the filters are controls a screen reader names');
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    await page.getByRole('heading', { level: 2, name: 'Товары' }).waitFor({ state: 'attached' });
+    const grid = page.getByRole('list', { name: 'Товары' });
+    const cards = await grid.getByRole('listitem').count();
+    assert.ok(cards > 0);
+    assert.equal(await grid.getByRole('heading', { level: 3 }).count(), cards, 'each product is a heading under «Товары»');
+  });
+
+  test(`${width} px: error, loading, 429 and offline states have no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    const products = { method: 'GET', path: '/commerce/api/v1/products', count: 1 };
+    await audit(page, [
+      ['каталог: ошибка сервера', async () => {
+        await injectFault({ ...products, status: 500 });
+        await open(page, '/catalog', '[data-testid="error-panel"]')();
+      }],
+      ['каталог: 429', async () => {
+        await injectFault({ ...products, status: 429, headers: { 'Retry-After': '30' } });
+        await open(page, '/catalog', '[data-testid="retry-at"]')();
+      }],
+      ['каталог: загружается', async () => {
+        await injectFault({ ...products, delayMs: 4000 });
+        await open(page, '/catalog', '.skeleton')();
+      }],
+      ['каталог: нет сети', async () => {
+        await open(page, '/catalog', card)();
+        await page.context().setOffline(true);
+        await page.getByTestId('offline-banner').waitFor();
+        await page.locator(card).first().getByRole('link').first().click();
+        await page.getByTestId('error-panel').waitFor();
+      }],
+    ]);
+    await page.context().setOffline(false);
+  });
+
+  test(`${width} px: a shopper's cart, checkout and orders have no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    await signedIn(page, SHOPPER, '/cart');
+    await audit(page, [
+      ['корзина', async () => page.getByTestId('cart-line').first().waitFor()],
+      ['оформление', open(page, '/checkout', '[data-testid="method"]')],
+      ['оформление: 429', async () => {
+        await page.getByRole('radio', { name: /Самовывоз/ }).check();
+        await page.getByTestId('pickup-point').first().locator('input').check();
+        await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, status: 429, headers: { 'Retry-After': '40' } });
+        await page.getByTestId('place-order').click();
+        await page.getByTestId('rate-wait').waitFor();
+      }],
+      ['заказы', open(page, '/account/orders', '[data-testid="order-row"]')],
+      ['заказы: ничего не найдено', open(page, '/account/orders?from=2001-01-01&to=2001-01-02', '[data-testid="orders-empty"]')],
+      ['заказ', async () => {
+        await open(page, '/account/orders', '[data-testid="order-row"]')();
+        await page.getByTestId('order-row').first().getByRole('link').first().click();
+        await page.getByTestId('order-total').waitFor();
+      }],
+    ]);
+  });
+
+  test(`${width} px: the partner cabinet has no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    await signedIn(page, MOUNTER, '/partner');
+    await audit(page, [
+      ['кабинет', async () => page.getByTestId('level-progress').waitFor()],
+      ['история', open(page, '/partner/history', '[data-testid="chart-point"]')],
+      ['история: пусто', open(page, '/partner/history?from=2001-01-01&to=2001-01-02', '[data-testid="history-empty"]')],
+      ['выводы', open(page, '/partner/withdrawals', '[data-testid="withdrawal"]')],
+    ]);
+  });
+}
