@@ -25,6 +25,13 @@ fn deadline(iso: &str) -> String {
 #[component]
 fn CopyRow(label: &'static str, value: String, testid: &'static str) -> impl IntoView {
     let copied = RwSignal::new(false);
+    let word = move || {
+        if copied.get() {
+            "Скопировано"
+        } else {
+            "Копировать"
+        }
+    };
     let v = value.clone();
     let copy = move |_| {
         let clip = window().navigator().clipboard();
@@ -36,8 +43,9 @@ fn CopyRow(label: &'static str, value: String, testid: &'static str) -> impl Int
             <dt>{label}</dt>
             <dd>
                 <span class="bank-row__value">{value}</span>
-                <button type="button" class="btn btn--ghost btn--small" on:click=copy aria-label=format!("Скопировать: {label}")>
-                    {move || if copied.get() { "Скопировано" } else { "Копировать" }}
+                // The name starts with the words on the button (a voice-control user says them).
+                <button type="button" class="btn btn--ghost btn--small" on:click=copy aria-label=move || format!("{}: {label}", word())>
+                    {word}
                 </button>
             </dd>
         </div>

@@ -51,6 +51,11 @@ for (const width of WIDTHS) {
       ['товар', open(page, `/product/${product}`, '[data-testid="review"], [data-testid="reviews-empty"]')],
       ['пустая корзина', open(page, '/cart', '[data-testid="cart-empty"]')],
       ['вход', open(page, '/signin', '[data-testid="phone"]')],
+      ['вход: код', async () => {
+        await page.getByTestId('phone').pressSequentially('9990000001');
+        await page.getByRole('button', { name: 'Получить код' }).click();
+        await page.getByTestId('code').waitFor();
+      }],
       ['нет такой страницы', open(page, '/nowhere', '[data-testid="not-found"]')],
       ['поиск без результатов', open(page, '/catalog?q=щщщщщщ', '[data-testid="empty-state"]')],
     ]);
@@ -126,6 +131,39 @@ for (const width of WIDTHS) {
         await page.getByTestId('order-row').first().getByRole('link').first().click();
         await page.getByTestId('order-total').waitFor();
       }],
+    ]);
+  });
+
+  test(`${width} px: an order placed and the payment's return page have no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    await signedIn(page, SHOPPER, '/cart');
+    await page.getByTestId('cart-line').first().waitFor();
+    await audit(page, [
+      ['оформлено: реквизиты', async () => {
+        await page.goto(`${APP_URL}/checkout`);
+        await page.getByTestId('method').first().waitFor();
+        await page.getByRole('radio', { name: /Самовывоз/ }).check();
+        await page.getByTestId('pickup-point').first().locator('input').check();
+        await page.getByTestId('pay-bank').check();
+        await page.waitForFunction(() => document.querySelector('[data-testid="summary"] .summary')?.getAttribute('aria-busy') === 'false');
+        await page.getByTestId('place-order').click();
+        await page.getByTestId('bank-details').waitFor();
+      }],
+      ['оплата: страница возврата', async () => {
+        // The order just placed, waiting for its bank transfer.
+        const order = await page.getByRole('link', { name: 'Открыть заказ' }).getAttribute('href');
+        const orderId = decodeURIComponent(order.split('/').pop());
+        await open(page, `/checkout/return?orderId=${encodeURIComponent(orderId)}`, '[data-testid="payment-return"]')();
+        await page.waitForTimeout(500);
+      }],
+    ]);
+  });
+
+  test(`${width} px: a dealer's cabinet (support, organizations, the form) has no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    await signedIn(page, '9990000003', '/partner');
+    await audit(page, [
+      ['кабинет дилера', async () => page.getByTestId('organization').first().waitFor()],
     ]);
   });
 
