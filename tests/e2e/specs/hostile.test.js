@@ -78,6 +78,9 @@ for (const width of [360, 1280]) {
     assert.match(names, /<script>window\.__pwned=1<\/script>/);
     assert.match(names, /onerror="window\.__pwned=1"/);
     await check('каталог');
+    await visit(page, '/', '[data-testid="category-tile"]');
+    await page.getByTestId('product-card').first().waitFor();
+    await check('главная');
     await visit(page, '/categories', '[data-testid="category-map"]');
     assert.match(plain(await page.getByTestId('category-map').textContent()), /window\.__pwned/);
     await check('категории');
