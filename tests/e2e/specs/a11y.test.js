@@ -4,7 +4,7 @@
 // with the list of what axe found where.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, api, injectFault, signIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, api, control, injectFault, signIn, specBrowser } from '../tools/harness.js';
 import { seriousViolations, tally } from '../tools/axe.js';
 
 const browser = specBrowser();
@@ -155,6 +155,59 @@ for (const width of WIDTHS) {
         const orderId = decodeURIComponent(order.split('/').pop());
         await open(page, `/checkout/return?orderId=${encodeURIComponent(orderId)}`, '[data-testid="payment-return"]')();
         await page.waitForTimeout(500);
+      }],
+    ]);
+  });
+
+  test(`${width} px: forms open with their errors — a review, cancelling and returning an order — have no serious axe findings`, async () => {
+    const anna = (await control('users', undefined, 'GET')).users.find((u) => u.phone === '+79990000001');
+    const order = (i) => `ORD-2026-${String(1200 + i).padStart(8, '0')}`;
+    const page = await browser.page({ viewport });
+    page.on('dialog', (d) => d.dismiss());
+    await signedIn(page, SHOPPER, '/account/orders');
+    const openOrder = async (i) => {
+      await open(page, '/account/orders', '[data-testid="order-row"]')();
+      const link = page.getByRole('link', { name: `Заказ ${order(i)}` });
+      if ((await link.count()) === 0) await page.getByRole('link', { name: 'Вперёд →' }).click();
+      await link.click();
+      await page.getByTestId('timeline').waitFor();
+    };
+    await audit(page, [
+      ['отзыв: ошибки в форме', async () => {
+        await open(page, `/product/${anna.purchased[0]}`, '[data-testid="product-title"]')();
+        await page.getByTestId('write-review').click();
+        await page.getByTestId('review-content').fill('Коротко');
+        await page.getByTestId('review-submit').click();
+        await page.getByTestId('problem-rating').waitFor();
+      }],
+      ['заказ: отмена без причины', async () => {
+        await openOrder(1);
+        await page.getByTestId('cancel-send').click();
+        await page.getByTestId('cancel-problem').waitFor();
+      }],
+      ['заказ: возврат без товаров', async () => {
+        await openOrder(5);
+        await page.getByTestId('refund').waitFor();
+        for (const item of await page.getByTestId('refund-item').all()) await item.uncheck();
+        await page.getByTestId('refund-send').click();
+        await page.getByTestId('refund-problem').waitFor();
+      }],
+    ]);
+  });
+
+  test(`${width} px: a withdrawal refused for a broken account has no serious axe findings`, async () => {
+    const page = await browser.page({ viewport });
+    await signedIn(page, MOUNTER, '/partner/withdrawals');
+    await audit(page, [
+      ['вывод: ошибка в счёте', async () => {
+        await page.getByTestId('withdrawal').first().waitFor();
+        for (const [label, value] of [['Сумма, ₽', '1 500,50'], ['ФИО', 'Петров Иван Сергеевич'], ['Дата рождения', '1985-04-12'],
+          ['Серия и номер паспорта', '4510 123456'], ['Код подразделения', '770-001'], ['ИНН получателя', '500100732259'],
+          ['БИК банка', '044525225'], ['Расчётный счёт', '40702810938000000002']]) {
+          await page.getByLabel(label).fill(value);
+        }
+        await page.getByTestId('withdraw-send').click();
+        await page.getByTestId('problem-account').waitFor();
       }],
     ]);
   });
