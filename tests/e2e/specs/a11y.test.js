@@ -4,7 +4,7 @@
 // with the list of what axe found where.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, api, control, injectFault, signIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, api, control, injectFault, openDemoOrder, signedIn, specBrowser } from '../tools/harness.js';
 import { seriousViolations, tally } from '../tools/axe.js';
 
 const browser = specBrowser();
@@ -29,12 +29,6 @@ const open = (page, path, ready) => async () => {
   await page.goto(`${APP_URL}${path}`);
   await page.locator(ready).first().waitFor();
 };
-
-async function signedIn(page, digits, path) {
-  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent(path)}`);
-  await signIn(page, digits);
-  await page.waitForURL((u) => u.pathname === path);
-}
 
 for (const width of WIDTHS) {
   const viewport = { width, height: 800 };
@@ -161,16 +155,12 @@ for (const width of WIDTHS) {
 
   test(`${width} px: forms open with their errors — a review, cancelling and returning an order — have no serious axe findings`, async () => {
     const anna = (await control('users', undefined, 'GET')).users.find((u) => u.phone === '+79990000001');
-    const order = (i) => `ORD-2026-${String(1200 + i).padStart(8, '0')}`;
     const page = await browser.page({ viewport });
     page.on('dialog', (d) => d.dismiss());
     await signedIn(page, SHOPPER, '/account/orders');
     const openOrder = async (i) => {
-      await open(page, '/account/orders', '[data-testid="order-row"]')();
-      const link = page.getByRole('link', { name: `Заказ ${order(i)}` });
-      if ((await link.count()) === 0) await page.getByRole('link', { name: 'Вперёд →' }).click();
-      await link.click();
-      await page.getByTestId('timeline').waitFor();
+      await page.goto(`${APP_URL}/account/orders`);
+      await openDemoOrder(page, i);
     };
     await audit(page, [
       ['отзыв: ошибки в форме', async () => {

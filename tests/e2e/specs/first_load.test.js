@@ -79,6 +79,8 @@ test('a signed-in shopper’s first requests are the app’s own, with the token
 });
 
 test('when the app stops on a crash the shopper is told and can reload with the cart kept', async () => {
+  // Both thrown on purpose below: the trap and a script error that is not the app's.
+  browser.expectPageErrors(/^unreachable$/, /^someone else$/);
   const page = await browser.page({ viewport: { width: 412, height: 823 } });
   await page.goto(`${APP_URL}/catalog`);
   await page.getByTestId('add-to-cart').first().click();

@@ -10,7 +10,7 @@ import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { plain, signIn, specBrowser } from '../tools/harness.js';
+import { plain, signedIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const APP = process.env.HOSTILE_APP_URL || 'http://127.0.0.1:18084';
@@ -103,9 +103,7 @@ for (const width of [360, 1280]) {
     const check = async (where) => {
       for (const b of await inspect(page)) found.push(`${where}: ${b}`);
     };
-    await page.goto(`${APP}/signin?next=%2Fcart`);
-    await signIn(page, '9990000001');
-    await page.waitForURL((u) => u.pathname === '/cart');
+    await signedIn(page, '9990000001', '/cart', APP);
     await page.getByTestId('cart-line').first().waitFor();
     await check('корзина');
     await visit(page, '/checkout', '[data-testid="method"]');

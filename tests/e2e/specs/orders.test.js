@@ -5,26 +5,16 @@
 // 404 of an order that is not the shopper's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, control, plain, signIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, control, demoOrder, openDemoOrder, plain, signIn, signedIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const SHOPPER = '9990000001';
-const number = (i) => `ORD-2026-${String(1200 + i).padStart(8, '0')}`;
+const number = demoOrder;
 
-async function signedIn(page, path) {
-  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent(path)}`);
-  await signIn(page, SHOPPER);
-}
-
-/// Opens demo order `i` from the history (on whichever page it is), as a shopper would.
+/// Signs the shopper in and opens demo order `i` from the history.
 async function openOrder(page, i) {
-  await signedIn(page, '/account/orders');
-  const link = page.getByRole('link', { name: `Заказ ${number(i)}` });
-  await rows(page).first().waitFor();
-  if ((await link.count()) === 0) await page.getByRole('link', { name: 'Вперёд →' }).click();
-  await link.click();
-  await page.getByTestId('order').waitFor();
-  await page.getByTestId('timeline').waitFor();
+  await signedIn(page, SHOPPER, '/account/orders');
+  await openDemoOrder(page, i);
 }
 
 const rows = (page) => page.getByTestId('order-row');
@@ -177,7 +167,7 @@ test('refund: items chosen, a request already made elsewhere explained; then mad
   // The same order asked for from another tab first.
   // (A new tab signs in again: the token lives in the tab's own session storage.)
   const b = await a.context().newPage();
-  await signedIn(b, new URL(a.url()).pathname);
+  await signedIn(b, SHOPPER, new URL(a.url()).pathname);
   await b.getByTestId('refund').waitFor();
   await b.getByLabel('Причина').selectOption('Не подошёл');
   await b.getByTestId('refund-send').click();
@@ -204,7 +194,7 @@ test('refund: the 14 days run out while the form is open — explained, what was
 
 test('an order that is not the shopper\'s, or does not exist, is the 404 page', async () => {
   const page = await browser.page({ viewport: { width: 1280, height: 900 } });
-  await signedIn(page, '/account/orders/00000000-0000-4000-e000-0000000000ff');
+  await signedIn(page, SHOPPER, '/account/orders/00000000-0000-4000-e000-0000000000ff');
   await page.getByTestId('not-found').waitFor();
   assert.match(plain(await page.getByTestId('not-found').textContent()), /Такого заказа нет среди ваших/);
 });

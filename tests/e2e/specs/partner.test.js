@@ -5,17 +5,11 @@
 // who is not a partner told so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, plain, signIn, specBrowser } from '../tools/harness.js';
+import { plain, signedIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const MOUNTER = '9990000002';
 const DEALER = '9990000003';
-
-async function signedIn(page, digits, path) {
-  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent(path)}`);
-  await signIn(page, digits);
-  await page.waitForURL((u) => u.pathname.endsWith(path.split('?')[0]));
-}
 
 /// «+2 391,58 ₽» / «−849,95 ₽» → 2391.58 / -849.95.
 const rub = (s) => Number(plain(s).replace('−', '-').replace(/[^\d,+-]/g, '').replace(',', '.'));

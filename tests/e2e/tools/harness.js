@@ -30,7 +30,8 @@ export async function api(path) {
 /// The origins the app may send its bearer token to: the stubs' (the configured APIs).
 export const API_ORIGINS = [STUB_URL, process.env.HOSTILE_STUB_URL || 'http://127.0.0.1:18083'].map((u) => new URL(u).origin);
 
-/// A browser for one spec file; `page()` opens a fresh page that records page errors, and
+/// A browser for one spec file; `page()` opens a fresh page that records uncaught page
+/// errors (exceptions, unhandled rejections, wasm traps: `pageErrors`), and
 /// what no page may ever do: break the Content-Security-Policy (`cspViolations`, from the
 /// page's own `securitypolicyviolation` events and Chromium's «Refused to …» console
 /// lines) or send an `Authorization` header anywhere but an API origin (`tokenLeaks`).
@@ -80,11 +81,21 @@ export function specBrowser() {
   after(async () => {
     await handle.close();
   });
-  beforeEach(resetStub);
-  // Every test of every spec: no CSP violation, no bearer token outside the API origins.
+  beforeEach(async () => {
+    handle.expected = [];
+    handle.pageErrors.splice(0);
+    await resetStub();
+  });
+  /// A test that provokes a page error on purpose names it here (a pattern); any other
+  /// uncaught error or wasm trap still fails the test.
+  handle.expectPageErrors = (...patterns) => handle.expected.push(...patterns);
+  // Every test of every spec: no uncaught page error or wasm trap, no CSP violation, no
+  // bearer token outside the API origins.
   afterEach(() => {
+    const errors = handle.pageErrors.splice(0).filter((m) => !handle.expected.some((re) => re.test(m)));
     const csp = handle.cspViolations.splice(0);
     const leaks = handle.tokenLeaks.splice(0);
+    assert.deepEqual(errors, [], 'an uncaught page error or wasm trap');
     assert.deepEqual(csp, [], 'the page broke its Content-Security-Policy');
     assert.deepEqual(leaks, [], 'a bearer token went to an origin that is not a configured API');
   });
@@ -123,4 +134,25 @@ export async function signIn(page, phoneDigits, { wrongFirst = false } = {}) {
   }
   await page.getByTestId('code').fill('1234');
   await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/// Opens `/signin?next=path` on `app`, signs `digits` in, and waits to be back on `path`.
+export async function signedIn(page, digits, path, app = APP_URL) {
+  await page.goto(`${app}/signin?next=${encodeURIComponent(path)}`);
+  await signIn(page, digits);
+  await page.waitForURL((u) => u.pathname.endsWith(path.split('?')[0]));
+}
+
+/// The number of the stub's demo order `i` (tests/stub-api/src/journey.rs).
+export const demoOrder = (i) => `ORD-2026-${String(1200 + i).padStart(8, '0')}`;
+
+/// From the order history now open, opens demo order `i` (on whichever page it is), as a
+/// shopper would.
+export async function openDemoOrder(page, i) {
+  const link = page.getByRole('link', { name: `Заказ ${demoOrder(i)}` });
+  await page.getByTestId('order-row').first().waitFor();
+  if ((await link.count()) === 0) await page.getByRole('link', { name: 'Вперёд →' }).click();
+  await link.click();
+  await page.getByTestId('order').waitFor();
+  await page.getByTestId('timeline').waitFor();
 }
