@@ -162,8 +162,8 @@ fn build_with(tools: &[(&str, &str)]) -> (bool, String) {
         .output()
         .expect("bash runs");
     let _ = std::fs::remove_dir_all(&home);
-    let said = String::from_utf8_lossy(&out.stderr).into_owned()
-        + &String::from_utf8_lossy(&out.stdout);
+    let said =
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout);
     (out.status.success(), said)
 }
 

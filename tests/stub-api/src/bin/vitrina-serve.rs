@@ -214,13 +214,13 @@ fn app(
     let csp = std::fs::read_to_string(&config_file)
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .map(|c| policy(&c, &media))
+        .map(|c| policy(&c, media))
         .unwrap_or_else(|| {
             eprintln!(
                 "vitrina-serve: cannot read {}: the CSP allows no API origin",
                 config_file.display()
             );
-            policy(&serde_json::Value::Null, &media)
+            policy(&serde_json::Value::Null, media)
         });
     let csp = HeaderValue::from_str(&csp).unwrap_or_else(|_| {
         eprintln!("vitrina-serve: the CSP is not a header value");
@@ -228,7 +228,7 @@ fn app(
     });
     // Precompressed copies first (brotli, then gzip) when the browser accepts them; the
     // compression layer below covers whatever has none (config.json).
-    let files = ServeDir::new(&dir)
+    let files = ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(pages(
