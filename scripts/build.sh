@@ -18,10 +18,32 @@ DIST="${DIST:-dist}"
 # turns them on, `--emit-relocs` keeps what the splitter needs, and tools/split-bindgen
 # stands in for wasm-bindgen (trunk has no step between cargo and wasm-bindgen) to split
 # before calling the real one; scripts/split-post.mjs moves the chunks into the dist.
+#
+# Every tool at its pinned version (scripts/setup.sh installs them), or no build: a chunk
+# made by another wasm-bindgen or wasm-opt must never ship under a name it did not earn.
+need() { # tool, expected `--version` text (a grep pattern), what installs it
+  local got
+  if ! command -v "$1" >/dev/null; then
+    echo "build.sh: $1 is missing — needs $3 (make setup)" >&2
+    exit 1
+  fi
+  got="$("$1" --version 2>/dev/null | head -n1 || true)"
+  if ! grep -q -- "$2" <<<"$got"; then
+    echo "build.sh: $1 is '${got:-unknown}', needs $3 (make setup)" >&2
+    exit 1
+  fi
+}
+need trunk '^trunk 0\.21\.14$' 'trunk 0.21.14'
+need wasm-bindgen '^wasm-bindgen 0\.2\.130$' 'wasm-bindgen-cli 0.2.130'
+need wasm-opt 'version 116\b' 'wasm-opt 0.116.1 (binaryen 116)'
+need node '^v' 'Node'
+# No chunk of an earlier build may be copied into this one.
+rm -rf "target/split/$DIST"
 cargo build --release -q -p split-bindgen
 mkdir -p target/split-bin
 ln -sf ../release/split-bindgen target/split-bin/wasm-bindgen
 VITRINA_WASM_BINDGEN="$(command -v wasm-bindgen)" \
+  VITRINA_WASM_OPT="$(command -v wasm-opt)" \
   VITRINA_SPLIT_DIR="$PWD/target/split/$DIST" \
   PATH="$PWD/target/split-bin:$PATH" \
   RUSTC_BOOTSTRAP=1 \

@@ -18,6 +18,15 @@ if ! command -v cargo >/dev/null; then
   exit 1
 fi
 
+# The pinned compiler (rust-toolchain.toml) first: every cargo call below, and every build,
+# runs it. RUSTUP_AUTO_INSTALL=0 machines would otherwise fail on the first cargo call.
+RUST_TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+if ! rustup toolchain list 2>/dev/null | grep -q "^$RUST_TOOLCHAIN-"; then
+  say "installing Rust $RUST_TOOLCHAIN (rust-toolchain.toml)"
+  rustup toolchain install "$RUST_TOOLCHAIN" --profile minimal \
+    -c rust-src -c clippy -c rustfmt -t wasm32-unknown-unknown
+fi
+
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

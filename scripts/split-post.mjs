@@ -16,18 +16,25 @@ if (!to || !existsSync(from)) {
   console.error(`split-post: nothing in ${from} or no TRUNK_STAGING_DIR`);
   process.exit(1);
 }
+const listed = JSON.parse(readFileSync(join(from, 'chunks.json'), 'utf8'));
+// Only this build's files: the chunks chunks.json lists and the link module that loads them
+// (never a leftover of an earlier build in the same directory).
+const wanted = new Set(Object.values(listed).flat());
 let chunks = 0;
 for (const f of readdirSync(from).sort()) {
-  if (f === 'main.wasm' || f.endsWith('.json')) continue;
-  if (f.endsWith('.wasm')) {
+  if (f.endsWith('.wasm') && wanted.has(f)) {
     execFileSync('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
       '--enable-sign-ext', '--enable-mutable-globals', join(from, f), '-o', join(to, f)], { stdio: 'inherit' });
     chunks++;
-  } else if (f.endsWith('.js')) {
+  } else if (/-split-[0-9a-f]+\.js$/.test(f)) {
     copyFileSync(join(from, f), join(to, f));
   }
 }
-const manifest = JSON.stringify(JSON.parse(readFileSync(join(from, 'chunks.json'), 'utf8')));
+if (chunks !== wanted.size) {
+  console.error(`split-post: chunks.json lists ${wanted.size} chunks, ${chunks} found in ${from}`);
+  process.exit(1);
+}
+const manifest = JSON.stringify(listed);
 const html = join(to, 'index.html');
 const page = readFileSync(html, 'utf8');
 const early = /<script[^>]*\bsrc=[^>]*early-[0-9a-f]+\.js/.exec(page);

@@ -15,26 +15,44 @@ use leptos_router::{
     path,
 };
 
-// Every page but the catalog in a chunk of its own (components/lazy.rs).
-crate::lazy_page!(home_page, home, pages::home::HomePage);
+// Every page but the catalog in a chunk of its own (components/lazy.rs), with the tab title
+// it has from its first frame (pages with a name from their data set theirs once it is in).
+crate::lazy_page!(home_page, home, "", pages::home::HomePage);
 crate::lazy_page!(
     categories_page,
     categories,
+    "Все категории",
     pages::categories::CategoriesPage
 );
-crate::lazy_page!(category_page, category, pages::category::CategoryPage);
-crate::lazy_page!(product_page, product, pages::product::ProductPage);
-crate::lazy_page!(cart_page, cart, pages::cart::CartPage);
-crate::lazy_page!(checkout_page, checkout, pages::checkout::CheckoutPage);
+crate::lazy_page!(
+    category_page,
+    category,
+    "Категория",
+    pages::category::CategoryPage
+);
+crate::lazy_page!(product_page, product, "Товар", pages::product::ProductPage);
+crate::lazy_page!(cart_page, cart, "Корзина", pages::cart::CartPage);
+crate::lazy_page!(
+    checkout_page,
+    checkout,
+    "Оформление заказа",
+    pages::checkout::CheckoutPage
+);
 crate::lazy_page!(
     checkout_return_page,
     checkout_return,
+    "Оплата заказа",
     pages::checkout::CheckoutReturnPage
 );
-crate::lazy_page!(orders_page, orders, pages::orders::OrdersPage);
-crate::lazy_page!(order_page, order, pages::orders::OrderPage);
-crate::lazy_page!(partner_page, partner, pages::partner::PartnerPage);
-crate::lazy_page!(signin_page, signin, pages::signin::SignInPage);
+crate::lazy_page!(orders_page, orders, "Мои заказы", pages::orders::OrdersPage);
+crate::lazy_page!(order_page, order, "Заказ", pages::orders::OrderPage);
+crate::lazy_page!(
+    partner_page,
+    partner,
+    "Кабинет партнёра",
+    pages::partner::PartnerPage
+);
+crate::lazy_page!(signin_page, signin, "Вход", pages::signin::SignInPage);
 
 /// The storefront, once its configuration is known.
 #[component]
@@ -55,21 +73,21 @@ pub fn App(config: Config) -> impl IntoView {
             <SiteHeader/>
             <main id="main" class="page">
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=|| view! { <LazyPage load=home_page/> }/>
+                    <Route path=path!("/") view=|| view! { <LazyPage page=home_page/> }/>
                     <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
-                    <Route path=path!("/categories") view=|| view! { <LazyPage load=categories_page/> }/>
-                    <Route path=path!("/category/:id") view=|| view! { <LazyPage load=category_page/> }/>
-                    <Route path=path!("/product/:id") view=|| view! { <LazyPage load=product_page/> }/>
-                    <Route path=path!("/cart") view=|| view! { <LazyPage load=cart_page/> }/>
+                    <Route path=path!("/categories") view=|| view! { <LazyPage page=categories_page/> }/>
+                    <Route path=path!("/category/:id") view=|| view! { <LazyPage page=category_page/> }/>
+                    <Route path=path!("/product/:id") view=|| view! { <LazyPage page=product_page/> }/>
+                    <Route path=path!("/cart") view=|| view! { <LazyPage page=cart_page/> }/>
                     // Sign-in-only pages: the one guard, here.
-                    <Route path=path!("/checkout") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=checkout_page/> }.into_any()/> }/>
-                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=checkout_return_page/> }.into_any()/> }/>
-                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=orders_page/> }.into_any()/> }/>
-                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=order_page/> }.into_any()/> }/>
-                    <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
-                    <Route path=path!("/partner/history") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
-                    <Route path=path!("/partner/withdrawals") view=|| view! { <SignInRequired page=|| view! { <LazyPage load=partner_page/> }.into_any()/> }/>
-                    <Route path=path!("/signin") view=|| view! { <LazyPage load=signin_page/> }/>
+                    <Route path=path!("/checkout") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=checkout_page/> }.into_any()/> }/>
+                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=checkout_return_page/> }.into_any()/> }/>
+                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=orders_page/> }.into_any()/> }/>
+                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=order_page/> }.into_any()/> }/>
+                    <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=partner_page/> }.into_any()/> }/>
+                    <Route path=path!("/partner/history") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=partner_page/> }.into_any()/> }/>
+                    <Route path=path!("/partner/withdrawals") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=partner_page/> }.into_any()/> }/>
+                    <Route path=path!("/signin") view=|| view! { <LazyPage page=signin_page/> }/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -30,6 +30,9 @@ mod orders;
 #[path = "wasm/partner.rs"]
 mod partner;
 
+#[path = "wasm/lazy.rs"]
+mod lazy;
+
 /// Mounts a view into a fresh container and returns the container.
 fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -400,70 +403,4 @@ async fn a_secondary_section_hides_when_empty_or_missing_and_fails_in_one_line()
         .query_selector("[data-testid=error-panel]")
         .unwrap()
         .is_none());
-}
-
-static LAZY_LOADS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-
-/// A lazy page whose code fails to arrive the first time.
-fn flaky_page() -> vitrina::components::lazy::PageFuture {
-    Box::pin(async {
-        if LAZY_LOADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-            Err(vitrina::components::lazy::ChunkError)
-        } else {
-            Ok(view! { <h1>"Корзина"</h1> }.into_any())
-        }
-    })
-}
-
-#[wasm_bindgen_test]
-async fn a_lazy_page_that_fails_to_load_says_so_and_loads_on_retry() {
-    use vitrina::components::lazy::LazyPage;
-    let el = render(|| view! { <LazyPage load=flaky_page/> });
-    tick().await;
-    assert!(
-        text(&el).contains("Страница не загрузилась"),
-        "{}",
-        text(&el)
-    );
-    assert!(!text(&el).contains("Корзина"));
-    assert!(
-        !text(&el).contains("Загружаем"),
-        "no loading line beside the error"
-    );
-    let retry: web_sys::HtmlElement = el
-        .query_selector("[data-testid=error-panel] button")
-        .unwrap()
-        .expect("a retry button")
-        .unchecked_into();
-    assert_eq!(text(&retry), "Повторить");
-    retry.click();
-    tick().await;
-    assert!(text(&el).contains("Корзина"), "{}", text(&el));
-    assert!(!text(&el).contains("Страница не загрузилась"));
-    assert_eq!(LAZY_LOADS.load(std::sync::atomic::Ordering::SeqCst), 2);
-}
-
-/// A lazy page whose code takes 60 ms to arrive.
-fn slow_page() -> vitrina::components::lazy::PageFuture {
-    Box::pin(async {
-        sleep(60).await;
-        Ok(view! { <h1>"Вход"</h1> }.into_any())
-    })
-}
-
-#[wasm_bindgen_test]
-async fn a_lazy_page_says_it_is_loading_until_its_code_is_in() {
-    use vitrina::components::lazy::LazyPage;
-    let el = render(|| view! { <LazyPage load=slow_page/> });
-    tick().await;
-    assert!(text(&el).contains("Загружаем страницу…"), "{}", text(&el));
-    assert!(!text(&el).contains("Вход"));
-    for _ in 0..20 {
-        if text(&el).contains("Вход") {
-            break;
-        }
-        tick().await;
-    }
-    assert!(text(&el).contains("Вход"), "{}", text(&el));
-    assert!(!text(&el).contains("Загружаем"), "{}", text(&el));
 }

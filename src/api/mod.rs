@@ -1,6 +1,7 @@
 //! Transport to the four backends. Each module has one request helper that turns that
 //! backend's envelope, status codes and rate-limit headers into `Result<T, ApiError>`.
 
+pub mod asset;
 pub mod cabinet;
 pub mod cache;
 pub mod commerce;

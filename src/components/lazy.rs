@@ -2,12 +2,14 @@
 //!
 //! A release build (`scripts/build.sh`, `--cfg vitrina_split`) splits every function made by
 //! [`lazy_page!`] into a chunk of its own (`tools/split-bindgen`); other builds (tests,
-//! lints, native) call the page directly. A chunk that fails to load shows an error panel
-//! with «Повторить» instead of stopping the app: the split functions are `fallible`.
+//! lints, native) call the page directly. A chunk that fails to load shows a panel instead
+//! of stopping the app (the split functions are `fallible`), saying why: the shop was
+//! redeployed under this tab («Витрина обновилась», with a reload that keeps the cart and
+//! the checkout draft — both in localStorage), the network, the server, or the chunk itself.
 
-use crate::api::ApiError;
-use crate::components::error_panel::ErrorPanel;
+use crate::api::asset::{probe, Asset};
 use leptos::prelude::*;
+use leptos_meta::Title;
 use std::{future::Future, pin::Pin};
 
 /// A page's code could not be loaded (the loader logs why to the console).
@@ -27,64 +29,207 @@ pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>
 /// machinery serves every page.
 pub type PageLoad = fn() -> PageFuture;
 
-/// `fn $name()`, a [`PageLoad`] of `$page`, whose code is split into the chunk `$chunk` in
-/// release builds.
+/// A lazy page: its chunk's name (the key of index.html's `#vitrina-chunks` list), the tab
+/// title it has from its first frame (the page may refine it once its data is in; "" is the
+/// shop's own), and its loader.
+#[derive(Clone, Copy)]
+pub struct Lazy {
+    pub chunk: &'static str,
+    pub title: &'static str,
+    pub load: PageLoad,
+}
+
+/// `const $name: Lazy` for `$page`, whose code is split into the chunk `$chunk` in release
+/// builds, titled `$title` until the page sets its own.
 #[macro_export]
 macro_rules! lazy_page {
-    ($name:ident, $chunk:ident, $page:expr) => {
-        pub fn $name() -> $crate::components::lazy::PageFuture {
-            #[cfg(vitrina_split)]
-            #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
-                Ok(::leptos::prelude::IntoAny::into_any($page()))
-            }
-            #[cfg(not(vitrina_split))]
-            async fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
-                Ok(::leptos::prelude::IntoAny::into_any($page()))
-            }
-            Box::pin($name())
-        }
+    ($name:ident, $chunk:ident, $title:expr, $page:expr) => {
+        #[allow(non_upper_case_globals)]
+        pub const $name: $crate::components::lazy::Lazy = $crate::components::lazy::Lazy {
+            chunk: stringify!($chunk),
+            title: $title,
+            load: {
+                fn $name() -> $crate::components::lazy::PageFuture {
+                    #[cfg(vitrina_split)]
+                    #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+                    fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+                        Ok(::leptos::prelude::IntoAny::into_any($page()))
+                    }
+                    #[cfg(not(vitrina_split))]
+                    async fn $name() -> Result<::leptos::prelude::AnyView, $crate::components::lazy::ChunkError> {
+                        Ok(::leptos::prelude::IntoAny::into_any($page()))
+                    }
+                    Box::pin($name())
+                }
+                $name
+            },
+        };
     };
 }
 
-/// The page `load` gives, once its chunk is in. Until then the page keeps its height (nothing
-/// below jumps) and, if the wait lasts (CSS: after 300 ms), says «Загружаем страницу…»; a
-/// failed load offers «Повторить».
+/// Why a page's code did not arrive, found by asking for its files again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkFailure {
+    /// The files are gone from the server: the shop was redeployed since this tab loaded.
+    Updated,
+    /// No network.
+    Offline,
+    /// The server answered with this error status.
+    Server(u16),
+    /// The files are there; this load failed anyway.
+    Broken,
+}
+
+/// The files a chunk needs, as URLs: the module that loads chunks, then the chunk's own
+/// wasm files, from the list in index.html (`scripts/split-post.mjs`). None in a build
+/// without the split.
+fn chunk_files(chunk: &str) -> Vec<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if chunk.is_empty() || cfg!(not(target_arch = "wasm32")) {
+        return Vec::new();
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let base = doc.base_uri().ok().flatten().unwrap_or_default();
+    let url = |file: &str| {
+        web_sys::Url::new_with_base(file, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| file.to_string())
+    };
+    let mut files = Vec::new();
+    if let Ok(Some(link)) = doc.query_selector("link[rel=modulepreload][href*='-split-']") {
+        if let Some(href) = link.get_attribute("href") {
+            files.push(url(&href));
+        }
+    }
+    let list = doc
+        .get_element_by_id("vitrina-chunks")
+        .and_then(|e| e.text_content())
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+    if let Some(names) = list
+        .as_ref()
+        .and_then(|l| l.get(chunk)?.as_array().cloned())
+    {
+        files.extend(names.iter().filter_map(|n| n.as_str()).map(url));
+    }
+    files
+}
+
+/// Asks for the chunk's files again: the first that is not there says why.
+pub async fn diagnose(chunk: &str) -> ChunkFailure {
+    for file in chunk_files(chunk) {
+        match probe(&file).await {
+            Asset::Present => continue,
+            Asset::Replaced => return ChunkFailure::Updated,
+            Asset::Unreachable => return ChunkFailure::Offline,
+            Asset::Failed(status) => return ChunkFailure::Server(status),
+        }
+    }
+    ChunkFailure::Broken
+}
+
+/// The page `page.load` gives, once its chunk is in. The tab has the page's title from the
+/// first frame. Until the code is in, the page keeps its height (nothing below jumps) and,
+/// if the wait lasts (CSS: after 300 ms), says «Загружаем страницу…» — in a live region that
+/// is there from the start, so screen readers announce it. A failed load explains itself;
+/// «Повторить» takes the panel away at once, so a second failure is a new panel.
 #[component]
-pub fn LazyPage(load: PageLoad) -> impl IntoView {
-    let attempt = RwSignal::new(0u32);
+pub fn LazyPage(page: Lazy) -> impl IntoView {
+    let Lazy { chunk, title, load } = page;
+    let attempt = RwSignal::new(1u32);
     let waiting = RwSignal::new(true);
-    let page = move || {
-        attempt.track();
+    let failed = RwSignal::new(None::<(ChunkFailure, u32)>);
+    let retry = Callback::new(move |()| {
+        failed.set(None);
+        waiting.set(true);
+        attempt.update(|n| *n += 1);
+    });
+    let content = move || {
+        let n = attempt.get();
         // Not Send (the page's view holds browser objects); this app has one thread.
         Suspend::new(leptos::__reexports::send_wrapper::SendWrapper::new(
             async move {
                 let loaded = load().await;
-                waiting.set(false);
-                match loaded {
+                let view = match loaded {
                     Ok(page) => page,
-                    Err(_) => view! {
-                        <ErrorPanel
-                            error=ApiError::Network("часть витрины не загрузилась".into())
-                            title="Страница не загрузилась"
-                            on_retry=move |()| {
-                                waiting.set(true);
-                                attempt.update(|n| *n += 1);
-                            }
-                        />
+                    Err(_) => {
+                        let why = diagnose(chunk).await;
+                        failed.set(Some((why, n)));
+                        ().into_any()
                     }
-                    .into_any(),
-                }
+                };
+                waiting.set(false);
+                view
             },
         ))
     };
     view! {
-        {move || waiting.get().then(|| view! {
-            <div class="lazy-wait" role="status" data-testid="lazy-wait">
-                <div class="boot__bar"></div>
-                <p>"Загружаем страницу…"</p>
-            </div>
-        })}
-        {page}
+        <Title text=title/>
+        <div class="lazy-status" role="status" aria-live="polite" data-testid="lazy-status">
+            {move || waiting.get().then(|| view! {
+                <div class="lazy-wait" data-testid="lazy-wait">
+                    <div class="boot__bar"></div>
+                    <p>"Загружаем страницу…"</p>
+                </div>
+            })}
+        </div>
+        {move || failed.get().map(|(why, n)| view! { <ChunkPanel why attempt=n retry/> })}
+        {content}
+    }
+}
+
+/// Why a page's code did not load, and what to do: reload for a new version, else retry.
+#[component]
+fn ChunkPanel(why: ChunkFailure, attempt: u32, retry: Callback<()>) -> impl IntoView {
+    let (kind, heading, text) = match why {
+        ChunkFailure::Updated => (
+            "updated",
+            "Витрина обновилась".to_string(),
+            "Пока страница была открыта, вышла новая версия витрины. Обновите страницу — \
+             корзина и начатое оформление заказа сохранятся."
+                .to_string(),
+        ),
+        ChunkFailure::Offline => (
+            "offline",
+            "Страница не загрузилась".to_string(),
+            "Нет сети: код этой страницы не загрузился. Загрузим его, как только связь вернётся."
+                .to_string(),
+        ),
+        ChunkFailure::Server(status) => (
+            "server",
+            "Страница не загрузилась".to_string(),
+            format!("Сервер не отдал код этой страницы (ошибка {status}). Попробуйте ещё раз."),
+        ),
+        ChunkFailure::Broken => (
+            "chunk",
+            "Страница не загрузилась".to_string(),
+            "Код этой страницы не загрузился. Попробуйте ещё раз.".to_string(),
+        ),
+    };
+    if why == ChunkFailure::Offline {
+        crate::state::network::when_back(retry);
+    }
+    view! {
+        <section class="error-panel" role="alert" data-testid="error-panel" data-kind=kind>
+            <h2 class="error-panel__title">{heading}</h2>
+            <p class="error-panel__text">{text}</p>
+            {(attempt > 1).then(|| view! {
+                <p class="error-panel__meta" data-testid="lazy-attempt">
+                    {format!("Попытка {attempt} — снова не получилось.")}
+                </p>
+            })}
+            {if why == ChunkFailure::Updated {
+                view! {
+                    <button class="btn" on:click=|_| {
+                        let _ = window().location().reload();
+                    }>"Обновить страницу"</button>
+                }.into_any()
+            } else {
+                view! {
+                    <button class="btn" on:click=move |_| retry.run(())>"Повторить"</button>
+                }.into_any()
+            }}
+        </section>
     }
 }

@@ -12,9 +12,12 @@
 //!   pointer through it). `scripts/split-post.mjs` (a post_build hook) moves the chunks and
 //!   the link module into the dist.
 //!
-//! Every file carries trunk's own hash of the cargo wasm (trunk names the main module
-//! `<name>-<hash>`), so all of them can be cached as immutable: they are all derived from
-//! that one input.
+//! Every chunk and the link module carry one hash of everything that makes their bytes: the
+//! cargo wasm, this splitter (its source and the locked versions of what it is built from),
+//! and the versions of the real wasm-bindgen and of the wasm-opt that `split-post.mjs` runs
+//! on them. So they can be cached as immutable, and a tab opened before a deploy never gets
+//! another build's chunk under the name it asks for: a new splitter or tool is a new name,
+//! not only a new cargo wasm.
 //!
 //! The real wasm-bindgen is `$VITRINA_WASM_BINDGEN`.
 use std::{
@@ -43,12 +46,43 @@ fn run(args: &[String]) -> ! {
     }
 }
 
-/// trunk's file hash: seahash of the cargo wasm, in lower-case hex.
-fn trunk_hash(wasm: &[u8]) -> String {
+/// What this splitter is: its source and the locked versions of everything it is built from.
+const SPLITTER: &[&[u8]] = &[
+    include_bytes!("main.rs"),
+    include_bytes!("../../../Cargo.lock"),
+];
+
+/// The chunks' hash (seahash, lower-case hex, as trunk's): the cargo wasm, the splitter and
+/// the `tools` (the version lines of wasm-bindgen and wasm-opt).
+fn chunk_hash(wasm: &[u8], splitter: &[&[u8]], tools: &[&str]) -> String {
     use std::hash::Hasher;
     let mut hasher = seahash::SeaHasher::new();
     hasher.write(wasm);
+    for part in splitter {
+        hasher.write_usize(part.len());
+        hasher.write(part);
+    }
+    for tool in tools {
+        hasher.write_usize(tool.len());
+        hasher.write(tool.as_bytes());
+    }
     format!("{:x}", hasher.finish())
+}
+
+/// `tool --version`'s first line, or exit: a chunk named without it could be stale.
+fn version_of(tool: &std::path::Path) -> String {
+    match Command::new(tool).arg("--version").output() {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned(),
+        _ => {
+            eprintln!("split-bindgen: cannot run {} --version", tool.display());
+            exit(2)
+        }
+    }
 }
 
 fn main() {
@@ -81,7 +115,13 @@ fn main() {
         exit(2)
     }
     let main_out = split_dir.join("main.wasm");
-    let hash = trunk_hash(&wasm);
+    let tools = [
+        version_of(&real()),
+        version_of(std::path::Path::new(
+            &env::var_os("VITRINA_WASM_OPT").unwrap_or_else(|| "wasm-opt".into()),
+        )),
+    ];
+    let hash = chunk_hash(&wasm, SPLITTER, &[&tools[0], &tools[1]]);
     let main_module = format!("./{out_name}-{hash}.js");
     let link_name = format!("./{out_name}-split-{hash}.js");
     let result = wasm_split_cli_support::transform({
@@ -141,4 +181,31 @@ fn main() {
     args[input] = main_out.to_string_lossy().into_owned();
     args.push("--keep-lld-exports".to_owned());
     run(&args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunk_hash;
+
+    #[test]
+    fn the_chunks_hash_changes_with_the_splitter_and_each_tool() {
+        let wasm = b"\0asm\x01\0\0\0";
+        let tools = ["wasm-bindgen 0.2.130", "wasm-opt version 116"];
+        let base = chunk_hash(wasm, &[b"splitter"], &tools);
+        assert!(base.bytes().all(|b| b.is_ascii_hexdigit()), "{base}");
+        assert_eq!(base, chunk_hash(wasm, &[b"splitter"], &tools), "stable");
+        assert_ne!(
+            base,
+            chunk_hash(b"\0asm\x01\0\0\x01", &[b"splitter"], &tools)
+        );
+        assert_ne!(base, chunk_hash(wasm, &[b"splitter 2"], &tools));
+        assert_ne!(
+            base,
+            chunk_hash(wasm, &[b"splitter"], &["wasm-bindgen 0.2.131", tools[1]])
+        );
+        assert_ne!(
+            base,
+            chunk_hash(wasm, &[b"splitter"], &[tools[0], "wasm-opt version 117"])
+        );
+    }
 }

@@ -1,7 +1,10 @@
 //! `vitrina-serve --dir dist [--host 127.0.0.1] [--port 8080] [--public-url /] [--config FILE]
-//! [--media ORIGIN]...`
-//! Serves the built app the way a static host should: SPA fallback, cache headers by
-//! file kind, precompressed brotli/gzip copies (gzip on the fly for the rest), a
+//! [--media ORIGIN]... [--spa-fallback-for-assets]`
+//! Serves the built app the way a static host should: SPA fallback for page URLs only (a
+//! missing `.wasm`, `.js` or `.css` is a 404, never `index.html`: a tab opened before a
+//! deploy asks for the old build's chunks and must learn they are gone; the
+//! `--spa-fallback-for-assets` switch answers `index.html` for them too, as a badly set-up
+//! host does, for the e2e), cache headers by file kind, precompressed brotli/gzip copies (gzip on the fly for the rest), a
 //! Content-Security-Policy built from the config's API origins (`policy`), and optionally
 //! another `config.json` swapped in.
 
@@ -13,7 +16,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     Router,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::{
     compression::CompressionLayer,
@@ -25,6 +28,15 @@ fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     file.split(['-', '_', '.'])
         .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A file of the app's code or style (`.wasm`, `.js`, `.mjs`, `.css`, source maps): when it
+/// is missing the answer is a 404, never the SPA fallback.
+fn is_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    [".wasm", ".js", ".mjs", ".css", ".map"]
+        .iter()
+        .any(|ext| file.ends_with(ext))
 }
 
 /// `scheme://host[:port]` of an absolute http(s) URL.
@@ -86,7 +98,8 @@ async fn cache_headers(req: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let value = if is_html || path.ends_with("config.json") {
+    // Only a file that is there is kept: a 404 (a chunk of another build) never is.
+    let value = if is_html || path.ends_with("config.json") || !resp.status().is_success() {
         "no-cache"
     } else if is_hashed(&path) {
         "public, max-age=31536000, immutable"
@@ -110,8 +123,13 @@ fn main() {
     let mut prefix = "/".to_string();
     let mut config: Option<PathBuf> = None;
     let mut media: Vec<String> = Vec::new();
+    let mut spa_for_assets = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--spa-fallback-for-assets" {
+            spa_for_assets = true;
+            continue;
+        }
         let value = args.next().unwrap_or_else(|| {
             eprintln!("vitrina-serve: {flag} needs a value");
             std::process::exit(2)
@@ -139,33 +157,86 @@ fn main() {
         );
         std::process::exit(1);
     }
+    let shown = prefix.clone();
+    let app = app(&dir, prefix, config, &media, spa_for_assets);
+    let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind((host.as_str(), port))
+            .await
+            .unwrap_or_else(|e| {
+                eprintln!("vitrina-serve: cannot listen on {host}:{port}: {e}");
+                std::process::exit(1)
+            });
+        // The real port (`--port 0` takes any free one; the e2e reads it from here).
+        let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
+        println!("serving {} at http://{host}:{port}{shown}/", dir.display());
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(stub_api::shutdown_signal())
+            .await;
+    });
+}
+
+/// The SPA fallback: `index.html` for a page URL; a 404 for a missing file of the app's code
+/// (unless `spa_for_assets`, a badly set-up host's behaviour).
+fn pages(
+    index: ServeFile,
+    spa_for_assets: bool,
+) -> impl tower::Service<
+    Request,
+    Response = Response,
+    Error = std::convert::Infallible,
+    Future = impl Send,
+> + Clone {
+    tower::service_fn(move |req: Request| {
+        let index = index.clone();
+        async move {
+            if !spa_for_assets && is_asset(req.uri().path()) {
+                return Ok((StatusCode::NOT_FOUND, "no such file").into_response());
+            }
+            match index.oneshot(req).await {
+                Ok(resp) => Ok(resp.into_response()),
+                Err(never) => match never {},
+            }
+        }
+    })
+}
+
+/// The whole site: `dir` under `prefix`, with its headers.
+fn app(
+    dir: &Path,
+    prefix: String,
+    config: Option<PathBuf>,
+    media: &[String],
+    spa_for_assets: bool,
+) -> Router {
+    let index = dir.join("index.html");
     let config_file = config.clone().unwrap_or_else(|| dir.join("config.json"));
     let csp = std::fs::read_to_string(&config_file)
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-        .map(|c| policy(&c, &media))
+        .map(|c| policy(&c, media))
         .unwrap_or_else(|| {
             eprintln!(
                 "vitrina-serve: cannot read {}: the CSP allows no API origin",
                 config_file.display()
             );
-            policy(&serde_json::Value::Null, &media)
+            policy(&serde_json::Value::Null, media)
         });
     let csp = HeaderValue::from_str(&csp).unwrap_or_else(|_| {
         eprintln!("vitrina-serve: the CSP is not a header value");
         std::process::exit(1)
     });
-    let shown = prefix.clone();
     // Precompressed copies first (brotli, then gzip) when the browser accepts them; the
     // compression layer below covers whatever has none (config.json).
-    let files = ServeDir::new(&dir)
+    let files = ServeDir::new(dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(
+        .fallback(pages(
             ServeFile::new(&index)
                 .precompressed_br()
                 .precompressed_gzip(),
-        );
+            spa_for_assets,
+        ));
     let mut site = Router::new();
     if let Some(cfg) = config {
         site = site.route_service("/config.json", ServeFile::new(cfg));
@@ -206,8 +277,7 @@ fn main() {
             }
         })
     };
-    let app = app
-        .layer(middleware::from_fn(cache_headers))
+    app.layer(middleware::from_fn(cache_headers))
         .layer(middleware::from_fn(move |req: Request, next: Next| {
             let csp = csp.clone();
             async move {
@@ -225,26 +295,88 @@ fn main() {
                 resp
             }
         }))
-        .layer(CompressionLayer::new());
-    let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
-    rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind((host.as_str(), port))
-            .await
-            .unwrap_or_else(|e| {
-                eprintln!("vitrina-serve: cannot listen on {host}:{port}: {e}");
-                std::process::exit(1)
-            });
-        println!("serving {} at http://{host}:{port}{shown}/", dir.display());
-        let _ = axum::serve(listener, app)
-            .with_graceful_shutdown(stub_api::shutdown_signal())
-            .await;
-    });
+        .layer(CompressionLayer::new())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed, origin, policy};
+    use super::{app, is_asset, is_hashed, origin, policy};
+    use axum::{body::Body, extract::Request, http::header, Router};
     use serde_json::json;
+    use tower::ServiceExt;
+
+    async fn get(site: &Router, path: &str) -> (u16, String, String) {
+        let resp = site
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let h = |name| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
+        (
+            resp.status().as_u16(),
+            h(header::CONTENT_TYPE),
+            h(header::CACHE_CONTROL),
+        )
+    }
+
+    #[test]
+    fn a_missing_file_of_the_app_is_a_404_and_a_page_url_gets_index_html() {
+        let dir = std::env::temp_dir().join(format!("vitrina-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><title>Витрина</title>",
+        )
+        .unwrap();
+        std::fs::write(dir.join("vitrina-1a2b3c.js"), "export {};").unwrap();
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let site = app(&dir, String::new(), None, &[], false);
+            // The chunks of a build that is no longer there (a tab opened before a deploy).
+            for gone in [
+                "/split_cart-9f1c0e2d.wasm",
+                "/vitrina-split-9f1c0e2d.js",
+                "/base-9f1c0e2d4b5a6978.css",
+                "/product/split_cart-9f1c0e2d.wasm",
+            ] {
+                let (status, _, cache) = get(&site, gone).await;
+                assert_eq!(status, 404, "{gone}");
+                assert!(!cache.contains("immutable"), "a 404 is not kept: {cache}");
+            }
+            let (status, kind, cache) = get(&site, "/product/42").await;
+            assert_eq!(status, 200);
+            assert!(kind.starts_with("text/html"), "{kind}");
+            assert_eq!(cache, "no-cache");
+            let (status, _, _) = get(&site, "/vitrina-1a2b3c.js").await;
+            assert_eq!(status, 200);
+            // Under a sub-path the same.
+            let shop = app(&dir, "/shop".into(), None, &[], false);
+            assert_eq!(get(&shop, "/shop/split_cart-9f1c0e2d.wasm").await.0, 404);
+            assert_eq!(get(&shop, "/shop/cart").await.0, 200);
+            // The badly set-up host the e2e mimics: index.html for everything.
+            let loose = app(&dir, String::new(), None, &[], true);
+            let (status, kind, _) = get(&loose, "/split_cart-9f1c0e2d.wasm").await;
+            assert_eq!(status, 200);
+            assert!(kind.starts_with("text/html"), "{kind}");
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn code_and_style_files_are_assets_and_page_urls_are_not() {
+        assert!(is_asset("/split_cart-9f1c0e2d.wasm"));
+        assert!(is_asset("/shop/vitrina-split-9f.js"));
+        assert!(is_asset("/base-e40f.CSS"));
+        assert!(!is_asset("/product/42"));
+        assert!(!is_asset("/catalog"));
+        assert!(!is_asset("/"));
+    }
 
     #[test]
     fn the_policy_allows_exactly_the_configured_origins() {
