@@ -257,8 +257,9 @@ fn follow_preview(ck: Ck) {
 pub fn CheckoutPage() -> impl IntoView {
     let session = use_session();
     let cart = use_cart();
-    let restored: Draft =
-        storage::read_record(&Key::checkout_draft(), DRAFT_VERSION).unwrap_or_default();
+    let restored = storage::read_record::<Draft>(&Key::checkout_draft(), DRAFT_VERSION)
+        .unwrap_or_default()
+        .restored(crate::api::http::now_unix());
     let ck = Ck::new(session, cart, restored);
     // Every change is kept at once: a reload or a sign-in round trip loses nothing.
     Effect::new(move |_| {

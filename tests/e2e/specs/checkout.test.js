@@ -233,6 +233,63 @@ test('an injected 429 with Retry-After: a countdown, the form intact, nothing se
   assert.equal(await ordersCreated(), 1);
 });
 
+test('a reload in the middle of a 429 wait: the countdown goes on and nothing is sent before it ends', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('После перезагрузки');
+  await settled(page);
+  // Long enough to reload inside it; only the first answer is a 429.
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, count: 1, status: 429, headers: { 'Retry-After': '15', 'X-RateLimit-Remaining': '0' } });
+  const sent = [];
+  page.on('request', (r) => { if (/\/cart\/checkout$/.test(r.url())) sent.push(Date.now()); });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('rate-wait').waitFor();
+  await page.reload();
+  await page.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
+  await settled(page);
+  assert.equal(await page.getByTestId('rate-wait').count(), 1, 'the countdown goes on after the reload');
+  assert.match(plain(await page.getByTestId('rate-wait').textContent()), /Повторить можно через \d+ с/);
+  assert.ok(await page.getByTestId('place-order').isDisabled(), 'the button waits too');
+  assert.equal(await page.getByLabel(/Комментарий к заказу/).inputValue(), 'После перезагрузки');
+  await page.getByTestId('place-order').click({ force: true }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[data-testid="place-order"]').disabled, null, { timeout: 20000 });
+  assert.equal(sent.length, 1, 'nothing was sent during the countdown, before or after the reload');
+  assert.equal(Object.values((await counters()).checkoutAttempts).reduce((a, b) => a + b, 0), 1, 'the stub met one checkout');
+  assert.match(plain(await page.getByTestId('announce').textContent()), /Можно оформить заказ снова/);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(sent.length, 2);
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('a restored draft shows no error the shopper has not caused, even pressed while its choices load', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  const sent = [];
+  page.on('request', (r) => { if (/\/cart\/checkout$/.test(r.url())) sent.push(Date.now()); });
+  // The methods come slowly after the reload; the shopper presses at once.
+  await injectFault({ method: 'GET', path: '/commerce/api/v1/shipping/methods', count: 2, delayMs: 3000 });
+  await page.reload();
+  await page.getByTestId('place-order').waitFor();
+  await page.getByTestId('place-order').click({ force: true, timeout: 2000 }).catch(() => {});
+  await page.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Курьер магазина/ }).isChecked());
+  await page.getByTestId('slot').first().waitFor();
+  await settled(page);
+  const alerts = (await page.locator('[role="alert"], .form-error, .field__problem').allTextContents()).map(plain).filter(Boolean);
+  assert.deepEqual(alerts, [], 'no error on the restored form');
+  assert.equal(sent.length, 0, 'a press before the choices were in sends nothing');
+  // Once they are in, the same press places the order.
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
+
 test('the real limiter: the third checkout inside the window is refused, counted down and then placed', async () => {
   // The stub's checkout window shortened to 10 s for this test (2 checkouts per window).
   await control('rate-window', { bucket: 'checkout', secs: 10 });
