@@ -173,6 +173,28 @@ impl Draft {
         self
     }
 
+    /// Another saved address (`Some`) or the new-address form (`None`). The method, slot and
+    /// quote were priced for the old address, so they go and the summary stops counting
+    /// them until a method is chosen for this one; pickup (`kind`) does not depend on it.
+    pub fn choose_address(&mut self, id: Option<&str>, kind: Option<&ShippingKind>) {
+        let changed = match id {
+            Some(id) => self.adding_address || self.address_id.as_deref() != Some(id),
+            None => !self.adding_address,
+        };
+        match id {
+            Some(id) => {
+                self.address_id = Some(id.to_string());
+                self.adding_address = false;
+            }
+            None => self.adding_address = true,
+        }
+        if changed && kind != Some(&ShippingKind::Pickup) {
+            self.method_id = None;
+            self.slot_id = None;
+            self.quote = None;
+        }
+    }
+
     /// A new method forgets the companions of the old one.
     pub fn choose_method(&mut self, id: &str) {
         if self.method_id.as_deref() != Some(id) {
@@ -299,6 +321,36 @@ mod tests {
         // A moment beyond reason (a wrong clock, an edited record) does not lock checkout.
         d.retry_at = Some(now + MAX_WAIT_SECS + 1);
         assert_eq!(d.clone().restored(now).retry_at, None);
+    }
+
+    #[test]
+    fn another_address_drops_the_method_priced_for_the_old_one_but_not_pickup() {
+        let mut d = base();
+        d.choose_address(Some("a1"), Some(&ShippingKind::Slots));
+        assert_eq!(d.method_id.as_deref(), Some("ship-003"), "the same address");
+        d.choose_address(Some("a2"), Some(&ShippingKind::Slots));
+        assert_eq!(
+            (
+                d.address_id.as_deref(),
+                d.method_id.as_deref(),
+                d.slot_id.as_deref()
+            ),
+            (Some("a2"), None, None)
+        );
+        // The new-address form is another address too.
+        let mut d = base();
+        d.choose_address(None, Some(&ShippingKind::Slots));
+        assert!(d.adding_address);
+        assert_eq!(d.method_id, None);
+        // Pickup does not depend on the address.
+        let mut d = base();
+        d.method_id = Some("ship-004".into());
+        d.pickup_id = Some("w2".into());
+        d.choose_address(Some("a2"), Some(&ShippingKind::Pickup));
+        assert_eq!(
+            (d.method_id.as_deref(), d.pickup_id.as_deref()),
+            (Some("ship-004"), Some("w2"))
+        );
     }
 
     #[test]

@@ -39,6 +39,18 @@ async function chooseSlotDelivery(page) {
   await page.getByTestId('slot').first().locator('input').check();
 }
 
+/// Adds a new address through the form and saves it.
+async function addAddress(page, city, index, street) {
+  await page.getByTestId('address-new').check();
+  await page.locator('#addr-recipient_name').fill('Ольга Новосёлова');
+  await page.locator('#addr-recipient_phone').fill('+7 999 222-33-44');
+  await page.locator('#addr-index').fill(index);
+  await page.locator('#addr-city').fill(city);
+  await page.locator('#addr-street').fill(street);
+  await page.locator('#addr-building').fill('20');
+  await page.getByTestId('address-save').click();
+}
+
 const total = async (page) => plain(await page.getByTestId('sum-total').locator('dd').textContent());
 
 test('courier with a time slot, a coupon (and a bad one), paid by bank transfer', async () => {
@@ -288,6 +300,30 @@ test('a restored draft shows no error the shopper has not caused, even pressed w
   await page.getByTestId('place-order').click();
   await page.getByTestId('bank-details').waitFor();
   assert.equal(await ordersCreated(), 1);
+});
+
+test('another address: the previous method\'s price leaves the summary until a method is chosen for it', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  // The express courier's price for the saved Moscow address.
+  await page.getByRole('radio', { name: /Экспресс-курьер/ }).check();
+  await page.getByTestId('express-price').waitFor();
+  await settled(page);
+  const shipping = () => page.getByTestId('sum-shipping').locator('dd').textContent().then(plain);
+  assert.match(await shipping(), /^\d[\d ]* ₽$/, 'the express price is in the summary');
+  await addAddress(page, 'Санкт-Петербург', '191025', 'Невский пр.');
+  await page.getByRole('radio', { name: /Невский/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Невский/ }).isChecked());
+  assert.equal(await shipping(), 'выберите способ', 'the old method\'s price is gone at once');
+  await settled(page);
+  assert.equal(await shipping(), 'выберите способ', 'and stays gone once recalculated');
+  assert.equal(await page.locator('input[name="method"]:checked').count(), 0, 'no method is chosen for the new address');
+  const money = (id) => page.getByTestId(id).locator('dd').textContent().then(roubles);
+  assert.equal(Math.round((await money('sum-subtotal')) * 100 + (await money('sum-tax')) * 100), Math.round((await money('sum-total')) * 100), 'the total is the goods and VAT, no shipping');
+  // A method for this address: its own price.
+  await page.getByRole('radio', { name: /СДЭК/ }).check();
+  await settled(page);
+  assert.equal(await shipping(), 'бесплатно');
 });
 
 test('the real limiter: the third checkout inside the window is refused, counted down and then placed', async () => {
