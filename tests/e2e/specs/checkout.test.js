@@ -326,6 +326,26 @@ test('another address: the previous method\'s price leaves the summary until a m
   assert.equal(await shipping(), 'бесплатно');
 });
 
+test('pickup points of the new address\'s city come first; the address is sent without empty or null fields', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  const saved = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/addresses$/.test(r.url())) saved.push(r.postDataJSON()); });
+  await openCheckout(page);
+  // Without an address of another city the Moscow shops come first (the saved address).
+  await page.getByRole('radio', { name: /Самовывоз/ }).check();
+  await page.getByTestId('pickup-point').first().waitFor();
+  assert.match(plain(await page.getByTestId('pickup-point').first().textContent()), /Москва/);
+  await addAddress(page, 'Казань', '420111', 'ул. Баумана');
+  await page.getByRole('radio', { name: /Баумана/ }).waitFor();
+  // The browser's position is not known: the address's city first.
+  assert.ok(await page.getByRole('radio', { name: /Самовывоз/ }).isChecked(), 'pickup stays chosen: it does not depend on the address');
+  await page.getByTestId('pickup-point').first().waitFor();
+  assert.match(plain(await page.getByTestId('pickup-point').first().textContent()), /Магазин в Казани/);
+  assert.equal(saved.length, 1);
+  assert.deepEqual(Object.entries(saved[0]).filter(([, v]) => v === null || v === ''), [], `sent: ${JSON.stringify(saved[0])}`);
+  assert.ok(!('id' in saved[0]), 'no id for an address not saved yet');
+});
+
 test('the real limiter: the third checkout inside the window is refused, counted down and then placed', async () => {
   // The stub's checkout window shortened to 10 s for this test (2 checkouts per window).
   await control('rate-window', { bucket: 'checkout', secs: 10 });
