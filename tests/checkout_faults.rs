@@ -215,6 +215,11 @@ struct Figures {
     sends: u64,
     faults: HashMap<String, u64>,
     waits: u64,
+    /// Steps held back by the stored draft's wait, and reloads among them.
+    held_back: u64,
+    reloads_mid_wait: u64,
+    /// Sends before a 429's moment: must stay 0.
+    early_sends: u64,
     looks: u64,
     found_by_look: u64,
     reloads: u64,
@@ -243,21 +248,42 @@ fn run(n: u64, seed: u64) -> Figures {
         let mut stored: Option<Attempt> = None;
         let mut used_keys: Vec<String> = Vec::new();
         let mut done = false;
+        // The moment the last 429 named, as the run knows it (the page knows only storage).
+        let mut wait_until = 0;
         f.checkouts += 1;
-        for _step in 0..200 {
+        for _step in 0..400 {
             now += rng.below(8);
             match rng.below(10) {
                 0 => {
                     // A reload: memory is gone, storage stays.
                     f.reloads += 1;
-                    let back: Draft = serde_json::from_str(&stored_draft).unwrap();
-                    if back != draft {
+                    let back: Draft = serde_json::from_str::<Draft>(&stored_draft)
+                        .unwrap()
+                        .restored(now);
+                    if now < wait_until {
+                        f.reloads_mid_wait += 1;
+                    }
+                    if (Draft {
+                        retry_at: None,
+                        ..back.clone()
+                    }) != draft
+                    {
                         f.lost_drafts += 1;
                     }
                     stored_draft = serde_json::to_string(&back).unwrap();
                 }
                 1 => f.double_clicks += 1, // the second click meets a disabled button
                 _ => {}
+            }
+            // The press: the stored draft's wait holds it back, whether or not a reload came
+            // in between (the page's memory is not trusted with it).
+            let page: Draft = serde_json::from_str(&stored_draft).unwrap();
+            if page.wait_left(now).is_some() {
+                f.held_back += 1;
+                continue;
+            }
+            if now < wait_until {
+                f.early_sends += 1;
             }
             let a = attempt_for(stored.clone(), &content, now, Some(total), || {
                 keys += 1;
@@ -285,8 +311,11 @@ fn run(n: u64, seed: u64) -> Figures {
                 Next::Wait { until } => {
                     f.waits += 1;
                     assert!(until >= now, "the wait is not in the past");
-                    // Nothing is sent before the reset.
-                    now = until;
+                    // Kept with the draft, as the page does; time goes on step by step.
+                    let mut d: Draft = serde_json::from_str(&stored_draft).unwrap();
+                    d.retry_at = Some(until);
+                    stored_draft = serde_json::to_string(&d).unwrap();
+                    wait_until = until;
                 }
                 Next::Look | Next::LookLater => {
                     f.looks += 1;
@@ -330,6 +359,8 @@ fn many_checkouts_under_faults_make_one_order_each_with_one_key() {
     assert_eq!(f.duplicate_orders, 0);
     assert_eq!(f.key_changes, 0);
     assert_eq!(f.lost_drafts, 0);
+    assert_eq!(f.early_sends, 0, "nothing is sent before a 429's moment");
+    assert!(f.reloads_mid_wait > 0, "the run reloaded during a wait");
     // The run did meet every fault.
     assert_eq!(f.faults.len(), FAULTS.len());
     assert!(f.waits > 0 && f.found_by_look > 0 && f.reloads > 0);

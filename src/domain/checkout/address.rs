@@ -11,34 +11,36 @@ pub struct GeoPoint {
 }
 
 /// A saved address: seed 001's structured fields, the recipient and what the geocoder knows.
+/// Sent (`POST /addresses`) with only the fields that have a value: seed 001 shows no empty
+/// or null field, and the id is the shop's to give.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Address {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
     pub recipient_name: String,
     pub recipient_phone: String,
     #[serde(default = "ru")]
     pub country: String,
     pub index: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     pub city: String,
     pub street: String,
     pub building: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub housing: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub house: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flat: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub floor: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metro: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default, skip_serializing)]
     pub kladr_code: Option<String>,
@@ -263,6 +265,36 @@ mod tests {
             json.get("kladrCode").is_none(),
             "the geocoder's fields are not sent"
         );
+    }
+
+    #[test]
+    fn a_new_address_is_sent_without_empty_or_null_fields() {
+        let json = serde_json::to_value(filled().to_dto()).unwrap();
+        let mut sent: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        sent.sort_unstable();
+        assert_eq!(
+            sent,
+            [
+                "building",
+                "city",
+                "country",
+                "flat",
+                "index",
+                "recipientName",
+                "recipientPhone",
+                "street"
+            ]
+        );
+        assert!(json
+            .as_object()
+            .unwrap()
+            .values()
+            .all(|v| v.as_str().is_some_and(|s| !s.is_empty())));
     }
 
     #[test]

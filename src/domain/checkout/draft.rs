@@ -33,7 +33,14 @@ pub struct Draft {
     pub coupons: Vec<String>,
     pub notes: String,
     pub use_balance: bool,
+    /// Unix seconds before which no order is sent: a 429's `Retry-After` as a moment, kept
+    /// with the draft so a reload mid-wait still counts down (integration.md §7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_at: Option<u64>,
 }
+
+/// A stored wait longer than this is not a rate limit's (a wrong clock, an edited record).
+pub const MAX_WAIT_SECS: u64 = 3600;
 
 /// What is still to be chosen before the order can be placed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,6 +157,44 @@ impl Draft {
         Some(c)
     }
 
+    /// Seconds left before the order may be sent; `None` when there is nothing to wait for.
+    pub fn wait_left(&self, now: u64) -> Option<u64> {
+        self.retry_at
+            .map(|t| t.saturating_sub(now))
+            .filter(|w| (1..=MAX_WAIT_SECS).contains(w))
+    }
+
+    /// The draft as read back from storage at `now`: a wait already over (or beyond reason)
+    /// is forgotten.
+    pub fn restored(mut self, now: u64) -> Draft {
+        if self.wait_left(now).is_none() {
+            self.retry_at = None;
+        }
+        self
+    }
+
+    /// Another saved address (`Some`) or the new-address form (`None`). The method, slot and
+    /// quote were priced for the old address, so they go and the summary stops counting
+    /// them until a method is chosen for this one; pickup (`kind`) does not depend on it.
+    pub fn choose_address(&mut self, id: Option<&str>, kind: Option<&ShippingKind>) {
+        let changed = match id {
+            Some(id) => self.adding_address || self.address_id.as_deref() != Some(id),
+            None => !self.adding_address,
+        };
+        match id {
+            Some(id) => {
+                self.address_id = Some(id.to_string());
+                self.adding_address = false;
+            }
+            None => self.adding_address = true,
+        }
+        if changed && kind != Some(&ShippingKind::Pickup) {
+            self.method_id = None;
+            self.slot_id = None;
+            self.quote = None;
+        }
+    }
+
     /// A new method forgets the companions of the old one.
     pub fn choose_method(&mut self, id: &str) {
         if self.method_id.as_deref() != Some(id) {
@@ -247,6 +292,65 @@ mod tests {
         assert_eq!(d.add_coupon(" free ship "), Some("FREESHIP".into()));
         assert_eq!(d.add_coupon("freeship"), None);
         assert_eq!(d.coupons, ["WELCOME10", "FREESHIP"]);
+    }
+
+    #[test]
+    fn a_429_wait_is_kept_as_a_moment_and_one_already_past_is_ignored() {
+        let now = 1_780_000_000;
+        let mut d = base();
+        assert_eq!(d.wait_left(now), None);
+        assert!(!serde_json::to_string(&d).unwrap().contains("retry_at"));
+        d.retry_at = Some(now + 30);
+        // A reload 10 s later: the same moment, 20 s left.
+        let json = serde_json::to_string(&d).unwrap();
+        let back = serde_json::from_str::<Draft>(&json)
+            .unwrap()
+            .restored(now + 10);
+        assert_eq!(back.retry_at, Some(now + 30));
+        assert_eq!(back.wait_left(now + 10), Some(20));
+        assert_eq!(
+            back.wait_left(now + 30),
+            None,
+            "the wait ends at its moment"
+        );
+        // A reload after the moment: nothing to wait for, and nothing kept.
+        let late = serde_json::from_str::<Draft>(&json)
+            .unwrap()
+            .restored(now + 31);
+        assert_eq!((late.retry_at, late.wait_left(now + 31)), (None, None));
+        // A moment beyond reason (a wrong clock, an edited record) does not lock checkout.
+        d.retry_at = Some(now + MAX_WAIT_SECS + 1);
+        assert_eq!(d.clone().restored(now).retry_at, None);
+    }
+
+    #[test]
+    fn another_address_drops_the_method_priced_for_the_old_one_but_not_pickup() {
+        let mut d = base();
+        d.choose_address(Some("a1"), Some(&ShippingKind::Slots));
+        assert_eq!(d.method_id.as_deref(), Some("ship-003"), "the same address");
+        d.choose_address(Some("a2"), Some(&ShippingKind::Slots));
+        assert_eq!(
+            (
+                d.address_id.as_deref(),
+                d.method_id.as_deref(),
+                d.slot_id.as_deref()
+            ),
+            (Some("a2"), None, None)
+        );
+        // The new-address form is another address too.
+        let mut d = base();
+        d.choose_address(None, Some(&ShippingKind::Slots));
+        assert!(d.adding_address);
+        assert_eq!(d.method_id, None);
+        // Pickup does not depend on the address.
+        let mut d = base();
+        d.method_id = Some("ship-004".into());
+        d.pickup_id = Some("w2".into());
+        d.choose_address(Some("a2"), Some(&ShippingKind::Pickup));
+        assert_eq!(
+            (d.method_id.as_deref(), d.pickup_id.as_deref()),
+            (Some("ship-004"), Some("w2"))
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod attempt;
 pub mod dates;
 pub mod draft;
 pub mod explain;
+pub mod pickup;
 pub mod request;
 pub mod schedule;
 

@@ -83,7 +83,7 @@ pub fn AddressSection(ck: Ck) -> impl IntoView {
                                 <label class="choice">
                                     <input type="radio" name="address" value=a.id.clone()
                                         prop:checked=move || ck.draft.with(|d| !d.adding_address && d.address_id.as_deref() == Some(id.as_str()))
-                                        on:change=move |_| ck.draft.update(|d| { d.address_id = Some(id2.clone()); d.adding_address = false; })/>
+                                        on:change=move |_| choose(ck, Some(&id2))/>
                                     <span class="choice__body">
                                         <span class="choice__title">{a.one_line()}</span>
                                         <span class="choice__meta">{format!("{}, {}", a.recipient_name, a.recipient_phone)}</span>
@@ -94,7 +94,7 @@ pub fn AddressSection(ck: Ck) -> impl IntoView {
                         <label class="choice">
                             <input type="radio" name="address" value="new" data-testid="address-new"
                                 prop:checked=move || adding.get()
-                                on:change=move |_| ck.draft.update(|d| d.adding_address = true)/>
+                                on:change=move |_| choose(ck, None)/>
                             <span class="choice__body"><span class="choice__title">"Новый адрес"</span></span>
                         </label>
                     </fieldset>
@@ -109,6 +109,12 @@ pub fn AddressSection(ck: Ck) -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// Another address, or the new-address form (`None`): the method priced for the old one goes.
+fn choose(ck: Ck, id: Option<&str>) {
+    let kind = ck.kind();
+    ck.draft.update(|d| d.choose_address(id, kind.as_ref()));
 }
 
 /// Switches to the first pickup method on offer.
@@ -166,11 +172,8 @@ fn NewAddress(ck: Ck) -> impl IntoView {
                             list.push(saved);
                         }
                     });
-                    ck.draft.update(|d| {
-                        d.address_id = Some(id);
-                        d.adding_address = false;
-                        d.new_address = Default::default();
-                    });
+                    choose(ck, Some(&id));
+                    ck.draft.update(|d| d.new_address = Default::default());
                     ck.problem.update(|p| {
                         if p.as_ref().is_some_and(|p| p.at == Where::Address) {
                             *p = None
@@ -247,7 +250,10 @@ fn NewAddress(ck: Ck) -> impl IntoView {
                     {move || if saving.get() { "Сохраняем…" } else { "Сохранить адрес" }}
                 </button>
                 {move || ck.addresses.with(|a| a.as_ref().is_some_and(|r| r.as_ref().is_ok_and(|l| !l.is_empty()))).then(|| view! {
-                    <button type="button" class="btn btn--ghost" on:click=move |_| ck.draft.update(|d| d.adding_address = false)>"Отмена"</button>
+                    <button type="button" class="btn btn--ghost" on:click=move |_| {
+                        let back = ck.draft.with_untracked(|d| d.address_id.clone());
+                        choose(ck, back.as_deref());
+                    }>"Отмена"</button>
                 })}
             </div>
             {move || (tried.get() && !problems.with(Vec::is_empty)).then(|| view! {

@@ -209,8 +209,22 @@ fn follow_preview(ck: Ck) {
     let timer = crate::timer::Debounce::new();
     // Only what changes the totals: typing notes or a new address asks nothing.
     let body = Memo::new(move |_| ck.draft.with(|d| d.preview_request(ck.kind().as_ref())));
+    // The shipping the last preview priced: another address or method makes its shipping
+    // and total wrong, so they are not shown while the new ones are asked for.
+    let priced = StoredValue::new(None::<[Option<String>; 5]>);
     Effect::new(move |_| {
         let body = body.get();
+        let shipping = [
+            body.shipping_address_id.clone(),
+            Some(body.shipping_method_id.clone()),
+            body.delivery_slot_id.clone(),
+            body.pickup_warehouse_id.clone(),
+            body.courier_quote_id.clone(),
+        ];
+        if priced.get_value().as_ref() != Some(&shipping) {
+            priced.set_value(Some(shipping));
+            ck.preview.set(None);
+        }
         // Cart changes (another tab, a line removed) change the totals too.
         ck.cart.lines().track();
         if !ck.editable() || ck.cart.server().with(Option::is_none) {
@@ -257,8 +271,9 @@ fn follow_preview(ck: Ck) {
 pub fn CheckoutPage() -> impl IntoView {
     let session = use_session();
     let cart = use_cart();
-    let restored: Draft =
-        storage::read_record(&Key::checkout_draft(), DRAFT_VERSION).unwrap_or_default();
+    let restored = storage::read_record::<Draft>(&Key::checkout_draft(), DRAFT_VERSION)
+        .unwrap_or_default()
+        .restored(crate::api::http::now_unix());
     let ck = Ck::new(session, cart, restored);
     // Every change is kept at once: a reload or a sign-in round trip loses nothing.
     Effect::new(move |_| {

@@ -83,7 +83,6 @@ struct Placing {
     ck: Ck,
     tab: StoredValue<String>,
     limit: RwSignal<Option<Limit>>,
-    wait_until: RwSignal<Option<u64>>,
     announce: RwSignal<String>,
     missing: RwSignal<Option<&'static str>>,
     other_tab: RwSignal<bool>,
@@ -98,11 +97,16 @@ impl Placing {
         {
             return;
         }
-        if self
-            .wait_until
-            .get_untracked()
-            .is_some_and(|t| t > now_unix())
+        // The wait is the draft's: a reload mid-wait does not end it.
+        if ck
+            .draft
+            .with_untracked(|d| d.wait_left(now_unix()).is_some())
         {
+            return;
+        }
+        // A restored draft's method is known only once the methods are in: until then a
+        // press would call a chosen method missing.
+        if ck.methods.with_untracked(Option::is_none) {
             return;
         }
         let return_url = format!("{}{}", origin(), Route::CheckoutReturn.href());
@@ -178,11 +182,8 @@ impl Placing {
             }
             Err(e) => match decide(api::failure(&e, now_unix())) {
                 Next::Wait { until } => {
-                    self.wait_until.set(Some(until));
-                    self.announce.set(format!(
-                        "Слишком много попыток оформить заказ. Данные сохранены; кнопка вернётся в {}.",
-                        clock_time(until)
-                    ));
+                    ck.draft.update(|d| d.retry_at = Some(until));
+                    self.announce.set(wait_text(until));
                     ck.phase.set(Phase::Editing);
                 }
                 Next::Look => self.look(a, &e).await,
@@ -240,6 +241,13 @@ impl Placing {
     }
 }
 
+fn wait_text(until: u64) -> String {
+    format!(
+        "Слишком много попыток оформить заказ. Данные сохранены; кнопка вернётся в {}.",
+        clock_time(until)
+    )
+}
+
 fn row(label: &'static str, value: String, testid: &'static str) -> impl IntoView {
     view! {
         <div class="summary-row" data-testid=testid>
@@ -256,7 +264,6 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
         ck,
         tab: StoredValue::new(tab.clone()),
         limit: RwSignal::new(None),
-        wait_until: RwSignal::new(None),
         announce: RwSignal::new(String::new()),
         missing: RwSignal::new(None),
         other_tab: RwSignal::new(held_by_other(&tab)),
@@ -274,12 +281,14 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
     }
     on_cleanup(move || release(&tab));
     let now = crate::timer::clock();
-    let wait_left = move || {
-        p.wait_until
-            .get()
-            .map(|t| t.saturating_sub(now.get()))
-            .filter(|w| *w > 0)
-    };
+    let wait_left = move || ck.draft.with(|d| d.wait_left(now.get()));
+    // Back from a reload mid-wait: the countdown goes on, and is said once again.
+    if let Some(until) = ck
+        .draft
+        .with_untracked(|d| d.wait_left(now_unix()).and(d.retry_at))
+    {
+        p.announce.set(wait_text(until));
+    }
     // The countdown's end is said once, for screen readers too.
     Effect::new(move |was: Option<bool>| {
         let waiting = wait_left().is_some();
@@ -292,7 +301,8 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
         ck.phase
             .with(|ph| matches!(ph, Phase::Sending | Phase::Checking))
     };
-    let blocked = move || sending() || wait_left().is_some() || p.other_tab.get();
+    let loading = move || ck.methods.with(Option::is_none);
+    let blocked = move || sending() || wait_left().is_some() || p.other_tab.get() || loading();
     let exhausted = move || {
         p.limit
             .get()

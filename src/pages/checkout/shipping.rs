@@ -4,14 +4,18 @@
 use super::{explained, rub, Ck, MethodView};
 use crate::api::commerce::checkout::{self as api, Address, Destination};
 use crate::api::delivery::{self, SlotDto};
+use crate::api::partner::Warehouse;
 use crate::api::{ApiError, ErrorCode};
 use crate::components::error_panel::ErrorPanel;
+use crate::domain::checkout::address::GeoPoint;
 use crate::domain::checkout::dates::{date_text, day_label};
 use crate::domain::checkout::explain::Where;
+use crate::domain::checkout::pickup::{nearest_first, Near, Spot};
 use crate::domain::checkout::schedule::today_text;
 use crate::domain::checkout::{free_shipping_left, slots_by_day};
 use crate::domain::codes::ShippingKind;
 use crate::domain::text::plural;
+use crate::state::place::{use_place, Place};
 use leptos::prelude::*;
 
 /// Loads the methods for the chosen address (and the exact costs for it) whenever the
@@ -261,9 +265,48 @@ fn local_now() -> (u8, u32) {
     }
 }
 
+/// The points where an order can be picked up, nearest first (`domain::checkout::pickup`):
+/// to the browser's position if the shopper shared it, else to the chosen address's
+/// geocoded point; without either, the address's city first, then the city chosen for stock.
+fn pickup_points(ck: Ck, place: Place, all: Vec<Warehouse>) -> Vec<Warehouse> {
+    let address = ck.address();
+    let chosen_city = place.city.get().and_then(|id| {
+        all.iter()
+            .filter_map(|w| w.city.as_ref())
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+    });
+    let near = Near {
+        position: place
+            .coords
+            .get()
+            .map(|(lat, lng)| GeoPoint { lat, lng })
+            .or_else(|| address.as_ref().and_then(|a| a.location)),
+        cities: address
+            .map(|a| a.city)
+            .into_iter()
+            .chain(chosen_city)
+            .collect(),
+    };
+    let mut points: Vec<Warehouse> = all
+        .into_iter()
+        .filter(|w| w.is_self_pickup_available)
+        .collect();
+    nearest_first(&mut points, &near, |w| Spot {
+        title: &w.title,
+        city: w.city.as_ref().map(|c| c.name.as_str()),
+        at: w.location.map(|l| GeoPoint {
+            lat: l.lat,
+            lng: l.lng,
+        }),
+    });
+    points
+}
+
 #[component]
 fn PickupPicker(ck: Ck) -> impl IntoView {
     let places = ck.places;
+    let place = use_place();
     let load = move || {
         places.set(None);
         leptos::task::spawn_local(async move {
@@ -283,7 +326,7 @@ fn PickupPicker(ck: Ck) -> impl IntoView {
                 Some(Ok(list)) => view! {
                     <fieldset class="choices" disabled=move || !ck.editable()>
                         <legend class="visually-hidden">"Пункт самовывоза"</legend>
-                        {list.into_iter().filter(|w| w.is_self_pickup_available).map(|w| {
+                        {pickup_points(ck, place, list).into_iter().map(|w| {
                             let id = w.id.clone();
                             let id2 = w.id.clone();
                             let hours = today_text(&w.schedule, weekday, minutes);

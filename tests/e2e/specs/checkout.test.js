@@ -39,6 +39,18 @@ async function chooseSlotDelivery(page) {
   await page.getByTestId('slot').first().locator('input').check();
 }
 
+/// Adds a new address through the form and saves it.
+async function addAddress(page, city, index, street) {
+  await page.getByTestId('address-new').check();
+  await page.locator('#addr-recipient_name').fill('Ольга Новосёлова');
+  await page.locator('#addr-recipient_phone').fill('+7 999 222-33-44');
+  await page.locator('#addr-index').fill(index);
+  await page.locator('#addr-city').fill(city);
+  await page.locator('#addr-street').fill(street);
+  await page.locator('#addr-building').fill('20');
+  await page.getByTestId('address-save').click();
+}
+
 const total = async (page) => plain(await page.getByTestId('sum-total').locator('dd').textContent());
 
 test('courier with a time slot, a coupon (and a bad one), paid by bank transfer', async () => {
@@ -231,6 +243,107 @@ test('an injected 429 with Retry-After: a countdown, the form intact, nothing se
   await page.getByTestId('bank-details').waitFor();
   assert.equal(sent.length, 2);
   assert.equal(await ordersCreated(), 1);
+});
+
+test('a reload in the middle of a 429 wait: the countdown goes on and nothing is sent before it ends', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('После перезагрузки');
+  await settled(page);
+  // Long enough to reload inside it; only the first answer is a 429.
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, count: 1, status: 429, headers: { 'Retry-After': '15', 'X-RateLimit-Remaining': '0' } });
+  const sent = [];
+  page.on('request', (r) => { if (/\/cart\/checkout$/.test(r.url())) sent.push(Date.now()); });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('rate-wait').waitFor();
+  await page.reload();
+  await page.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
+  await settled(page);
+  assert.equal(await page.getByTestId('rate-wait').count(), 1, 'the countdown goes on after the reload');
+  assert.match(plain(await page.getByTestId('rate-wait').textContent()), /Повторить можно через \d+ с/);
+  assert.ok(await page.getByTestId('place-order').isDisabled(), 'the button waits too');
+  assert.equal(await page.getByLabel(/Комментарий к заказу/).inputValue(), 'После перезагрузки');
+  await page.getByTestId('place-order').click({ force: true }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('[data-testid="place-order"]').disabled, null, { timeout: 20000 });
+  assert.equal(sent.length, 1, 'nothing was sent during the countdown, before or after the reload');
+  assert.equal((await counters()).requests['POST /commerce/api/v1/cart/checkout'], 1, 'the stub met one checkout request');
+  assert.match(plain(await page.getByTestId('announce').textContent()), /Можно оформить заказ снова/);
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(sent.length, 2);
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('a restored draft shows no error the shopper has not caused, even pressed while its choices load', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  const sent = [];
+  page.on('request', (r) => { if (/\/cart\/checkout$/.test(r.url())) sent.push(Date.now()); });
+  // The methods come slowly after the reload (every request for them); the shopper presses at once.
+  await injectFault({ method: 'GET', path: '/commerce/api/v1/shipping/methods', count: 5, delayMs: 3000 });
+  await page.reload();
+  await page.getByTestId('place-order').waitFor();
+  await page.getByTestId('place-order').click({ force: true, timeout: 2000 }).catch(() => {});
+  await page.getByRole('radio', { name: /Курьер магазина/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Курьер магазина/ }).isChecked());
+  await page.getByTestId('slot').first().waitFor();
+  await settled(page);
+  const alerts = (await page.locator('[role="alert"], .form-error, .field__problem').allTextContents()).map(plain).filter(Boolean);
+  assert.deepEqual(alerts, [], 'no error on the restored form');
+  assert.equal(sent.length, 0, 'a press before the choices were in sends nothing');
+  // Once they are in, the same press places the order.
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('bank-details').waitFor();
+  assert.equal(await ordersCreated(), 1);
+});
+
+test('another address: the previous method\'s price leaves the summary until a method is chosen for it', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  // The express courier's price for the saved Moscow address.
+  await page.getByRole('radio', { name: /Экспресс-курьер/ }).check();
+  await page.getByTestId('express-price').waitFor();
+  await settled(page);
+  const shipping = () => page.getByTestId('sum-shipping').locator('dd').textContent().then(plain);
+  assert.match(await shipping(), /^\d[\d ]* ₽$/, 'the express price is in the summary');
+  await addAddress(page, 'Санкт-Петербург', '191025', 'Невский пр.');
+  await page.getByRole('radio', { name: /Невский/ }).waitFor();
+  assert.ok(await page.getByRole('radio', { name: /Невский/ }).isChecked());
+  assert.equal(await shipping(), 'выберите способ', 'the old method\'s price is gone at once');
+  await settled(page);
+  assert.equal(await shipping(), 'выберите способ', 'and stays gone once recalculated');
+  assert.equal(await page.locator('input[name="method"]:checked').count(), 0, 'no method is chosen for the new address');
+  const money = (id) => page.getByTestId(id).locator('dd').textContent().then(roubles);
+  assert.equal(Math.round((await money('sum-subtotal')) * 100 + (await money('sum-tax')) * 100), Math.round((await money('sum-total')) * 100), 'the total is the goods and VAT, no shipping');
+  // A method for this address: its own price.
+  await page.getByRole('radio', { name: /СДЭК/ }).check();
+  await settled(page);
+  assert.equal(await shipping(), 'бесплатно');
+});
+
+test('pickup points of the new address\'s city come first; the address is sent without empty or null fields', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  const saved = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/addresses$/.test(r.url())) saved.push(r.postDataJSON()); });
+  await openCheckout(page);
+  // Without an address of another city the Moscow shops come first (the saved address).
+  await page.getByRole('radio', { name: /Самовывоз/ }).check();
+  await page.getByTestId('pickup-point').first().waitFor();
+  assert.match(plain(await page.getByTestId('pickup-point').first().textContent()), /Москва/);
+  await addAddress(page, 'Казань', '420111', 'ул. Баумана');
+  await page.getByRole('radio', { name: /ул\. Баумана, д\. 20/ }).waitFor();
+  // The browser's position is not known: the address's city first.
+  assert.ok(await page.getByRole('radio', { name: /Самовывоз/ }).isChecked(), 'pickup stays chosen: it does not depend on the address');
+  await page.getByTestId('pickup-point').first().waitFor();
+  assert.match(plain(await page.getByTestId('pickup-point').first().textContent()), /Магазин в Казани/);
+  assert.equal(saved.length, 1);
+  assert.deepEqual(Object.entries(saved[0]).filter(([, v]) => v === null || v === ''), [], `sent: ${JSON.stringify(saved[0])}`);
+  assert.ok(!('id' in saved[0]), 'no id for an address not saved yet');
 });
 
 test('the real limiter: the third checkout inside the window is refused, counted down and then placed', async () => {
