@@ -1,5 +1,6 @@
 //! Pure shop logic: no leptos, no web-sys, so every rule here is testable natively.
 
+pub mod attributes;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

@@ -1,6 +1,7 @@
 //! `/cart`: lines with steppers, the server's totals, partner estimates, stock warnings,
 //! lines refused at sign-in, and a clear-all that asks first.
 
+use crate::domain::attributes;
 use crate::domain::cart::{subtotal, total_quantity, CartLine, LineKey};
 use crate::domain::catalog::products_count_label;
 use crate::domain::money::rub_text as rub;
@@ -122,13 +123,8 @@ fn LineRow(key: LineKey) -> impl IntoView {
     let error = move || k.with_value(|k| cart.error_for(k));
     let name = read(|l| l.display_name().to_string());
     let qty_label = move || format!("Количество «{}»", name());
-    let attrs = read(|l| {
-        l.attributes
-            .iter()
-            .map(|(a, v)| format!("{a}: {v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
+    let attrs =
+        read(|l| attributes::line(l.attributes.iter().map(|(a, v)| (a.as_str(), v.as_str()))));
     let thumb = move || line.with(|l| l.as_ref().and_then(|l| l.thumbnail.clone()));
     let compare_at = move || {
         line.with(|l| {

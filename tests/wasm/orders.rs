@@ -86,6 +86,27 @@ async fn seed_003s_order_and_tracking_read_as_one_story() {
         .iter()
         .any(|e| e.contains("оплачен — Payment confirmed")));
     assert!(events.iter().all(|e| !e.contains("время неизвестно")));
+    // The systems' own codes (`PENDING_PAYMENT`, `OUT_FOR_DELIVERY`) are words there, not
+    // codes beside the words.
+    let order: Value = serde_json::from_str(ORDER).unwrap();
+    let tracking: Value = serde_json::from_str(TRACKING).unwrap();
+    let codes: Vec<&str> = order["data"]["statusHistory"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(tracking["data"]["events"].as_array().unwrap())
+        .map(|e| e["status"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"PENDING_PAYMENT") && codes.contains(&"OUT_FOR_DELIVERY"));
+    let timeline = all(&el, "[data-testid=timeline]").concat();
+    for code in codes {
+        assert!(!timeline.contains(code), "{code} in {timeline}");
+    }
+    assert!(timeline.contains("ждёт оплаты"), "{timeline}");
+    assert!(
+        timeline.contains("передан курьеру для доставки"),
+        "{timeline}"
+    );
     // canRefund: the refund form, with the one item to choose; no cancel.
     assert!(el.query_selector("[data-testid=refund]").unwrap().is_some());
     assert_eq!(all(&el, "[data-testid=refund-item]").len(), 1);
@@ -170,4 +191,27 @@ async fn seed_000s_delivery_order_and_seed_002s_courier_order_join_the_story_and
     assert!(asked().len() > first, "back in view, it looks again");
     drop(page);
     restore();
+}
+
+#[wasm_bindgen_test]
+async fn an_order_line_names_its_variant_in_the_shoppers_words() {
+    // Seed 003's order, its line a variant with the keys as seed 003 writes them.
+    let order = order_with(|o| {
+        o["items"][0]["variantId"] = json!("vr-1");
+        o["items"][0]["variantAttributes"] =
+            json!({"servingSize": "2 capsules", "form": "Capsules", "Цвет": "белый"});
+    });
+    serve(&[
+        (&format!("/orders/{ID}/tracking"), 200, TRACKING.to_string()),
+        (&format!("/orders/{ID}"), 200, order),
+    ]);
+    let (el, page) = open();
+    shown(&el, "[data-testid=order-item]").await;
+    restore();
+    let line = all(&el, "[data-testid=order-item] .cart-line__attrs");
+    assert_eq!(
+        line,
+        ["Форма выпуска: Capsules, Размер порции: 2 capsules, Цвет: белый"]
+    );
+    drop(page);
 }

@@ -144,7 +144,8 @@ pub struct Event {
     /// Unix seconds; `None` when the system's time could not be read (shown last).
     pub at: Option<i64>,
     pub source: Source,
-    /// The system's own status word, kept for the curious («IN_TRANSIT»).
+    /// The system's own status code («IN_TRANSIT»): kept in the page's markup for support,
+    /// never shown — [`Event::text`] says it in Russian.
     pub status: String,
     /// What it means, in Russian.
     pub text: String,

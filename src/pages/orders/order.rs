@@ -11,6 +11,7 @@ use crate::components::{
     error_panel::ErrorPanel,
     not_found::{NotFoundView, WithRouteId},
 };
+use crate::domain::attributes;
 use crate::domain::catalog::products_count_label;
 use crate::domain::checkout::dates::date_text;
 use crate::domain::money::rub_text;
@@ -112,12 +113,7 @@ fn item_row(i: &OrderItemDto) -> impl IntoView {
     let attrs = i
         .variant_attributes
         .as_ref()
-        .map(|a| {
-            a.iter()
-                .map(|(k, v)| format!("{k}: {v}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
+        .map(|a| attributes::line(a.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
         .filter(|a| !a.is_empty());
     view! {
         <li class="cart-line" data-testid="order-item">

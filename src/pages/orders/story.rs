@@ -221,13 +221,14 @@ pub(super) fn timeline(events: &[Event]) -> impl IntoView {
             {events.iter().rev().map(|e| {
                 let time = e.at.map(|t| when(t, true)).unwrap_or_else(|| "время неизвестно".into());
                 view! {
-                    <li class="timeline__event" class:timeline__event--stage=e.stage.is_some() data-testid="timeline-event" data-source=e.source.key()>
+                    // The system's own code (`PENDING_PAYMENT`) is no use to a shopper: it
+                    // stays in the markup for support, out of sight.
+                    <li class="timeline__event" class:timeline__event--stage=e.stage.is_some() data-testid="timeline-event" data-source=e.source.key() data-status=e.status.clone()>
                         <span class="timeline__time">{time}</span>
                         <span class="timeline__text">{e.text.clone()}</span>
                         <span class="timeline__meta">
                             {e.source.label()}
                             {e.place.clone().map(|p| format!(" · {p}"))}
-                            " · " <code>{e.status.clone()}</code>
                         </span>
                     </li>
                 }

@@ -15,6 +15,7 @@ use crate::components::{
     price::Price,
     product_card::Stars,
 };
+use crate::domain::attributes;
 use crate::domain::cart::{CartLine, LineKey};
 use crate::domain::catalog::{Availability, ProductDetail};
 use crate::domain::money::format_amount;
@@ -35,8 +36,9 @@ pub fn ProductPage() -> impl IntoView {
     view! { <WithRouteId text=NO_SUCH_PRODUCT page=|id| view! { <ProductLoad id=id/> }.into_any()/> }
 }
 
+/// The product `id`, loaded and shown (the component tests mount it with the seed's example).
 #[component]
-fn ProductLoad(id: Memo<String>) -> impl IntoView {
+pub fn ProductLoad(id: Memo<String>) -> impl IntoView {
     let session = use_session();
     let page_query = use_product_query();
     let product = resource(move || {
@@ -140,7 +142,7 @@ fn ProductView(
         cart.quantity_of(&key)
     };
     let breadcrumb = p.with_value(|p| p.breadcrumb.clone());
-    let attributes = p.with_value(|p| p.attributes.clone());
+    let specs = p.with_value(|p| p.attributes.clone());
     let weight = p.with_value(|p| p.weight);
     let dims = p.with_value(|p| p.dimensions);
     let related = p.with_value(|p| p.related.clone());
@@ -227,7 +229,7 @@ fn ProductView(
         <section class="product-section">
             <h2 class="section-title">"Характеристики"</h2>
             <dl class="specs" data-testid="specs">
-                {attributes.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                {specs.into_iter().map(|(k, v)| view! { <div><dt>{attributes::label(&k).into_owned()}</dt><dd>{v}</dd></div> }).collect_view()}
                 {weight.map(|w| view! { <div><dt>"Вес"</dt><dd>{format!("{} г", format_amount(w))}</dd></div> })}
                 {dims.map(|[l, w, h]| {
                     let f = |d: Option<rust_decimal::Decimal>| d.map(format_amount).unwrap_or_else(|| "—".into());

@@ -204,6 +204,13 @@ test('the product page shows variants in the URL and the histogram filters revie
   await page.getByTestId('product-title').waitFor();
   assert.equal(plain(await page.getByTestId('product-title').textContent()), p.name);
   assert.match(plain(await page.getByTestId('breadcrumb').textContent()), new RegExp(detail.category.name));
+  // The stub sends attribute keys as seed 003 does (`countryOfOrigin`); the page labels them.
+  assert.ok('countryOfOrigin' in detail.attributes, Object.keys(detail.attributes).join(','));
+  const specs = plain(await page.getByTestId('specs').innerText());
+  for (const label of ['Бренд', 'Страна производства', 'Гарантия', 'Артикул производителя']) {
+    assert.ok(specs.includes(label), `${label} not in ${specs}`);
+  }
+  for (const key of Object.keys(detail.attributes)) assert.ok(!specs.includes(key), `${key} in ${specs}`);
   if (detail.variants.length > 1) {
     await page.getByTestId('variant').nth(1).click();
     await page.waitForURL(new RegExp(`variant=${detail.variants[1].id}`));

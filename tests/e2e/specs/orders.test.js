@@ -79,6 +79,10 @@ test('an order on its way: one timeline with the courier\'s phone; the stub move
   assert.equal(await events.count(), 8);
   assert.equal(await page.locator('[data-testid="timeline-event"][data-source="delivery"]').count(), 4);
   assert.match(plain(await page.getByTestId('timeline').textContent()), /курьер везёт заказ/);
+  // Each system's status in words only: its wire code (`PENDING_PAYMENT`, `on_the_way`) is
+  // no use to a shopper and is not in the text.
+  const read = plain(await page.getByTestId('timeline').innerText());
+  assert.doesNotMatch(read, /PENDING_PAYMENT|\bPAID\b|PROCESSING|on_the_way|assembling|confirmed/, read);
   const loads = [];
   page.on('framenavigated', () => loads.push(page.url()));
 

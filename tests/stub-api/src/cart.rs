@@ -323,7 +323,7 @@ async fn add_item(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
             let mut e = Map::new();
             e.insert(
                 "variantId".into(),
-                json!([format!("Выберите вариант товара: {}", p.variant_key())]),
+                json!([format!("Выберите вариант товара: {}", p.variant_label())]),
             );
             return invalid(e);
         }

@@ -303,7 +303,7 @@ pub fn product_detail_json(c: &Catalog, base: &str, p: &Product) -> Value {
         .enumerate()
         .map(|(i, val)| json!({
             "id": data::variant_id(p.idx, i),
-            "name": format!("{}: {}", p.variant_key(), val),
+            "name": format!("{}: {}", p.variant_label(), val),
             "sku": format!("SKU-{:06}-{}", p.idx + 1, i + 1),
             "price": money(p.variant_price(i)),
             "stockQuantity": p.variant_stock(i),
@@ -311,11 +311,12 @@ pub fn product_detail_json(c: &Catalog, base: &str, p: &Product) -> Value {
         }))
         .collect::<Vec<_>>());
     let country = ["Россия", "Германия", "Италия", "Китай", "Южная Корея"][p.idx % 5];
+    // Keys as seed 003 writes them (`servingSize`, `form`): the backend's camelCase English.
     v["attributes"] = json!({
-        "Бренд": p.brand,
-        "Страна производства": country,
-        "Гарантия": format!("{} мес.", 12 * (1 + p.idx % 3)),
-        "Артикул производителя": format!("{}-{:05}", p.brand.chars().take(3).collect::<String>().to_uppercase(), p.idx * 13 % 100_000),
+        "brand": p.brand,
+        "countryOfOrigin": country,
+        "warranty": format!("{} мес.", 12 * (1 + p.idx % 3)),
+        "manufacturerSku": format!("{}-{:05}", p.brand.chars().take(3).collect::<String>().to_uppercase(), p.idx * 13 % 100_000),
     });
     v["rating"]["distribution"] = distribution(p);
     let related: Vec<Value> = (1..=4)

@@ -111,7 +111,7 @@ pub fn product_detail(p: &Product, v: &mut Value) {
     if !p.hostile {
         return;
     }
-    taint_field(&mut v["attributes"], "Бренд", p.idx + 3);
+    taint_field(&mut v["attributes"], "brand", p.idx + 3);
     v["attributes"][payload(p.idx + 4)] = json!(payload(p.idx + 5));
     if let Some(variants) = v["variants"].as_array_mut() {
         for (i, var) in variants.iter_mut().enumerate() {

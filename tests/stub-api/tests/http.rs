@@ -551,6 +551,24 @@ async fn categories_products_and_reviews_follow_the_seed_and_say_not_found() {
     let d = &p["data"]["rating"]["distribution"];
     let sum: u64 = (1..=5).map(|k| d[k.to_string()].as_u64().unwrap()).sum();
     assert_eq!(sum, p["data"]["rating"]["count"].as_u64().unwrap());
+    // Attribute keys as seed 003 writes them (`servingSize`): camelCase English, the
+    // product's and its variants'; labels are the storefront's job.
+    let mut keys: Vec<&String> = p["data"]["attributes"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert!(keys.iter().any(|k| *k == "countryOfOrigin"), "{keys:?}");
+    for v in p["data"]["variants"].as_array().unwrap() {
+        keys.extend(v["attributes"].as_object().unwrap().keys());
+    }
+    for k in keys {
+        assert!(
+            k.starts_with(|c: char| c.is_ascii_lowercase())
+                && k.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{k}"
+        );
+    }
     let (st, _, v) = s.get(&format!("{C}/products/nope")).await;
     assert_eq!(
         (st.as_u16(), v["error"]["code"].as_str()),
