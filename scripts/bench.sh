@@ -17,6 +17,10 @@ echo "== the same through the real stub over HTTP: 1000 checkouts (tests/stub-ap
 CHECKOUT_FAULT_RUNS="${CHECKOUT_FAULT_RUNS:-1000}" cargo test -q -p stub-api --test checkout_faults -- --nocapture \
   | grep -v '^$' | tee "$OUT/checkout-faults-stub.txt"
 
+echo "== withdrawals and organizations under faults through the real stub: 1000 withdrawals, 500 organizations (tests/stub-api/tests/payout_faults.rs)"
+PAYOUT_FAULT_RUNS="${PAYOUT_FAULT_RUNS:-1000}" cargo test -q -p stub-api --test payout_faults -- --nocapture \
+  | grep -v '^$' | tee "$OUT/payout-faults-stub.txt"
+
 echo "== decoders under arbitrary answers: 10 000 cases per property (tests/decoders_never_panic.rs)"
 PROPTEST_CASES="${PROPTEST_CASES:-10000}" cargo test -q -p vitrina --test decoders_never_panic \
   | grep -v '^$' | tee "$OUT/decoders-never-panic.txt"

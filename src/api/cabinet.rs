@@ -140,21 +140,35 @@ fn path(id: &str, rest: &str) -> String {
     format!("/partners/{}{rest}", super::encode_component(id))
 }
 
-/// For answers with no body (200, 201, 204): done, or the backend's refusal.
+/// An answer with no body (200, 201, 204): done, or the backend's refusal. A 2xx whose body
+/// breaks off is no answer (`Decode`): the request may or may not have been made.
+pub fn read_done(raw: &RawResponse, now: u64) -> Result<(), ApiError> {
+    if raw.is_success() && !raw.body.trim().is_empty() {
+        crate::domain::json::from_str::<serde::de::IgnoredAny>(&raw.body)
+            .map(|_| ())
+            .map_err(|e| ApiError::Decode {
+                status: raw.status,
+                detail: e.to_string(),
+                request_id: raw.header("x-request-id").map(str::to_string),
+            })
+    } else if raw.is_success() {
+        Ok(())
+    } else {
+        Err(refused(raw, backend_error(raw), now))
+    }
+}
+
 async fn send_done(
     ep: &Endpoint,
     path: &str,
     body: Option<String>,
     key: Option<&IdempotencyKey>,
 ) -> Result<(), ApiError> {
-    fn done(raw: &RawResponse, now: u64) -> Result<(), ApiError> {
-        if raw.is_success() {
-            Ok(())
-        } else {
-            Err(refused(raw, backend_error(raw), now))
-        }
-    }
-    call(build_request(ep, Method::Post, path, body, key, true), done).await
+    call(
+        build_request(ep, Method::Post, path, body, key, true),
+        read_done,
+    )
+    .await
 }
 
 pub async fn profile(ep: &Endpoint, id: &str) -> Result<PartnerDto, ApiError> {

@@ -10,6 +10,7 @@ pub mod delivery;
 pub mod error;
 pub mod http;
 pub mod partner;
+pub mod payouts;
 
 pub use error::{
     ApiError, BackendError, ErrorCode, FieldErrors, RateLimit, RateLimited, RetryAfter,

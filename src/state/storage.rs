@@ -54,6 +54,12 @@ impl Key {
         Key::new(Area::Local, "vitrina.checkout-lock".into(), true)
     }
 
+    /// A withdrawal sent whose answer is not in yet (no passport, no account number): looked
+    /// for after a reload before anything else is sent.
+    pub fn withdrawal_intent() -> Key {
+        Key::new(Area::Local, "vitrina.withdrawal-intent".into(), true)
+    }
+
     /// A review being written about one product, kept across a sign-in.
     pub fn review_draft(product_id: &str) -> Key {
         Key::new(
@@ -166,6 +172,7 @@ pub fn forget_personal() {
         Key::checkout_draft(),
         Key::checkout_attempt(),
         Key::checkout_lock(),
+        Key::withdrawal_intent(),
     ] {
         if key.personal {
             remove(&key);

@@ -3,6 +3,7 @@
 
 pub mod history;
 pub mod level;
+pub mod payout;
 pub mod requisites;
 
 use rust_decimal::Decimal;

@@ -3,6 +3,7 @@
 //! with their INN and KPP checked before sending, removed after a second press.
 
 use super::form::{two_ways, Form, DIGITS, TEXT};
+use super::payout::{self, Outcome};
 use super::Profile;
 use crate::api::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
 use crate::api::ApiError;
@@ -172,6 +173,9 @@ fn AddOrganization() -> impl IntoView {
     let individual = RwSignal::new(false);
     let open = RwSignal::new(false);
     let added = RwSignal::new(None::<String>);
+    // The INN of an add whose answer was lost: a 409 for it means it is there.
+    let lost = RwSignal::new(None::<String>);
+    let alive = crate::timer::alive();
     let send = move || {
         if form.sending.get_untracked() {
             return;
@@ -225,22 +229,34 @@ fn AddOrganization() -> impl IntoView {
         form.sending.set(true);
         form.general.set(None);
         added.set(None);
+        let alive = alive.clone();
         leptos::task::spawn_local(async move {
             let ep = session.partner();
-            let r = cabinet::add_organization(&ep, &profile.id.get_value(), &org).await;
+            let was_lost = lost.get_untracked();
+            let id = profile.id.get_value();
+            let (outcome, unsure) =
+                payout::add_organization(&ep, &id, &org, was_lost.as_deref(), &alive).await;
+            if matches!(outcome, Outcome::Left) {
+                return;
+            }
+            lost.try_set(unsure.then(|| org.inn.clone()));
             form.sending.try_set(false);
-            match r {
-                Ok(()) => {
+            match outcome {
+                Outcome::Made => {
                     form.clear();
                     open.try_set(false);
                     added.try_set(Some(format!("Организация «{}» добавлена.", org.name)));
                     profile.data.refetch();
                 }
-                Err(e) => {
+                Outcome::NotMade => {
+                    form.general.try_set(Some("Ответ не пришёл, и в кабинете такой организации нет — она не добавлена. Добавьте её ещё раз.".into()));
+                }
+                Outcome::Refused(e) => {
                     let text = matches!(e, ApiError::Conflict(_))
                         .then_some("Организация с таким ИНН уже есть в кабинете.");
                     form.refused(session, &e, text);
                 }
+                Outcome::Left => {}
             }
         });
     };

@@ -6,6 +6,7 @@
 mod cabinet;
 mod form;
 mod history;
+mod payout;
 mod withdrawals;
 
 use crate::api::cabinet::{profile as load_profile, PartnerDto};

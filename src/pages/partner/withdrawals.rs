@@ -5,14 +5,16 @@
 //! the URL, a draft or the console, and gone when the page is left.
 
 use super::form::{date_filter, two_ways, Form, Kind, DIGITS, TEXT};
+use super::payout::{self, Outcome};
 use super::Profile;
 use crate::api::cabinet::{self, Recipient, Withdrawal};
-use crate::api::{ApiError, IdempotencyKey};
+use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;
 use crate::components::when::{chip, when_iso};
 use crate::domain::codes::ErrorCode;
 use crate::domain::money::rub_text;
+use crate::domain::partner::payout::Intent;
 use crate::domain::partner::requisites::{
     account_problem, bik_problem, department_problem, inn_problem, kpp_problem, only_digits,
     passport_problem, InnOf,
@@ -136,6 +138,38 @@ fn NewWithdrawal(
     let form = Form::new();
     let company = RwSignal::new(false);
     let done = RwSignal::new(None::<String>);
+    // The amount of a withdrawal whose answer was lost, while the list is read for it.
+    let checking = RwSignal::new(None::<rust_decimal::Decimal>);
+    let alive = crate::timer::alive();
+    let alive_send = alive.clone();
+    let ended = move |outcome: Outcome| {
+        let amount = checking.try_get_untracked().flatten();
+        if matches!(outcome, Outcome::Left) {
+            return;
+        }
+        form.sending.try_set(false);
+        checking.try_set(None);
+        match outcome {
+            Outcome::Made => {
+                let amount = amount.or_else(|| parse_amount(&form.get("amount")));
+                form.clear();
+                done.try_set(Some(format!("Заявка на вывод {} принята — она появится в списке ниже со статусом «Создана».", amount.map(rub_text).unwrap_or_default())));
+                list.refetch();
+                profile.data.refetch();
+            }
+            Outcome::NotMade => {
+                let amount = amount.map(rub_text).unwrap_or_default();
+                form.general.try_set(Some(format!("Ответ на заявку на {amount} не пришёл, и в списке её нет — заявка не создана. Отправьте её ещё раз.")));
+            }
+            Outcome::Refused(e) => {
+                let text = e
+                    .is(ErrorCode::InsufficientFunds)
+                    .then_some("На бонусном балансе меньше, чем вы хотите вывести.");
+                form.refused(session, &e, text);
+            }
+            Outcome::Left => {}
+        }
+    };
     let send = move || {
         if form.sending.get_untracked() {
             return;
@@ -214,30 +248,35 @@ fn NewWithdrawal(
         };
         form.sending.set(true);
         form.general.set(None);
+        let alive = alive_send.clone();
         leptos::task::spawn_local(async move {
             let ep = session.partner();
-            let r =
-                cabinet::withdraw(&ep, &profile.id.get_value(), &w, &IdempotencyKey::new()).await;
+            let id = profile.id.get_value();
+            let tell = move |i: &Intent| {
+                checking.try_set(Some(i.amount));
+            };
+            let outcome = payout::make(&ep, &id, &w, tell, &alive).await;
             drop(w);
-            form.sending.try_set(false);
-            match r {
-                Ok(()) => {
-                    form.clear();
-                    done.try_set(Some(format!("Заявка на вывод {} принята — она появится в списке ниже со статусом «Создана».", rub_text(amount))));
-                    list.refetch();
-                    profile.data.refetch();
-                }
-                Err(e) => {
-                    let text = e
-                        .is(ErrorCode::InsufficientFunds)
-                        .then_some("На бонусном балансе меньше, чем вы хотите вывести.");
-                    form.refused(session, &e, text);
-                }
-            }
+            ended(outcome);
         });
     };
+    // An intent left by a reload (or another tab) is looked for before anything is sent.
+    if let Some(i) = payout::stored(&profile.id.get_value()) {
+        form.sending.set(true);
+        checking.set(Some(i.amount));
+        let alive = alive.clone();
+        leptos::task::spawn_local(async move {
+            let ep = session.partner();
+            ended(payout::resolve(&ep, &i, true, &alive).await);
+        });
+    }
     view! {
         {move || done.get().map(|d| view! { <p class="checkout-note" role="status" data-testid="withdrawal-done">{d}</p> })}
+        {move || checking.get().map(|a| view! {
+            <p class="checkout-note checkout-note--warn" role="status" data-testid="withdrawal-checking">
+                {format!("Ответ на заявку на {} не пришёл — проверяем по списку заявок, создана ли она. Новую не отправим, пока не узнаем.", rub_text(a))}
+            </p>
+        })}
         <section class="checkout-step" aria-labelledby="pw-new" data-testid="withdrawal-form">
             <h2 class="checkout-step__title" id="pw-new">"Вывести бонусы"</h2>
             <p>"Доступно: " <strong data-testid="available">{move || rub_text(profile.balance().unwrap_or_default())}</strong></p>

@@ -1,11 +1,12 @@
 // The partner cabinet as partners use it: a mounter's level progress and bonus balance, the
 // balance history filtered in the URL with a chart whose points are the listed operations,
 // a withdrawal refused for a broken field and then made (and its passport and bank details
-// found nowhere afterwards), a dealer's support contacts and organizations, and a shopper
-// who is not a partner told so.
+// found nowhere afterwards), a withdrawal whose answer is lost found instead of made again
+// (also across a reload), a dealer's support contacts and organizations, and a shopper who
+// is not a partner told so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { plain, signedIn, specBrowser } from '../tools/harness.js';
+import { APP_URL, injectFault, plain, signIn, signedIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const MOUNTER = '9990000002';
@@ -127,6 +128,72 @@ test('a withdrawal: a broken account refused in the form, then made and listed; 
   await page.waitForURL(/status=ERROR/);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="withdrawal-status"]')].every((e) => e.textContent.trim() === 'Ошибка'));
   assert.equal(await page.getByTestId('withdrawal').count(), 1);
+});
+
+const CREATE = '/partner/partners/119fa663-a27f-435c-86a3-b7003ea270bc/withdrawal-requests/create';
+
+async function fillWithdrawal(page, amount) {
+  await page.getByTestId('withdrawal').first().waitFor();
+  await page.getByLabel('Сумма, ₽').fill(amount);
+  await page.getByLabel('ФИО').fill('Петров Иван Сергеевич');
+  await page.getByLabel('Дата рождения').fill('1985-04-12');
+  await page.getByLabel('Серия и номер паспорта').fill('4510 123456');
+  await page.getByLabel('Код подразделения').fill('770-001');
+  await page.getByLabel('ИНН получателя').fill('500100732259');
+  await page.getByLabel('БИК банка').fill('044525225');
+  await page.getByLabel('Расчётный счёт').fill('40702810938000000001');
+}
+
+/// How many of the listed withdrawal requests are of exactly `amount` («777 ₽»).
+const listedOf = (page, amount) => page.getByTestId('withdrawal').evaluateAll(
+  (els, a) => els.filter((e) => e.querySelector('.order-row__total').textContent.replace(/\s/g, ' ') === a).length, amount);
+
+test('a withdrawal whose answer is lost after the stub made it: found in the list, said made, not sent again', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  const sent = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/withdrawal-requests/create')) sent.push(r.url()); });
+  await signedIn(page, MOUNTER, '/partner/withdrawals');
+  await fillWithdrawal(page, '1 234,56');
+  await injectFault({ method: 'POST', path: CREATE, exact: true, dropAfterCommit: true });
+  await page.getByTestId('withdraw-send').click();
+  await page.getByTestId('withdrawal-done').waitFor();
+  assert.match(plain(await page.getByTestId('withdrawal-done').textContent()), /Заявка на вывод 1 234,56 ₽ принята/);
+  assert.equal(await page.getByTestId('form-error').count(), 0, 'no error for a request that was made');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="withdrawal"]')].some((e) => e.textContent.replace(/\s/g, ' ').includes('1 234,56')));
+  // Pressing again sends a new one only for what is typed anew: the form forgot.
+  assert.equal(await page.getByLabel('Расчётный счёт').inputValue(), '');
+  assert.equal(sent.length, 1, 'one request');
+  assert.equal(await listedOf(page, '1 234,56 ₽'), 1, 'one request listed');
+  assert.equal(plain(await page.getByTestId('available').textContent()), '8 765,44 ₽');
+  assert.equal(await page.evaluate(() => localStorage.getItem('vitrina.withdrawal-intent')), null, 'the intent is cleared');
+});
+
+test('a reload while a withdrawal\'s answer is on its way: the intent is looked for, still one request', async () => {
+  const page = await browser.page({ viewport: { width: 360, height: 800 } });
+  await signedIn(page, MOUNTER, '/partner/withdrawals');
+  await fillWithdrawal(page, '777');
+  // The stub commits 2.5 s after the request came, whether or not anyone waits for it.
+  await injectFault({ method: 'POST', path: CREATE, exact: true, delayMs: 2500 });
+  const leaving = page.waitForRequest((r) => r.url().endsWith('/withdrawal-requests/create'));
+  await page.getByTestId('withdraw-send').click();
+  await leaving;
+  const stored = await page.evaluate(() => localStorage.getItem('vitrina.withdrawal-intent'));
+  assert.ok(stored && stored.includes('777'), `the intent is stored before the answer: ${stored}`);
+  for (const secret of ['4510123456', '4510 123456', '40702810938000000001', '770-001', 'Петров']) {
+    assert.ok(!stored.includes(secret), `${secret} in the stored intent`);
+  }
+  const creates = [];
+  page.on('request', (r) => { if (r.url().endsWith('/withdrawal-requests/create')) creates.push(r.url()); });
+  await page.reload();
+  await page.getByTestId('withdrawal-checking').waitFor();
+  assert.match(plain(await page.getByTestId('withdrawal-checking').textContent()), /Ответ на заявку на 777 ₽ не пришёл — проверяем/);
+  assert.ok(await page.getByTestId('withdraw-send').isDisabled(), 'nothing new is sent while it is looked for');
+  await page.getByTestId('withdrawal-done').waitFor({ timeout: 20000 });
+  assert.match(plain(await page.getByTestId('withdrawal-done').textContent()), /Заявка на вывод 777 ₽ принята/);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="withdrawal"]')].some((e) => e.textContent.includes('777')));
+  assert.equal(await listedOf(page, '777 ₽'), 1, 'one request listed');
+  assert.equal(creates.length, 0, 'nothing sent after the reload');
+  assert.equal(await page.evaluate(() => localStorage.getItem('vitrina.withdrawal-intent')), null);
 });
 
 test('a dealer sees support contacts and adds an organization after its INN is corrected; the same INN twice is explained; one is removed', async () => {

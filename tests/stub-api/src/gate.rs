@@ -297,7 +297,10 @@ pub async fn gate(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
-        .filter(|_| matches!(method, Method::POST | Method::PUT | Method::PATCH));
+        .filter(|_| matches!(method, Method::POST | Method::PUT | Method::PATCH))
+        // Seed 004 documents no Idempotency-Key: the partner API ignores it, so a second
+        // send is a second request (docs/integration.md §11).
+        .filter(|_| backend != Backend::Partner);
     let mut stored_as = None;
     if let Some(key) = key {
         let (parts, body) = req.into_parts();

@@ -197,3 +197,89 @@ async fn organizations_are_added_once_and_removed() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0]["type"], "INDIVIDUAL");
 }
+
+/// One POST as the browser sends it, with a key the partner API does not document: the
+/// status, whether the answer was replayed, and whether its body arrived whole.
+async fn post_raw(
+    s: &common::Stub,
+    path: &str,
+    body: &Value,
+    token: &str,
+    key: &str,
+) -> Result<(u16, bool), String> {
+    let r = s
+        .http
+        .post(s.url(path))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .json(body)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let status = r.status().as_u16();
+    let replayed = r.headers().contains_key("idempotent-replayed");
+    r.bytes().await.map_err(|e| e.to_string())?;
+    Ok((status, replayed))
+}
+
+#[tokio::test]
+async fn a_withdrawals_answer_dropped_after_commit_is_lost_and_a_resend_makes_another() {
+    let s = start().await;
+    let ivan = s.sign_in("+79990000002").await;
+    let t = Some(ivan.token.as_str());
+    let requests = format!("{P}/{MOUNTER}/withdrawal-requests");
+    let create = format!("{requests}/create");
+    let count = |v: &Value| v["total"].as_u64().unwrap();
+    let (_, v) = s.post(&requests, json!({}), t).await;
+    let before = count(&v);
+    let body = json!({"inn": "500100732259", "bik": "044525225", "currentAccount": "40702810938000000001",
+        "person": {"fullName": "Иван Петров", "birthday": "1985-04-12", "passportNumber": "4510123456", "departmentСode": "770-001"},
+        "amount": 700});
+    s.control(
+        "faults",
+        json!({"method": "POST", "path": create, "exact": true, "dropAfterCommit": true}),
+    )
+    .await;
+    let lost = post_raw(&s, &create, &body, &ivan.token, "k-1").await;
+    assert!(lost.is_err(), "the answer reached the client: {lost:?}");
+    let (_, v) = s.post(&requests, json!({}), t).await;
+    assert_eq!(
+        count(&v),
+        before + 1,
+        "committed before the answer was lost"
+    );
+    // Seed 004 documents no idempotency: the same key again is a second request.
+    let again = post_raw(&s, &create, &body, &ivan.token, "k-1").await;
+    assert_eq!(again, Ok((201, false)));
+    let (_, v) = s.post(&requests, json!({}), t).await;
+    assert_eq!(count(&v), before + 2);
+}
+
+#[tokio::test]
+async fn an_organizations_answer_dropped_after_commit_is_lost_and_a_resend_meets_409() {
+    let s = start().await;
+    let olga = s.sign_in("+79990000003").await;
+    let create = format!("{P}/{DEALER}/organizations/create");
+    let ip = json!({"type": "INDIVIDUAL", "name": "ИП Щукин А. А.", "inn": "500100732259", "legalAddress": "Москва"});
+    for (fault, committed) in [
+        (json!({"status": 500}), false),
+        (json!({"dropAfterCommit": true}), true),
+    ] {
+        let mut f = json!({"method": "POST", "path": create, "exact": true});
+        f.as_object_mut()
+            .unwrap()
+            .extend(fault.as_object().unwrap().clone());
+        s.control("faults", f).await;
+        let r = post_raw(&s, &create, &ip, &olga.token, "k-1").await;
+        let (_, p) = s.get(&format!("{P}/{DEALER}"), Some(&olga.token)).await;
+        let listed = p["organizations"].as_array().unwrap().len();
+        assert_eq!(listed, 1 + usize::from(committed), "{fault}: {r:?}");
+        if committed {
+            assert!(r.is_err(), "the answer reached the client: {r:?}");
+        } else {
+            assert_eq!(r, Ok((500, false)));
+        }
+    }
+    let again = post_raw(&s, &create, &ip, &olga.token, "k-1").await;
+    assert_eq!(again, Ok((409, false)), "no replay of the lost 200");
+}
