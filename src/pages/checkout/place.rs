@@ -157,6 +157,10 @@ impl Placing {
         });
         let mut body = body;
         body.notes = Some(notes_with_reference(body.notes.as_deref(), &a.reference()));
+        // Stored at once, as before any look: another tab pressing now takes the same key.
+        if prior.as_ref().is_none_or(|p| p.key == a.key) {
+            let _ = storage::write_record(&Key::checkout_attempt(), ATTEMPT_VERSION, &a);
+        }
         ck.problem.set(None);
         ck.phase.set(Phase::Sending);
         self.announce.set("Оформляем заказ…".into());
