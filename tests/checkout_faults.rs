@@ -2,10 +2,15 @@
 //! of the stub's checkout (2 per minute per user, rate limit before the Idempotency-Key,
 //! stored 2xx answers replayed, 409 while the same key runs, an emptied cart after an order)
 //! with timeouts, answers dropped after commit, slow answers, 500s, 409s, 429s, unreadable
-//! bodies, double clicks from a second tab and reloads. Every answer goes through the app's
-//! own decoding (`read_placed`) and every decision through the app's own rules (`attempt_for`,
-//! `decide`, `find_placed`). Invariants: one order per checkout, one key per content, the
-//! draft never lost. `CHECKOUT_FAULT_RUNS` sets the count (200 here, 1000 in `make bench`).
+//! bodies, double clicks from a second tab and reloads — and same-total neighbours: another
+//! order of the shopper with the same total placed a second after a commit, as from another
+//! device, and order details that cannot be read. Every answer goes through the app's own
+//! decoding (`read_placed`) and every decision through the app's own rules (`attempt_for`,
+//! `decide`, `candidates`, `judge`; the reference in `notes`). It runs twice: against a
+//! backend that replays an answer per `Idempotency-Key` and one that ignores the key (seed 003
+//! does not promise it). Invariants: one order per checkout, no order claimed that is not
+//! this checkout's, one key per content, the draft never lost. `CHECKOUT_FAULT_RUNS` sets the
+//! count (200 here, 1000 in `make bench`).
 
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -13,7 +18,8 @@ use vitrina::api::commerce::checkout::{failure, read_placed};
 use vitrina::api::commerce::orders::OrderSummaryDto;
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::checkout::attempt::{
-    attempt_for, decide, find_placed, Attempt, Listed, Next, CLOCK_SLACK,
+    attempt_for, candidates, decide, judge, notes_with_reference, Attempt, Listed, Next, Verdict,
+    CLOCK_SLACK,
 };
 use vitrina::domain::checkout::dates::iso_utc;
 use vitrina::domain::checkout::draft::Draft;
@@ -61,6 +67,7 @@ struct Order {
     content: String,
     created: u64,
     total: Decimal,
+    notes: String,
 }
 
 /// The stub's checkout, as its README describes it.
@@ -72,6 +79,13 @@ struct Stub {
     used: u32,
     cart_full: bool,
     requests: u64,
+    /// Whether a key's answer is replayed (the stub does; seed 003 does not say).
+    honours_key: bool,
+    /// The next commit gets a same-total neighbour a second later.
+    neighbour: bool,
+    neighbours: u64,
+    /// The next look's order details cannot be read.
+    details_fail: bool,
 }
 
 enum Reply {
@@ -121,7 +135,7 @@ impl Stub {
         &mut self,
         now: u64,
         key: &str,
-        content: &str,
+        (content, notes): (&str, &str),
         total: Decimal,
         fault: Fault,
     ) -> Reply {
@@ -149,7 +163,7 @@ impl Stub {
         if fault == Fault::Server500 {
             return Reply::Raw(refused(500, "INTERNAL", &[]));
         }
-        if let Some(&i) = self.answers.get(key) {
+        if let Some(&i) = self.answers.get(key).filter(|_| self.honours_key) {
             assert_eq!(
                 self.orders[i].content, content,
                 "a key is never sent with other content"
@@ -166,11 +180,24 @@ impl Stub {
             content: content.to_string(),
             created: now,
             total,
+            notes: notes.to_string(),
         };
         self.orders.push(o);
-        self.answers.insert(key.to_string(), self.orders.len() - 1);
+        let i = self.orders.len() - 1;
+        self.answers.insert(key.to_string(), i);
         self.cart_full = false;
-        let o = self.orders.last().unwrap();
+        if std::mem::take(&mut self.neighbour) {
+            self.neighbours += 1;
+            self.orders.push(Order {
+                id: format!("n{}", self.orders.len() + 1),
+                key: String::new(),
+                content: "another device".into(),
+                created: now + 1,
+                total,
+                notes: "Заказ с другого устройства".into(),
+            });
+        }
+        let o = &self.orders[i];
         match fault {
             Fault::DroppedAfterCommit => Reply::Dropped,
             Fault::SlowAfterCommit => Reply::Timeout,
@@ -199,6 +226,33 @@ impl Stub {
             })
             .collect()
     }
+
+    /// `GET /orders/{id}`'s notes, or `None` when the detail cannot be read.
+    fn notes(&self, id: &str) -> Option<String> {
+        if self.details_fail {
+            return None;
+        }
+        self.orders
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.notes.clone())
+    }
+
+    /// The app's look (`place::check`): the list, the candidates' details, the verdict.
+    fn look(&mut self, a: &Attempt) -> Verdict<String> {
+        let list = self.orders_since(a.started_at.saturating_sub(CLOCK_SLACK));
+        let c = candidates(&list, a, listed);
+        let mut unread = c.more;
+        let mut read = Vec::new();
+        for o in c.read {
+            match self.notes(&o.id) {
+                Some(n) => read.push((o.id.clone(), Some(n))),
+                None => unread = true,
+            }
+        }
+        self.details_fail = false;
+        judge(read, unread, &a.reference())
+    }
 }
 
 fn listed(o: &OrderSummaryDto) -> Listed<'_> {
@@ -222,6 +276,11 @@ struct Figures {
     early_sends: u64,
     looks: u64,
     found_by_look: u64,
+    /// Looks before a resend of a key that may have gone (seed 003 does not promise replays).
+    looks_before_resend: u64,
+    unproven: u64,
+    neighbours: u64,
+    wrong_orders_claimed: u64,
     reloads: u64,
     double_clicks: u64,
     duplicate_orders: u64,
@@ -229,9 +288,12 @@ struct Figures {
     lost_drafts: u64,
 }
 
-fn run(n: u64, seed: u64) -> Figures {
+fn run(n: u64, seed: u64, honours_key: bool) -> Figures {
     let mut rng = Rng(seed);
-    let mut stub = Stub::default();
+    let mut stub = Stub {
+        honours_key,
+        ..Stub::default()
+    };
     let mut f = Figures::default();
     let mut now: u64 = 1_780_000_000;
     let mut keys = 0u64;
@@ -285,6 +347,24 @@ fn run(n: u64, seed: u64) -> Figures {
             if now < wait_until {
                 f.early_sends += 1;
             }
+            // Before a key that may have gone goes again: look once more (`place::submit`).
+            if let Some(prior) = stored.clone() {
+                f.looks_before_resend += 1;
+                stub.details_fail = rng.below(6) == 0;
+                match stub.look(&prior) {
+                    Verdict::Placed(id) => {
+                        claim(&stub, &id, &content, &mut f);
+                        done = true;
+                        break;
+                    }
+                    Verdict::Unproven => {
+                        // Said plainly; the shopper presses «Проверить ещё раз» later.
+                        f.unproven += 1;
+                        continue;
+                    }
+                    Verdict::NotPlaced => {}
+                }
+            }
             let a = attempt_for(stored.clone(), &content, now, Some(total), || {
                 keys += 1;
                 format!("key-{keys}")
@@ -294,12 +374,15 @@ fn run(n: u64, seed: u64) -> Figures {
             f.sends += 1;
             let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
             *f.faults.entry(format!("{fault:?}")).or_default() += 1;
+            stub.neighbour = rng.below(3) == 0;
+            let notes = notes_with_reference(Some(&draft.notes), &a.reference());
             let result: Result<(), ApiError> =
-                match stub.checkout(now, &a.key, &content, total, fault) {
+                match stub.checkout(now, &a.key, (&content, &notes), total, fault) {
                     Reply::Raw(r) => read_placed(&r, now).result.map(|_| ()),
                     Reply::Timeout => Err(ApiError::Timeout { after_ms: 15_000 }),
                     Reply::Dropped => Err(ApiError::Network("connection reset".into())),
                 };
+            stub.neighbour = false;
             let next = match result {
                 Ok(()) => {
                     done = true;
@@ -319,11 +402,16 @@ fn run(n: u64, seed: u64) -> Figures {
                 }
                 Next::Look | Next::LookLater => {
                     f.looks += 1;
-                    let list = stub.orders_since(a.started_at.saturating_sub(CLOCK_SLACK));
-                    if find_placed(&list, &a, listed).is_some() {
-                        f.found_by_look += 1;
-                        done = true;
-                        break;
+                    stub.details_fail = rng.below(6) == 0;
+                    match stub.look(&a) {
+                        Verdict::Placed(id) => {
+                            claim(&stub, &id, &content, &mut f);
+                            f.found_by_look += 1;
+                            done = true;
+                            break;
+                        }
+                        Verdict::Unproven => f.unproven += 1,
+                        Verdict::NotPlaced => {}
                     }
                 }
                 Next::SignIn => panic!("no 401 in this run"),
@@ -344,24 +432,54 @@ fn run(n: u64, seed: u64) -> Figures {
         // The order is placed: the next checkout starts clean (a new `stored` per loop).
         now += 30 + rng.below(60);
     }
+    f.neighbours = stub.neighbours;
     f
 }
 
-#[test]
-fn many_checkouts_under_faults_make_one_order_each_with_one_key() {
-    let n: u64 = std::env::var("CHECKOUT_FAULT_RUNS")
+/// An order the app took for this checkout's: counted when it is another's.
+fn claim(stub: &Stub, id: &str, content: &str, f: &mut Figures) {
+    let o = stub.orders.iter().find(|o| o.id == id).unwrap();
+    if o.content != content {
+        f.wrong_orders_claimed += 1;
+    }
+}
+
+fn runs() -> u64 {
+    std::env::var("CHECKOUT_FAULT_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let f = run(n, 0x9e37_79b9_7f4a_7c15);
-    println!("checkout fault run: {f:#?}");
+        .unwrap_or(200)
+}
+
+fn check(f: &Figures, n: u64) {
     assert_eq!(f.checkouts, n);
+    assert_eq!(
+        f.wrong_orders_claimed, 0,
+        "another order taken for this one"
+    );
     assert_eq!(f.duplicate_orders, 0);
     assert_eq!(f.key_changes, 0);
     assert_eq!(f.lost_drafts, 0);
     assert_eq!(f.early_sends, 0, "nothing is sent before a 429's moment");
     assert!(f.reloads_mid_wait > 0, "the run reloaded during a wait");
-    // The run did meet every fault.
+    // The run did meet every fault, neighbours and unreadable details.
     assert_eq!(f.faults.len(), FAULTS.len());
     assert!(f.waits > 0 && f.found_by_look > 0 && f.reloads > 0);
+    assert!(f.neighbours > 0 && f.unproven > 0 && f.looks_before_resend > 0);
+}
+
+#[test]
+fn many_checkouts_under_faults_make_one_order_each_with_one_key() {
+    let n = runs();
+    let f = run(n, 0x9e37_79b9_7f4a_7c15, true);
+    println!("checkout fault run: {f:#?}");
+    check(&f, n);
+}
+
+#[test]
+fn a_backend_that_ignores_the_key_still_gets_one_order_per_checkout() {
+    let n = runs();
+    let f = run(n, 0x2545_f491_4f6c_dd1d, false);
+    println!("checkout fault run, key not honoured: {f:#?}");
+    check(&f, n);
 }

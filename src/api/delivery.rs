@@ -165,6 +165,10 @@ pub struct PaymentDto {
     pub status: crate::domain::codes::GatewayPaymentStatus,
     #[serde(default)]
     pub amount: Option<MoneyDto>,
+    /// The payment page while the payment is pending (seed 000 `POST /payments` names it;
+    /// integration.md §8: `GET` repeats it).
+    #[serde(default, deserialize_with = "crate::api::web_url")]
+    pub redirect_url: Option<String>,
 }
 
 pub async fn payment(ep: &Endpoint, id: &str) -> Result<PaymentDto, ApiError> {

@@ -72,6 +72,11 @@ pub struct OrderPaymentDto {
     pub transaction_id: Option<String>,
     #[serde(default)]
     pub paid_at: Option<String>,
+    /// While a bank transfer is awaited: what is left to pay and where (integration.md §8).
+    #[serde(default)]
+    pub amount: Option<Decimal>,
+    #[serde(default)]
+    pub bank_details: Option<super::checkout::BankDetailsDto>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]

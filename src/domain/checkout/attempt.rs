@@ -63,20 +63,92 @@ pub struct Listed<'a> {
     pub total: Decimal,
 }
 
-/// The order this attempt placed, if the list has it: created since the attempt began
-/// (with slack), still awaiting payment or paid, and of the expected total when known.
-pub fn find_placed<'a, T>(
+/// The label of the line the app adds to the order's `notes`: staff read it as the
+/// storefront's reference, the app reads it back from the order detail.
+pub const REFERENCE_LABEL: &str = "Ссылка витрины";
+
+/// What the reference line takes of the backend's 500 characters of `notes`: a line break
+/// and «Ссылка витрины: » with 12 hex digits (29), rounded up.
+pub const REFERENCE_RESERVE: usize = 30;
+
+/// At most this many orders' details are read in one look.
+pub const LOOKUP_MAX: usize = 5;
+
+impl Attempt {
+    /// This attempt's reference: 48 bits of the key's hash — the same after a reload, a
+    /// new one with every new key.
+    pub fn reference(&self) -> String {
+        format!("{:012x}", fnv(self.key.as_bytes()) & 0xffff_ffff_ffff)
+    }
+}
+
+/// The shopper's notes with the attempt's reference on a line of its own after them.
+pub fn notes_with_reference(notes: Option<&str>, reference: &str) -> String {
+    let line = format!("{REFERENCE_LABEL}: {reference}");
+    match notes.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n}\n{line}"),
+        None => line,
+    }
+}
+
+/// Whether an order's notes carry this reference (a whole line, as the app wrote it).
+pub fn carries_reference(notes: Option<&str>, reference: &str) -> bool {
+    let line = format!("{REFERENCE_LABEL}: {reference}");
+    notes.is_some_and(|n| n.lines().any(|l| l.trim() == line))
+}
+
+/// The orders whose details a look reads: created since the attempt began (with slack),
+/// still awaiting payment or paid, and of the expected total when it is known (checkout
+/// charges what the preview showed), newest first, at most `LOOKUP_MAX`; `more` says some
+/// were left unread.
+pub struct Candidates<'a, T> {
+    pub read: Vec<&'a T>,
+    pub more: bool,
+}
+
+pub fn candidates<'a, T>(
     orders: &'a [T],
     a: &Attempt,
     read: impl Fn(&T) -> Listed<'_>,
-) -> Option<&'a T> {
+) -> Candidates<'a, T> {
     let since = a.started_at.saturating_sub(CLOCK_SLACK) as i64;
-    orders.iter().find(|o| {
-        let o = read(o);
-        parse_iso(o.created_at).is_some_and(|t| t >= since)
-            && matches!(o.status, "PENDING_PAYMENT" | "PAID")
-            && a.expected_total.is_none_or(|t| t == o.total)
-    })
+    let mut live: Vec<&T> = orders
+        .iter()
+        .filter(|o| {
+            let o = read(o);
+            parse_iso(o.created_at).is_some_and(|t| t >= since)
+                && matches!(o.status, "PENDING_PAYMENT" | "PAID")
+                && a.expected_total.is_none_or(|t| t == o.total)
+        })
+        .collect();
+    let more = live.len() > LOOKUP_MAX;
+    live.truncate(LOOKUP_MAX);
+    Candidates { read: live, more }
+}
+
+/// What a look after a lost answer proved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict<T> {
+    /// This order carries the attempt's reference: it is this attempt's.
+    Placed(T),
+    /// Every order that could be it was read, and none carries the reference.
+    NotPlaced,
+    /// Nothing proves either: the list or a detail could not be read, or there were more
+    /// orders than one look reads. Never said as «оформлен».
+    Unproven,
+}
+
+/// The verdict from the notes of the candidates whose details were read; `unread`: some
+/// could not be read (or were beyond `LOOKUP_MAX`).
+pub fn judge<T>(read: Vec<(T, Option<String>)>, unread: bool, reference: &str) -> Verdict<T> {
+    match read
+        .into_iter()
+        .find(|(_, n)| carries_reference(n.as_deref(), reference))
+    {
+        Some((o, _)) => Verdict::Placed(o),
+        None if unread => Verdict::Unproven,
+        None => Verdict::NotPlaced,
+    }
 }
 
 /// A failed checkout request, as far as the attempt is concerned (`api::commerce::checkout::failure`).
@@ -175,6 +247,7 @@ mod tests {
         assert_eq!((other.key.as_str(), other.started_at), ("k3", 5000));
     }
 
+    #[derive(Clone)]
     struct O(&'static str, &'static str, &'static str, &'static str);
 
     fn order(
@@ -212,34 +285,98 @@ mod tests {
         assert_eq!(decide(Failure::Unauthorized), Next::SignIn);
     }
 
-    #[test]
-    fn a_lost_answer_finds_the_order_created_since_the_attempt() {
+    fn attempt() -> Attempt {
         // 2024-01-15T14:40:00Z = 1_705_329_600.
-        let a = Attempt {
+        Attempt {
             key: "k".into(),
             hash: "h".into(),
             started_at: 1_705_329_600,
             expected_total: Some(Decimal::from(8100)),
+        }
+    }
+
+    #[test]
+    fn the_reference_rides_in_the_notes_after_what_the_shopper_wrote() {
+        let a = attempt();
+        let r = a.reference();
+        assert_eq!(r.len(), 12);
+        assert_eq!(r, attempt().reference(), "the same key, the same reference");
+        let other = Attempt {
+            key: "k2".into(),
+            ..attempt()
         };
+        assert_ne!(r, other.reference());
+        let notes = notes_with_reference(Some(" позвонить заранее "), &r);
+        assert_eq!(notes, format!("позвонить заранее\nСсылка витрины: {r}"));
+        assert_eq!(
+            notes_with_reference(Some("  "), &r),
+            format!("Ссылка витрины: {r}")
+        );
+        assert!(notes.chars().count() <= 17 + REFERENCE_RESERVE);
+        assert!(carries_reference(Some(&notes), &r));
+        assert!(!carries_reference(Some(&notes), &other.reference()));
+        assert!(!carries_reference(Some("позвонить заранее"), &r));
+        assert!(!carries_reference(None, &r));
+        // A reference that merely starts like ours is not ours.
+        assert!(!carries_reference(
+            Some(&format!("Ссылка витрины: {r}0")),
+            &r
+        ));
+    }
+
+    #[test]
+    fn a_same_total_neighbour_a_second_later_is_never_taken_for_this_attempt() {
+        let a = attempt();
+        // Newest first, as the list answers: another device's order of the same total, a
+        // second after this attempt's own.
         let orders = [
             order(
-                "new-other",
-                "2024-01-15T14:41:00Z",
-                "999",
+                "neighbour",
+                "2024-01-15T14:40:02Z",
+                "8100",
                 "PENDING_PAYMENT",
             ),
-            order("mine", "2024-01-15T14:39:00Z", "8100", "PENDING_PAYMENT"),
+            order("mine", "2024-01-15T14:40:01Z", "8100", "PENDING_PAYMENT"),
+            order("other", "2024-01-15T14:40:03Z", "999", "PENDING_PAYMENT"),
             order("old", "2024-01-10T10:00:00Z", "8100", "PENDING_PAYMENT"),
+            order("c", "2024-01-15T14:41:00Z", "8100", "CANCELLED"),
         ];
-        assert_eq!(find_placed(&orders, &a, read).map(|o| o.0), Some("mine"));
-        let too_old = [order(
-            "old",
-            "2024-01-15T14:30:00Z",
-            "8100",
-            "PENDING_PAYMENT",
-        )];
-        assert!(find_placed(&too_old, &a, read).is_none());
-        let cancelled = [order("c", "2024-01-15T14:41:00Z", "8100", "CANCELLED")];
-        assert!(find_placed(&cancelled, &a, read).is_none());
+        let c = candidates(&orders, &a, read);
+        let ids: Vec<&str> = c.read.iter().map(|o| o.0).collect();
+        assert_eq!(ids, ["neighbour", "mine"], "the same total, newest first");
+        assert!(!c.more);
+        let notes = |id: &str| match id {
+            "mine" => Some(notes_with_reference(Some("домофон 12"), &a.reference())),
+            "neighbour" => Some("Ссылка витрины: 0123456789ab".to_string()),
+            _ => None,
+        };
+        let read_all = |c: &Candidates<'_, O>| -> Vec<(&'static str, Option<String>)> {
+            c.read.iter().map(|o| (o.0, notes(o.0))).collect()
+        };
+        let r = a.reference();
+        assert_eq!(judge(read_all(&c), false, &r), Verdict::Placed("mine"));
+        // Even when another detail could not be read, the one that carries it proves it.
+        assert_eq!(judge(read_all(&c), true, &r), Verdict::Placed("mine"));
+
+        // Only the neighbour: not this attempt's order, and it is not claimed.
+        let only = [orders[0].clone()];
+        let c = candidates(&only, &a, read);
+        assert_eq!(judge(read_all(&c), c.more, &r), Verdict::NotPlaced);
+
+        // The neighbour's detail could not be read (or more orders than a look reads):
+        // nothing proves anything either way.
+        assert_eq!(judge(vec![("other", None)], true, &r), Verdict::Unproven);
+        assert_eq!(judge::<&str>(vec![], true, &r), Verdict::Unproven);
+    }
+
+    #[test]
+    fn a_look_reads_at_most_a_few_details() {
+        let a = attempt();
+        let many: Vec<O> = (0..LOOKUP_MAX + 2)
+            .map(|_| order("x", "2024-01-15T14:40:05Z", "8100", "PAID"))
+            .collect();
+        let c = candidates(&many, &a, read);
+        assert_eq!(c.read.len(), LOOKUP_MAX);
+        assert!(c.more);
     }
 }

@@ -66,7 +66,9 @@ impl Missing {
     }
 }
 
-pub const NOTES_MAX: usize = 500;
+/// What the shopper may write: the backend takes 500 characters of `notes`, and the app adds
+/// its reference line to them (`attempt::notes_with_reference`).
+pub const NOTES_MAX: usize = 500 - super::attempt::REFERENCE_RESERVE;
 
 impl Draft {
     /// The checkout body for these choices, or what is missing. `kind` is the chosen

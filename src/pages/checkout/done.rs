@@ -1,8 +1,11 @@
 //! After the order: on to the payment page, bank details to copy with the deadline, or
-//! the order found after a lost answer.
+//! the order found after a lost answer — which leads to its payment too: the card payment's
+//! page (the delivery API's `redirect_url`) or the bank details of the order detail.
 
 use super::{rub, Ck, Phase};
-use crate::api::commerce::checkout::CheckoutDto;
+use crate::api::commerce::checkout::{BankDetailsDto, CheckoutDto};
+use crate::api::commerce::orders::OrderDetailDto;
+use crate::api::delivery;
 use crate::domain::checkout::dates::{date_text, parse_iso};
 use crate::domain::codes::PaymentMethod;
 use crate::routes::Route;
@@ -52,26 +55,108 @@ fn CopyRow(label: &'static str, value: String, testid: &'static str) -> impl Int
     }
 }
 
+/// Bank details to copy, with what to pay (and by when, when known).
+fn bank(amount: rust_decimal::Decimal, by: Option<String>, b: BankDetailsDto) -> impl IntoView {
+    let what = match by {
+        Some(by) => format!("Оплатите {} до {by} — потом заказ отменится.", rub(amount)),
+        None => format!("Оплатите {} банковским переводом.", rub(amount)),
+    };
+    view! {
+        <div class="bank" data-testid="bank-details">
+            <h2 class="checkout-step__title">"Реквизиты для оплаты"</h2>
+            <p data-testid="bank-deadline">{what}</p>
+            <dl class="bank__rows">
+                <CopyRow label="Банк" value=b.bank_name.clone() testid="bank-name"/>
+                <CopyRow label="Расчётный счёт" value=b.account_number.clone() testid="bank-account"/>
+                <CopyRow label="БИК" value=b.bik.clone() testid="bank-bik"/>
+                <CopyRow label="Назначение платежа" value=b.purpose.clone() testid="bank-purpose"/>
+                <CopyRow label="Сумма" value=amount.normalize().to_string() testid="bank-amount"/>
+            </dl>
+        </div>
+    }
+}
+
+/// A found card or e-wallet order's payment page, asked of the delivery API.
+#[component]
+fn PayLink(ck: Ck, payment_id: String) -> impl IntoView {
+    let url = RwSignal::new(None::<Option<String>>);
+    let load = move || {
+        let ep = ck.session.delivery();
+        let id = payment_id.clone();
+        url.set(None);
+        leptos::task::spawn_local(async move {
+            let r = delivery::payment(&ep, &id)
+                .await
+                .ok()
+                .and_then(|p| p.redirect_url);
+            url.try_set(Some(r));
+        });
+    };
+    load();
+    move || match url.get() {
+        None => view! { <p class="checkout-wait">"Открываем оплату…"</p> }.into_any(),
+        Some(Some(u)) => view! {
+            <p><a class="btn btn--large" href=u data-testid="pay-link">"Перейти к оплате"</a></p>
+        }
+        .into_any(),
+        Some(None) => {
+            let load = load.clone();
+            view! {
+                <p class="form-error" role="alert" data-testid="pay-unavailable">
+                    "Страница оплаты сейчас не открывается. "
+                    <button type="button" class="btn btn--ghost btn--small" on:click=move |_| load()>"Повторить"</button>
+                </p>
+            }.into_any()
+        }
+    }
+}
+
+/// The order found after a lost answer, and its payment when it awaits one.
+fn found(ck: Ck, o: OrderDetailDto) -> impl IntoView {
+    let pay = if o.status != "PENDING_PAYMENT" {
+        view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any()
+    } else {
+        match (
+            &o.payment.method,
+            o.payment.transaction_id.clone(),
+            o.payment.bank_details.clone(),
+        ) {
+            (PaymentMethod::BankTransfer, _, Some(b)) => {
+                bank(o.payment.amount.unwrap_or(o.pricing.total), None, b).into_any()
+            }
+            (PaymentMethod::Card | PaymentMethod::Ewallet, Some(id), _) => {
+                view! { <PayLink ck=ck payment_id=id/> }.into_any()
+            }
+            _ => view! {
+                <p data-testid="pay-unknown">"Заказ ждёт оплаты."</p>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section class="checkout-done" data-testid="order-placed" data-found="true">
+            <h2 class="checkout-done__title">{format!("Заказ {} оформлен", o.order_number)}</h2>
+            <p>"Связь прерывалась, но заказ создан — оформлять его ещё раз не нужно."</p>
+            <p data-testid="found-total">{format!("Сумма: {}", rub(o.pricing.total))}</p>
+            {pay}
+            <p class="checkout-done__links">
+                <a class="btn" href=Route::Order(o.id.clone()).href() data-testid="found-order-link">"Открыть заказ"</a>
+                " "
+                <a class="btn btn--ghost" href=Route::catalog().href()>"Продолжить покупки"</a>
+            </p>
+        </section>
+    }
+}
+
 fn placed(dto: CheckoutDto) -> impl IntoView {
     let pay = dto.payment.clone();
     let body = match (&pay.method, &pay.payment_url, &pay.bank_details) {
         (PaymentMethod::Card | PaymentMethod::Ewallet, Some(url), _) => view! {
             <p role="status">"Переходим на страницу оплаты… Если ничего не происходит, "
                 <a href=url.clone() data-testid="pay-link">"откройте её сами"</a>"."</p>
-        }.into_any(),
-        (_, _, Some(b)) => view! {
-            <div class="bank" data-testid="bank-details">
-                <h2 class="checkout-step__title">"Реквизиты для оплаты"</h2>
-                <p data-testid="bank-deadline">{format!("Оплатите {} до {} — потом заказ отменится.", rub(pay.amount), deadline(&pay.expires_at))}</p>
-                <dl class="bank__rows">
-                    <CopyRow label="Банк" value=b.bank_name.clone() testid="bank-name"/>
-                    <CopyRow label="Расчётный счёт" value=b.account_number.clone() testid="bank-account"/>
-                    <CopyRow label="БИК" value=b.bik.clone() testid="bank-bik"/>
-                    <CopyRow label="Назначение платежа" value=b.purpose.clone() testid="bank-purpose"/>
-                    <CopyRow label="Сумма" value=pay.amount.normalize().to_string() testid="bank-amount"/>
-                </dl>
-            </div>
-        }.into_any(),
+        }
+        .into_any(),
+        (_, _, Some(b)) => bank(pay.amount, Some(deadline(&pay.expires_at)), b.clone()).into_any(),
         _ => view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any(),
     };
     view! {
@@ -91,22 +176,9 @@ fn placed(dto: CheckoutDto) -> impl IntoView {
 
 #[component]
 pub fn Finished(ck: Ck) -> impl IntoView {
-    move || {
-        match ck.phase.get() {
+    move || match ck.phase.get() {
         Phase::Done(dto) => placed(*dto).into_any(),
-        Phase::Found(o) => view! {
-            <section class="checkout-done" data-testid="order-placed" data-found="true">
-                <h2 class="checkout-done__title">{format!("Заказ {} оформлен", o.order_number)}</h2>
-                <p>"Связь прерывалась, но заказ создан — оформлять его ещё раз не нужно."</p>
-                <p>{format!("Сумма: {}", rub(o.total))}</p>
-                <p class="checkout-done__links">
-                    <a class="btn" href=Route::Order(o.id.clone()).href()>"Открыть заказ и оплатить"</a>
-                    " "
-                    <a class="btn btn--ghost" href=Route::catalog().href()>"Продолжить покупки"</a>
-                </p>
-            </section>
-        }.into_any(),
+        Phase::Found(o) => found(ck, *o).into_any(),
         _ => ().into_any(),
-    }
     }
 }

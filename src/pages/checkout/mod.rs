@@ -7,6 +7,7 @@
 mod address;
 mod done;
 mod express;
+mod lookup;
 mod payment;
 mod place;
 mod return_page;
@@ -17,7 +18,7 @@ pub use return_page::CheckoutReturnPage;
 use crate::api::commerce::checkout::{
     self as api, Address, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
 };
-use crate::api::commerce::orders::OrderSummaryDto;
+use crate::api::commerce::orders::{OrderDetailDto, OrderSummaryDto};
 use crate::api::partner::{self, Warehouse};
 use crate::api::ApiError;
 use crate::domain::checkout::attempt::Listed;
@@ -51,11 +52,14 @@ pub(crate) enum Phase {
     Sending,
     /// The answer was lost: looking for the order before anything else.
     Checking,
-    /// Not found after a lost answer: a retry with the same key is offered.
+    /// Not found after a lost answer: a retry is offered (looked for once more first).
     Lost,
+    /// After a lost answer nothing proves whether the order was made: said plainly, with
+    /// the orders list; the button only looks again.
+    Unproven,
     Done(Box<CheckoutDto>),
-    /// Found in the orders list after a lost answer.
-    Found(OrderSummaryDto),
+    /// After a lost answer, the order whose notes carry this attempt's reference.
+    Found(Box<OrderDetailDto>),
 }
 
 type Loaded<T> = Option<Result<T, ApiError>>;

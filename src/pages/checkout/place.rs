@@ -1,18 +1,19 @@
 //! The summary and «Оформить заказ»: one attempt at a time (the button, and a lock other
 //! tabs see), one `Idempotency-Key` per order content kept across reloads, a countdown
 //! after 429 with no request before it ends, and after a lost answer a look for the order
-//! before anything is sent again.
+//! before anything is sent again. The order is recognised by the attempt's reference, which
+//! the app writes into its `notes` (docs/integration.md §7), never by its total alone.
 
-use super::{explained, listed, rub, show_problem, Ck, Phase};
+use super::lookup::check;
+use super::{explained, rub, show_problem, Ck, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
-use crate::api::commerce::orders;
+use crate::api::commerce::orders::OrderDetailDto;
 use crate::api::http::now_unix;
 use crate::api::{ApiError, ErrorCode, IdempotencyKey};
 use crate::components::error_panel::clock_time;
 use crate::domain::checkout::attempt::{
-    attempt_for, content_hash, decide, find_placed, Attempt, Next, CLOCK_SLACK,
+    attempt_for, content_hash, decide, notes_with_reference, Attempt, Next, Verdict,
 };
-use crate::domain::checkout::dates::iso_utc;
 use crate::domain::checkout::explain::Where;
 use crate::routes::Route;
 use crate::state::storage::{self, Key};
@@ -93,7 +94,7 @@ impl Placing {
         let ck = self.ck;
         if !ck
             .phase
-            .with_untracked(|p| matches!(p, Phase::Editing | Phase::Lost))
+            .with_untracked(|p| matches!(p, Phase::Editing | Phase::Lost | Phase::Unproven))
         {
             return;
         }
@@ -145,16 +146,47 @@ impl Placing {
                 .map(|p| p.summary.total)
         });
         let stored = storage::read_record::<Attempt>(&Key::checkout_attempt(), ATTEMPT_VERSION);
+        // A key that may have been sent before (a lost answer, a reload mid-request, a 429):
+        // seed 003 does not say the backend honours `Idempotency-Key`, so before it goes
+        // again the order is looked for once more. After a lost answer, also for new content.
+        let (lost, only_check) = ck.phase.with_untracked(|p| {
+            (
+                matches!(p, Phase::Lost | Phase::Unproven),
+                *p == Phase::Unproven,
+            )
+        });
+        let prior = stored.clone().filter(|s| lost || s.hash == hash);
         let a = attempt_for(stored, &hash, now_unix(), expected, || {
             IdempotencyKey::new().as_str().to_string()
         });
-        // Stored before the first byte leaves: a reload mid-request retries with this key.
-        let _ = storage::write_record(&Key::checkout_attempt(), ATTEMPT_VERSION, &a);
+        let mut body = body;
+        body.notes = Some(notes_with_reference(body.notes.as_deref(), &a.reference()));
+        // Stored at once, as before any look: another tab pressing now takes the same key.
+        if prior.as_ref().is_none_or(|p| p.key == a.key) {
+            let _ = storage::write_record(&Key::checkout_attempt(), ATTEMPT_VERSION, &a);
+        }
         ck.problem.set(None);
         ck.phase.set(Phase::Sending);
         self.announce.set("Оформляем заказ…".into());
         let ep = ck.session.commerce();
         leptos::task::spawn_local(async move {
+            if let Some(prior) = prior {
+                ck.phase.set(Phase::Checking);
+                self.announce.set("Проверяем, не создан ли заказ…".into());
+                match check(&ep, &prior).await {
+                    // «Проверить ещё раз» only checks; the retry is the next press.
+                    Verdict::NotPlaced if !only_check => {}
+                    v => {
+                        self.conclude(v);
+                        release(&tab);
+                        return;
+                    }
+                }
+                ck.phase.set(Phase::Sending);
+                self.announce.set("Оформляем заказ…".into());
+            }
+            // Stored before the first byte leaves: a reload mid-request retries with this key.
+            let _ = storage::write_record(&Key::checkout_attempt(), ATTEMPT_VERSION, &a);
             let key = IdempotencyKey::from_string(a.key.clone());
             let placed = api::place(&ep, &body, &key).await;
             if let Some(remaining) = placed.remaining {
@@ -166,6 +198,27 @@ impl Placing {
             self.settle(placed.result, a).await;
             release(&tab);
         });
+    }
+
+    /// A look that proved something other than «not placed»: the order, or nothing.
+    fn conclude(self, v: Verdict<OrderDetailDto>) {
+        match v {
+            Verdict::Placed(o) => {
+                self.announce
+                    .set(format!("Заказ {} оформлен", o.order_number));
+                finish(self.ck, Phase::Found(Box::new(o)));
+            }
+            Verdict::Unproven => {
+                self.announce
+                    .set("Не удалось проверить, создан ли заказ. Проверьте список заказов.".into());
+                self.ck.phase.try_set(Phase::Unproven);
+            }
+            Verdict::NotPlaced => {
+                self.announce
+                    .set("Заказ не найден. Можно отправить его ещё раз.".into());
+                self.ck.phase.try_set(Phase::Lost);
+            }
+        }
     }
 
     async fn settle(self, r: Result<CheckoutDto, ApiError>, a: Attempt) {
@@ -206,37 +259,24 @@ impl Placing {
         }
     }
 
-    /// After a lost answer: is the order there? Shown if so; else a retry with the same key.
+    /// After a lost answer: is the order there? Shown if this attempt's reference proves
+    /// it; a retry offered if every order that could be it was read and none is; else said
+    /// plainly that nothing proves either.
     async fn look(self, a: Attempt, why: &ApiError) {
         let ck = self.ck;
         ck.phase.set(Phase::Checking);
         self.announce
             .set("Связь прервалась. Проверяем, создан ли заказ…".into());
-        let since = iso_utc(a.started_at.saturating_sub(CLOCK_SLACK) as i64);
         let ep = ck.session.commerce();
-        let found = match orders::since(&ep, &since).await {
-            Ok(list) => find_placed(&list, &a, listed).cloned(),
-            Err(_) => None,
-        };
-        match found {
-            Some(o) => {
-                self.announce
-                    .set(format!("Заказ {} оформлен", o.order_number));
-                finish(ck, Phase::Found(o));
-            }
+        match check(&ep, &a).await {
             // The cart really is empty: say so where the cart is.
-            None if why.is(ErrorCode::CartEmpty) => {
+            Verdict::NotPlaced if why.is(ErrorCode::CartEmpty) => {
                 let x = explained(why, ck.session.is_partner());
                 self.announce.set(x.text.clone());
                 ck.problem.set(Some(x));
                 ck.phase.try_set(Phase::Editing);
             }
-            None => {
-                self.announce.set(
-                    "Заказ не найден. Можно повторить — повтор не создаст второй заказ.".into(),
-                );
-                ck.phase.try_set(Phase::Lost);
-            }
+            v => self.conclude(v),
         }
     }
 }
@@ -358,7 +398,14 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
             })}
             {move || (ck.phase.get() == Phase::Lost).then(|| view! {
                 <p class="checkout-note checkout-note--warn" data-testid="lost">
-                    "Ответ магазина не дошёл, и заказа в списке нет. Повторите отправку — это безопасно: повтор с тем же ключом не создаст второй заказ."
+                    "Ответ магазина не дошёл, и заказа этой попытки в списке нет. Можно отправить его ещё раз — перед отправкой мы проверим список снова."
+                </p>
+            })}
+            {move || (ck.phase.get() == Phase::Unproven).then(|| view! {
+                <p class="checkout-note checkout-note--warn" data-testid="unproven">
+                    "Ответ магазина не дошёл, и проверить, создан ли заказ, не удалось. Посмотрите "
+                    <a href=Route::Orders(Default::default()).href()>"список заказов"</a>
+                    ": если заказ там есть, оформлять его снова не нужно."
                 </p>
             })}
             {move || p.missing.get().map(|m| view! { <p class="form-error" role="alert" data-testid="missing">{m}</p> })}
@@ -373,6 +420,7 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
                     Phase::Sending => "Оформляем…",
                     Phase::Checking => "Проверяем…",
                     Phase::Lost => "Повторить отправку",
+                    Phase::Unproven => "Проверить ещё раз",
                     _ if exhausted().is_some() => "Всё равно оформить",
                     _ => "Оформить заказ",
                 }}

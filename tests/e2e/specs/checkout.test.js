@@ -218,6 +218,73 @@ test('an answer lost after the stub committed: the app finds the order instead o
   assert.equal(await ordersCreated(), 1);
 });
 
+test('an answer dropped after commit while another order of the same total is placed a second later: this attempt\'s order, never the neighbour, and on to its payment', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await page.getByRole('radio', { name: /Самовывоз/ }).check();
+  await page.getByTestId('pickup-point').first().waitFor();
+  await page.getByTestId('pickup-point').first().locator('input').check();
+  await page.getByTestId('pay-card').check();
+  await page.getByLabel(/Комментарий к заказу/).fill('Позвонить за час');
+  await settled(page);
+  // The stub commits this order, places another of the same total a second later (another
+  // device of the same shopper), and the answer to this one never arrives.
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, dropAfterCommit: true, neighbourAfterCommit: true });
+  await page.getByTestId('place-order').click();
+  const found = page.locator('[data-testid="order-placed"][data-found="true"]');
+  await found.waitFor();
+  const { neighbourOrders } = await counters();
+  assert.equal(neighbourOrders.length, 1, 'the neighbour was placed');
+  const href = await page.getByTestId('found-order-link').getAttribute('href');
+  const id = href.split('/').pop();
+  assert.notEqual(id, neighbourOrders[0], 'the neighbour is never shown as this order');
+  assert.equal(await ordersCreated(), 1);
+  // It leads to payment: the card payment's page of this order.
+  await page.getByTestId('pay-link').click();
+  await page.waitForURL(/\/pay\/pay_/);
+  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await page.waitForURL(/\/checkout\/return/);
+  assert.match(page.url(), new RegExp(`orderId=${id}`));
+  await page.getByTestId('payment-paid').waitFor({ timeout: 15000 });
+  // The order is this attempt's: the shopper's comment and the reference line are in it.
+  await page.goto(`${APP_URL}${href}`);
+  await page.getByTestId('order').waitFor();
+  const text = plain(await page.getByTestId('order').textContent());
+  assert.match(text, /Позвонить за час Ссылка витрины: [0-9a-f]{12}/);
+});
+
+test('an answer dropped after commit and the orders not readable: said plainly with the order list, never «оформлен»; looked at again, this order', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await openCheckout(page);
+  await chooseSlotDelivery(page);
+  await page.getByTestId('pay-bank').check();
+  await settled(page);
+  await injectFault({ method: 'POST', path: '/commerce/api/v1/cart/checkout', exact: true, dropAfterCommit: true, neighbourAfterCommit: true });
+  // Every order's detail fails: nothing proves which of the two is this attempt's.
+  await injectFault({ method: 'GET', path: '/commerce/api/v1/orders/', count: 50, status: 503 });
+  await page.getByTestId('place-order').click();
+  await page.getByTestId('unproven').waitFor();
+  assert.match(plain(await page.getByTestId('unproven').textContent()), /проверить, создан ли заказ, не удалось/);
+  assert.equal(await page.getByTestId('unproven').getByRole('link', { name: 'список заказов' }).getAttribute('href'), '/account/orders');
+  assert.doesNotMatch(plain(await page.locator('main').textContent()), /Заказ \S+ оформлен/);
+  assert.equal(await page.getByTestId('order-placed').count(), 0);
+  assert.equal(await page.getByTestId('place-order').textContent(), 'Проверить ещё раз');
+  // The details answer again: the next look finds this attempt's order, not the neighbour,
+  // and nothing was sent again.
+  await control('faults', undefined, 'DELETE');
+  await page.getByTestId('place-order').click();
+  await page.locator('[data-testid="order-placed"][data-found="true"]').waitFor();
+  const { neighbourOrders } = await counters();
+  const href = await page.getByTestId('found-order-link').getAttribute('href');
+  assert.notEqual(href.split('/').pop(), neighbourOrders[0]);
+  // Bank transfer: the details to pay it, from the order itself.
+  await page.getByTestId('bank-details').waitFor();
+  assert.match(plain(await page.getByTestId('bank-purpose').textContent()), /Оплата заказа ORD-/);
+  assert.equal(await ordersCreated(), 1);
+  const c = await counters();
+  assert.equal(Object.values(c.checkoutAttempts).reduce((a, b) => a + b, 0), 1, 'one checkout request');
+});
+
 test('an injected 429 with Retry-After: a countdown, the form intact, nothing sent before the reset', async () => {
   const page = await browser.page({ viewport: { width: 1280, height: 900 } });
   await openCheckout(page);

@@ -556,6 +556,15 @@ async fn preview(State(s): State<AppState>, headers: HeaderMap, body: Bytes) -> 
     ok(StatusCode::OK, data, None)
 }
 
+/// Where a bank transfer for order `number` goes (the checkout answer and, while the order
+/// awaits it, the order detail's `payment`).
+pub fn bank_details(number: &str) -> Value {
+    json!({
+        "bankName": "АО «Демо Банк»", "accountNumber": "40702810900000012345",
+        "bik": "044525999", "purpose": format!("Оплата заказа {number}"),
+    })
+}
+
 /// Postal codes of the pickup cities (warehouses carry none).
 fn city_postal(city: &str) -> &'static str {
     match city {
@@ -611,6 +620,9 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
     match payment.as_str() {
         "CARD" | "EWALLET" if !paid => {
             let id = payments::start(&mut st, &order_id, p.to_pay, now);
+            if let Some(pay) = st.payments.get_mut(&id) {
+                pay.return_url = ask.return_url.clone();
+            }
             let mut url = format!("{}/pay/{id}", s.opts.public_base);
             if let Some(r) = &ask.return_url {
                 url += &format!("?return={}", url_encode(r));
@@ -620,10 +632,7 @@ async fn checkout(State(s): State<AppState>, headers: HeaderMap, body: Bytes) ->
         }
         "BANK_TRANSFER" if !paid => {
             expires = now + BANK_TRANSFER_TTL_SECS;
-            pay["bankDetails"] = json!({
-                "bankName": "АО «Демо Банк»", "accountNumber": "40702810900000012345",
-                "bik": "044525999", "purpose": format!("Оплата заказа {number}"),
-            });
+            pay["bankDetails"] = bank_details(&number);
         }
         _ => {}
     }

@@ -34,6 +34,11 @@ pub struct Fault {
     pub malformed: bool,
     #[serde(default)]
     pub drop_after_commit: bool,
+    /// After the order is committed, another order of the same shopper with the same total
+    /// is placed a second later, as from another device (its notes carry no reference of
+    /// this attempt): what the app's lookup after a lost answer must not take for its own.
+    #[serde(default)]
+    pub neighbour_after_commit: bool,
     #[serde(default)]
     pub headers: Map<String, Value>,
 }
@@ -91,6 +96,30 @@ pub fn fill_cart(m: &mut Mutable, catalog: &Catalog, user_id: &str) {
     m.cart_updated.insert(user_id.to_string(), unix_now());
 }
 
+/// The newest order's neighbour: the same shopper, lines and total, a second later, other
+/// notes, its own number and systems.
+pub fn place_neighbour(m: &mut Mutable) {
+    let Some(mut o) = m.orders.last().cloned() else {
+        return;
+    };
+    m.seq += 1;
+    let n = m.seq;
+    o.id = data::uuid(0xe100, n);
+    o.number = format!("ORD-2026-{:08}", 5000 + n);
+    o.created += 1;
+    for h in &mut o.history {
+        h.1 = o.created;
+    }
+    o.notes = Some("Заказ с другого устройства".into());
+    o.transaction_id = None;
+    o.delivery_order = None;
+    o.courier_order = None;
+    let at = o.created;
+    crate::journey::open_systems(&mut o, at);
+    m.neighbours.push(o.id.clone());
+    m.orders.push(o);
+}
+
 async fn add_fault(State(s): State<AppState>, Json(f): Json<Fault>) -> Response {
     s.lock().faults.push(f);
     (StatusCode::CREATED, Json(json!({"ok": true}))).into_response()
@@ -130,6 +159,7 @@ async fn counters(State(s): State<AppState>) -> Response {
         "checkoutAttempts": m.checkout_attempts,
         "checkoutPreviews": m.checkout_previews,
         "requests": m.requests,
+        "neighbourOrders": m.neighbours,
     }))
     .into_response()
 }

@@ -150,7 +150,13 @@ async fn payment(State(s): State<AppState>, rid: Rid, Path(id): Path<String>) ->
     let rid = self::rid(rid);
     let mut m = s.lock();
     match payments::current(&mut m, &id) {
-        Some(p) => (StatusCode::OK, Json(payments::payment_json(&p))).into_response(),
+        Some(p) => {
+            let mut j = payments::payment_json(&p);
+            if let Some(url) = payments::redirect_url(&s.opts.public_base, &p) {
+                j["redirect_url"] = json!(url);
+            }
+            (StatusCode::OK, Json(j)).into_response()
+        }
         None => Backend::Delivery.error(
             404,
             "",

@@ -240,6 +240,7 @@ pub async fn gate(
 
     let fault = crate::control::take_fault(&state, &method, &path);
     let mut drop_after_commit = false;
+    let mut neighbour = false;
     if let Some(f) = &fault {
         if let Some(status) = f.status {
             let mut resp = backend.error(
@@ -276,6 +277,7 @@ pub async fn gate(
             return resp;
         }
         drop_after_commit = f.drop_after_commit;
+        neighbour = f.neighbour_after_commit;
     }
 
     let client = client_key(&state, req.headers(), addr);
@@ -380,6 +382,9 @@ pub async fn gate(
             tokio::time::sleep(Duration::from_millis(delay)).await;
         }
         let mut resp = next.run(req).await;
+        if neighbour && resp.status() == StatusCode::CREATED {
+            crate::control::place_neighbour(&mut state.lock());
+        }
         if let Some((ikey, body_hash)) = stored_as {
             let (parts, bytes) = buffer(resp).await;
             let status = parts.status.as_u16();

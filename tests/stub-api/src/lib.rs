@@ -102,6 +102,8 @@ pub struct Payment {
     pub status: &'static str,
     /// Unix seconds; a pending payment past it is `expired`.
     pub expires: i64,
+    /// Where the payment page sends the shopper back (checkout's `returnUrl`).
+    pub return_url: Option<String>,
 }
 
 /// Everything tests may change; `reset` rebuilds it from the seed.
@@ -142,6 +144,8 @@ pub struct Mutable {
     pub windows: HashMap<(String, String), gate::Window>,
     pub idempotency: HashMap<gate::IdemKey, gate::IdemEntry>,
     pub faults: Vec<control::Fault>,
+    /// Ids of the same-total orders a fault's `neighbourAfterCommit` placed.
+    pub neighbours: Vec<String>,
     pub seq: u64,
 }
 

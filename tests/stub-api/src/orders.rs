@@ -192,6 +192,21 @@ fn not_found() -> Response {
 
 /// `OrderDetailResponse` (seed 003); `shippingMethod` also carries `id`, `kind` and the
 /// slot, pickup point or courier quote chosen (docs/integration.md §4).
+/// The detail's `payment`: seed 003's fields, and while a bank transfer is awaited what is
+/// left to pay and where (docs/integration.md §8), as checkout's answer gave them.
+fn payment_json(o: &Order) -> Value {
+    let mut p = json!({
+        "method": o.payment_method,
+        "transactionId": o.transaction_id,
+        "paidAt": o.paid_at.map(iso),
+    });
+    if o.payment_method == "BANK_TRANSFER" && o.status == "PENDING_PAYMENT" {
+        p["amount"] = money(o.total - o.balance_applied);
+        p["bankDetails"] = crate::checkout::bank_details(&o.number);
+    }
+    p
+}
+
 fn detail_json(s: &AppState, o: &Order) -> Value {
     let base = &s.opts.public_base;
     let ids = crate::journey::item_ids(o);
@@ -265,11 +280,7 @@ fn detail_json(s: &AppState, o: &Order) -> Value {
         "shippingAddress": o.shipping_address,
         "billingAddress": o.billing_address,
         "shippingMethod": shipping_method,
-        "payment": {
-            "method": o.payment_method,
-            "transactionId": o.transaction_id,
-            "paidAt": o.paid_at.map(iso),
-        },
+        "payment": payment_json(o),
         "appliedCoupons": o.coupons.iter().map(|(c, d)| json!({"code": c, "discount": money(*d)})).collect::<Vec<_>>(),
         "notes": o.notes,
         "statusHistory": history,

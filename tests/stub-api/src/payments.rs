@@ -31,6 +31,7 @@ pub fn start(m: &mut Mutable, order_id: &str, amount: i64, now: i64) -> String {
             amount,
             status: "pending",
             expires: now + CARD_TTL_SECS,
+            return_url: None,
         },
     );
     id
@@ -279,6 +280,19 @@ pub async fn decline(
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
     finish(s, id, form, false).await
+}
+
+/// The payment page of a pending payment: `redirect_url` of seed 000's `POST /payments`,
+/// which `GET /payments/{id}` repeats while the payment is pending (docs/integration.md §8),
+/// so an order found after a lost checkout answer can still be paid.
+pub fn redirect_url(base: &str, p: &Payment) -> Option<String> {
+    (p.status == "pending").then(|| {
+        let mut url = format!("{base}/pay/{}", p.id);
+        if let Some(r) = &p.return_url {
+            url += &format!("?return={}", url_encode(r));
+        }
+        url
+    })
 }
 
 /// `{"payment_id","status","amount":{"currency","amount"}}` of the delivery API.

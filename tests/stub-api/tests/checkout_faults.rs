@@ -1,11 +1,14 @@
 //! The checkout fault run through the real stub over HTTP: the app's own rules (`content_hash`,
-//! `attempt_for`, `read_placed`, `failure`, `decide`, `find_placed`) drive checkouts against
+//! `attempt_for`, `read_placed`, `failure`, `decide`, `candidates`, `judge`, the reference in
+//! `notes`) drive checkouts against
 //! `stub-api` with its fault control — slow answers the client gave up on while the stub went
 //! on to commit, answers dropped after the commit, 500s, unreadable bodies, 429s — plus double
 //! clicks (the same key twice at once, so the stub's 409 for a key in flight is met for real)
-//! and reloads (memory gone, the stored attempt and draft read back). The stub's own counters
-//! judge: one order per checkout, every send of a checkout with its first key, the draft never
-//! lost. `CHECKOUT_FAULT_RUNS` sets the count (200 in `make test`, 1000 in `make bench`);
+//! and reloads (memory gone, the stored attempt and draft read back); same-total neighbours
+//! (the stub places another order of the shopper with the same total a second after the
+//! commit, `neighbourAfterCommit`) and order details that answer 500. A key that may have gone
+//! is looked for before it goes again. The stub's own counters judge: one order per checkout,
+//! no neighbour claimed, every send of a checkout with its first key, the draft never lost. `CHECKOUT_FAULT_RUNS` sets the count (200 in `make test`, 1000 in `make bench`);
 //! `tests/checkout_faults.rs` (the app crate) runs the same rules against a model with a
 //! virtual clock, where the real limiter's minute can be lived through.
 
@@ -14,10 +17,11 @@ use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use vitrina::api::commerce::checkout::{failure, read_placed, PreviewDto};
 use vitrina::api::commerce::decode;
-use vitrina::api::commerce::orders::{OrderSummaryDto, OrdersDto};
+use vitrina::api::commerce::orders::{OrderDetailDto, OrderSummaryDto, OrdersDto};
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::checkout::attempt::{
-    attempt_for, content_hash, decide, find_placed, Attempt, Listed, Next, CLOCK_SLACK,
+    attempt_for, candidates, content_hash, decide, judge, notes_with_reference, Attempt, Listed,
+    Next, Verdict, CLOCK_SLACK,
 };
 use vitrina::domain::checkout::dates::iso_utc;
 use vitrina::domain::checkout::draft::Draft;
@@ -73,17 +77,19 @@ fn now() -> u64 {
 }
 
 impl Stub {
-    async fn inject(&self, f: Fault) {
+    async fn inject(&self, f: Fault, neighbour: bool) {
         let path = format!("{C}/cart/checkout");
         let body = match f {
-            Fault::None => return,
+            Fault::None if !neighbour => return,
+            Fault::None => json!({}),
             Fault::SlowAfterCommit => json!({"delayMs": 400}),
             Fault::DroppedAfterCommit => json!({"dropAfterCommit": true}),
             Fault::Server500 => json!({"status": 500}),
             Fault::Unreadable => json!({"malformed": true}),
             Fault::RateLimited => json!({"status": 429, "headers": {"Retry-After": "1"}}),
         };
-        let mut fault = json!({"method": "POST", "path": path, "exact": true, "count": 1});
+        let mut fault = json!({"method": "POST", "path": path, "exact": true, "count": 1,
+            "neighbourAfterCommit": neighbour});
         fault
             .as_object_mut()
             .unwrap()
@@ -167,6 +173,47 @@ impl Stub {
         out
     }
 
+    /// The app's look (`place::check`): the orders since the attempt began, the details of
+    /// those that could be it, the verdict; `fail_details`: the details answer 500.
+    async fn look(&self, who: &Who, a: &Attempt, fail_details: bool) -> Verdict<String> {
+        if fail_details {
+            let path = format!("{C}/orders/");
+            self.control(
+                "faults",
+                json!({"method": "GET", "path": path, "count": 100, "status": 500}),
+            )
+            .await;
+        }
+        let since = iso_utc(a.started_at.saturating_sub(CLOCK_SLACK) as i64);
+        let raw = self
+            .raw_get(who, &format!("{C}/orders?dateFrom={since}&pageSize=20"))
+            .await;
+        let list = decode::<OrdersDto>(&raw, now()).unwrap().data.orders;
+        let c = candidates(&list, a, listed);
+        let mut unread = c.more;
+        let mut read = Vec::new();
+        for o in c.read {
+            let raw = self.raw_get(who, &format!("{C}/orders/{}", o.id)).await;
+            match decode::<OrderDetailDto>(&raw, now()) {
+                Ok(d) => read.push((o.id.clone(), d.data.notes)),
+                Err(_) => unread = true,
+            }
+        }
+        if fail_details {
+            self.http
+                .delete(self.url("/__control/faults"))
+                .send()
+                .await
+                .unwrap();
+        }
+        judge(read, unread, &a.reference())
+    }
+
+    async fn neighbours(&self) -> Vec<String> {
+        let (_, v) = self.get("/__control/counters", None).await;
+        serde_json::from_value(v["neighbourOrders"].clone()).unwrap_or_default()
+    }
+
     async fn counter(&self, name: &str, who: &Who) -> u64 {
         let (_, v) = self.get("/__control/counters", None).await;
         v[name][&who.id].as_u64().unwrap_or(0)
@@ -189,6 +236,10 @@ struct Figures {
     waits: u64,
     looks: u64,
     found_by_look: u64,
+    looks_before_resend: u64,
+    unproven: u64,
+    neighbours: u64,
+    wrong_orders_claimed: u64,
     conflicts: u64,
     reloads: u64,
     double_clicks: u64,
@@ -288,6 +339,7 @@ async fn run(n: u64, seed: u64) -> Figures {
         let mut stored: Option<Attempt> = None;
         let mut used_keys: Vec<String> = Vec::new();
         let mut done = false;
+        let mut claimed: Option<String> = None;
         f.checkouts += 1;
         for _step in 0..60 {
             let double = match rng.below(10) {
@@ -307,6 +359,22 @@ async fn run(n: u64, seed: u64) -> Figures {
                 1 => true,
                 _ => false,
             };
+            // Before a key that may have gone goes again: look once more (`place::submit`).
+            if let Some(prior) = stored.clone() {
+                f.looks_before_resend += 1;
+                match s.look(&who, &prior, rng.below(6) == 0).await {
+                    Verdict::Placed(id) => {
+                        claimed = Some(id);
+                        done = true;
+                        break;
+                    }
+                    Verdict::Unproven => {
+                        f.unproven += 1;
+                        continue;
+                    }
+                    Verdict::NotPlaced => {}
+                }
+            }
             let a = attempt_for(stored.clone(), &hash, now(), expected, || {
                 keys += 1;
                 format!("fault-run-{seed:x}-{keys}")
@@ -315,7 +383,12 @@ async fn run(n: u64, seed: u64) -> Figures {
             used_keys.push(a.key.clone());
             let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
             *f.faults.entry(format!("{fault:?}")).or_default() += 1;
-            s.inject(fault).await;
+            s.inject(fault, rng.below(3) == 0).await;
+            let mut body = body.clone();
+            body["notes"] = json!(notes_with_reference(
+                request.notes.as_deref(),
+                &a.reference()
+            ));
             f.sends += 1;
             let result = if double {
                 // Two sends with the same key at once (a second tab past the lock): the
@@ -355,15 +428,15 @@ async fn run(n: u64, seed: u64) -> Figures {
                         f.conflicts += 1;
                         tokio::time::sleep(Duration::from_millis(200)).await;
                     }
-                    let since = iso_utc(a.started_at.saturating_sub(CLOCK_SLACK) as i64);
-                    let raw = s
-                        .raw_get(&who, &format!("{C}/orders?dateFrom={since}&pageSize=20"))
-                        .await;
-                    let list = decode::<OrdersDto>(&raw, now()).unwrap().data.orders;
-                    if find_placed(&list, &a, listed).is_some() {
-                        f.found_by_look += 1;
-                        done = true;
-                        break;
+                    match s.look(&who, &a, rng.below(6) == 0).await {
+                        Verdict::Placed(id) => {
+                            f.found_by_look += 1;
+                            claimed = Some(id);
+                            done = true;
+                            break;
+                        }
+                        Verdict::Unproven => f.unproven += 1,
+                        Verdict::NotPlaced => {}
                     }
                 }
                 Next::SignIn => panic!("checkout {i}: no 401 in this run"),
@@ -371,6 +444,11 @@ async fn run(n: u64, seed: u64) -> Figures {
             }
         }
         assert!(done, "checkout {i} never finished");
+        if let Some(id) = &claimed {
+            if s.neighbours().await.contains(id) {
+                f.wrong_orders_claimed += 1;
+            }
+        }
         // A slow fault's commit may land after the lookup found nothing and the retry met
         // its key in flight; let it settle before counting.
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -380,6 +458,7 @@ async fn run(n: u64, seed: u64) -> Figures {
         used_keys.dedup();
         f.key_changes += used_keys.len() as u64 - 1;
     }
+    f.neighbours = s.neighbours().await.len() as u64;
     f
 }
 
@@ -392,9 +471,14 @@ async fn checkouts_through_the_real_stub_under_faults_make_one_order_each_with_o
     let f = run(n, 0x2545_f491_4f6c_dd1d).await;
     println!("checkout fault run through the stub: {f:#?}");
     assert_eq!(f.checkouts, n);
+    assert_eq!(
+        f.wrong_orders_claimed, 0,
+        "a neighbour taken for this checkout's order"
+    );
     assert_eq!(f.duplicate_orders, 0);
     assert_eq!(f.key_changes, 0);
     assert_eq!(f.lost_drafts, 0);
     assert_eq!(f.faults.len(), FAULTS.len(), "every fault was met");
     assert!(f.waits > 0 && f.found_by_look > 0 && f.reloads > 0 && f.double_clicks > 0);
+    assert!(f.neighbours > 0 && f.unproven > 0 && f.looks_before_resend > 0);
 }
