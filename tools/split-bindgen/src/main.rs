@@ -53,7 +53,8 @@ const SPLITTER: &[&[u8]] = &[
 ];
 
 /// The chunks' hash (seahash, lower-case hex, as trunk's): the cargo wasm, the splitter and
-/// the `tools` (the version lines of wasm-bindgen and wasm-opt).
+/// the `tools` (the version lines of wasm-bindgen and wasm-opt). With neither, trunk's own
+/// hash of the cargo wasm, which names the main module.
 fn chunk_hash(wasm: &[u8], splitter: &[&[u8]], tools: &[&str]) -> String {
     use std::hash::Hasher;
     let mut hasher = seahash::SeaHasher::new();
@@ -122,7 +123,8 @@ fn main() {
         )),
     ];
     let hash = chunk_hash(&wasm, SPLITTER, &[&tools[0], &tools[1]]);
-    let main_module = format!("./{out_name}-{hash}.js");
+    // The main module is trunk's file: trunk names it by its own hash of the cargo wasm.
+    let main_module = format!("./{out_name}-{}.js", chunk_hash(&wasm, &[], &[]));
     let link_name = format!("./{out_name}-split-{hash}.js");
     let result = wasm_split_cli_support::transform({
         let mut opts = wasm_split_cli_support::Options::new(&wasm);
@@ -191,6 +193,11 @@ mod tests {
     fn the_chunks_hash_changes_with_the_splitter_and_each_tool() {
         let wasm = b"\0asm\x01\0\0\0";
         let tools = ["wasm-bindgen 0.2.130", "wasm-opt version 116"];
+        // Without splitter and tools: trunk's hash of the cargo wasm, the main module's name.
+        let mut trunk = seahash::SeaHasher::new();
+        std::hash::Hasher::write(&mut trunk, wasm);
+        let trunk = format!("{:x}", std::hash::Hasher::finish(&trunk));
+        assert_eq!(chunk_hash(wasm, &[], &[]), trunk);
         let base = chunk_hash(wasm, &[b"splitter"], &tools);
         assert!(base.bytes().all(|b| b.is_ascii_hexdigit()), "{base}");
         assert_eq!(base, chunk_hash(wasm, &[b"splitter"], &tools), "stable");
