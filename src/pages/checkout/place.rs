@@ -275,6 +275,9 @@ impl Placing {
                 self.announce.set(x.text.clone());
                 ck.problem.set(Some(x));
                 ck.phase.try_set(Phase::Editing);
+                // Empty on the server (placed from another tab, or emptied elsewhere): the
+                // cart is read again, so the page says so as a whole, not beside the button.
+                ck.cart.retry_load();
             }
             v => self.conclude(v),
         }

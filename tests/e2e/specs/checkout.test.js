@@ -201,7 +201,14 @@ test('two tabs placing the same cart at once make one order', async () => {
   await outcome(a).waitFor();
   await outcome(b).waitFor();
   assert.ok((await a.getByTestId('order-placed').count()) + (await b.getByTestId('order-placed').count()) >= 1);
-  assert.equal(await a.getByTestId('cart-problem').count(), 0, 'no «cart is empty» for an order just placed');
+  // The tab that shows the order says nothing of an empty cart. (The other tab, whose press
+  // came after the order was placed, may: its own attempt's reference proves no order, and
+  // its cart is empty — it then reads the cart again and says so as a whole.)
+  for (const p of [a, b]) {
+    if (await p.getByTestId('order-placed').count()) {
+      assert.equal(await p.getByTestId('cart-problem').count(), 0, 'no «cart is empty» for an order just placed');
+    }
+  }
   assert.equal(await ordersCreated(), 1);
 });
 
