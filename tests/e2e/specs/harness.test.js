@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 const fixture = fileURLToPath(new URL('../fixtures/page_error.spec.js', import.meta.url));
 
 test('a test fails on an uncaught page error, a wasm trap or an unhandled rejection it did not expect', () => {
+  // Without NODE_TEST_CONTEXT: a child that inherits it takes itself for a subtest and
+  // runs no file.
+  const { NODE_TEST_CONTEXT, ...env } = process.env;
   const run = spawnSync(process.execPath, ['--test', '--test-reporter=tap', fixture], {
     encoding: 'utf8',
-    env: process.env,
+    env,
     timeout: 120_000,
   });
   const out = run.stdout + run.stderr;

@@ -69,7 +69,7 @@ test('a page whose code fails to load says so, and «Повторить» loads 
   await panel.waitFor();
   // The file is there when the app asks again (the route lets the second request through):
   // the page's code did not load — not a lost connection, not a new version of the shop.
-  assert.match(plain(await panel.textContent()), /^Страница не загрузилась Код этой страницы не загрузился/);
+  assert.match(plain(await panel.innerText()), /^Страница не загрузилась Код этой страницы не загрузился/);
   assert.equal(await panel.getAttribute('data-kind'), 'chunk');
   assert.equal(await page.getByTestId('lazy-wait').count(), 0, 'no loading line beside the error');
   // The rest of the app still works: the header is there and answers.

@@ -40,11 +40,11 @@ function redeployed(from, to) {
   }
   assert.ok(hashes.size >= 3, `hashed files in ${from}`);
   const swap = (s) => s.replace(new RegExp([...hashes.keys()].sort((a, b) => b.length - a.length).join('|'), 'g'), (h) => hashes.get(h));
+  // Binary files too: the main wasm names the chunk loader module in its imports. Read as
+  // latin1, byte for byte, so the hashes (ASCII, same length) are swapped in place.
   for (const f of readdirSync(from)) {
     if (/\.(br|gz)$/.test(f)) continue;
-    const body = readFileSync(join(from, f));
-    const text = /\.(js|html|json)$/.test(f);
-    writeFileSync(join(to, swap(f)), text ? swap(body.toString('utf8')) : body);
+    writeFileSync(join(to, swap(f)), Buffer.from(swap(readFileSync(join(from, f), 'latin1')), 'latin1'));
   }
   const index = join(to, 'index.html');
   const html = readFileSync(index, 'utf8').replace(/<(link|script)\b[^>]*>/g, (tag) => {
