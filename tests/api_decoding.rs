@@ -838,7 +838,7 @@ fn a_checkout_answer_keeps_the_rate_limit_it_reported() {
 
 #[test]
 fn seed_004s_dealer_profile_and_levels_decode() {
-    use vitrina::api::cabinet::{LevelDto, PartnerDto};
+    use vitrina::api::partner::cabinet::{LevelDto, PartnerDto};
     use vitrina::domain::partner::level::progress;
     let p: PartnerDto = partner::decode(
         &ok(include_str!("fixtures/partner_profile_dealer.json")),
@@ -875,7 +875,7 @@ fn seed_004s_dealer_profile_and_levels_decode() {
 
 #[test]
 fn seed_004s_mounter_example_is_refused_as_it_is_and_decodes_with_its_comma() {
-    use vitrina::api::cabinet::{LevelDto, PartnerDto};
+    use vitrina::api::partner::cabinet::{LevelDto, PartnerDto};
     use vitrina::domain::partner::level::progress;
     // The seed's example misses a comma after `"bonusBalance": 10000`: an error value, no panic.
     let raw = include_str!("fixtures/partner_profile_mounter.json");
@@ -902,7 +902,7 @@ fn seed_004s_mounter_example_is_refused_as_it_is_and_decodes_with_its_comma() {
 
 #[test]
 fn seed_004s_balance_history_decodes_with_its_totals() {
-    use vitrina::api::cabinet::OperationDto;
+    use vitrina::api::partner::cabinet::OperationDto;
     let l: partner::List<OperationDto> = partner::decode(
         &ok(include_str!("fixtures/partner_balance_history.json")),
         NOW,
@@ -919,7 +919,7 @@ fn seed_004s_balance_history_decodes_with_its_totals() {
         .data
         .iter()
         .map(|o| vitrina::domain::partner::history::Op {
-            at: vitrina::domain::checkout::dates::parse_iso(&o.datetime),
+            at: vitrina::domain::dates::parse_iso(&o.datetime),
             addition: o.operation_type == "ADDITION",
             value: o.value,
         })

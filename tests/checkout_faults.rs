@@ -21,9 +21,9 @@ use vitrina::domain::checkout::attempt::{
     attempt_for, candidates, decide, judge, notes_with_reference, Attempt, Listed, Next, Verdict,
     CLOCK_SLACK,
 };
-use vitrina::domain::checkout::dates::iso_utc;
 use vitrina::domain::checkout::draft::Draft;
 use vitrina::domain::codes::PaymentStatus;
+use vitrina::domain::dates::iso_utc;
 
 struct Rng(u64);
 impl Rng {

@@ -9,7 +9,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 use vitrina::api::commerce::{self, cart, catalog, checkout, orders};
 use vitrina::api::error::{parse_rate_limit, parse_retry_after};
-use vitrina::api::{cabinet, courier, delivery, partner, RawResponse};
+use vitrina::api::partner::{self, cabinet};
+use vitrina::api::{courier, delivery, RawResponse};
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")

@@ -2,7 +2,6 @@
 //! backend's envelope, status codes and rate-limit headers into `Result<T, ApiError>`.
 
 pub mod asset;
-pub mod cabinet;
 pub mod cache;
 pub mod commerce;
 pub mod courier;
@@ -10,7 +9,6 @@ pub mod delivery;
 pub mod error;
 pub mod http;
 pub mod partner;
-pub mod payouts;
 
 pub use error::{
     ApiError, BackendError, ErrorCode, FieldErrors, RateLimit, RateLimited, RetryAfter,

@@ -2,7 +2,7 @@
 //! own time zone, a status as a coloured chip, a phone as a `tel:` link (orders, the partner
 //! cabinet).
 
-use crate::domain::checkout::dates::{day_month, parse_iso};
+use crate::domain::dates::{day_month, parse_iso};
 use crate::domain::phone::{display, to_e164};
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn when(unix: i64, with_time: bool) -> String {
     };
     #[cfg(not(target_arch = "wasm32"))]
     let (y, mo, d, h, mi) = {
-        let (y, m, d) = crate::domain::checkout::dates::civil_from_days(unix.div_euclid(86_400));
+        let (y, m, d) = crate::domain::dates::civil_from_days(unix.div_euclid(86_400));
         let s = unix.rem_euclid(86_400);
         (
             y,

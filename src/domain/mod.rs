@@ -5,6 +5,7 @@ pub mod cart;
 pub mod catalog;
 pub mod checkout;
 pub mod codes;
+pub mod dates;
 pub mod json;
 pub mod money;
 pub mod orders;

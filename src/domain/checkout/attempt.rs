@@ -2,8 +2,8 @@
 //! before the first send and reused for every retry of the same content, across reloads.
 //! New content → a new key. After a lost answer the order is looked for, not placed again.
 
-use super::dates::parse_iso;
 use super::request::CheckoutRequest;
+use crate::domain::dates::parse_iso;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,6 @@
 
 pub mod address;
 pub mod attempt;
-pub mod dates;
 pub mod draft;
 pub mod explain;
 pub mod pickup;
@@ -21,7 +20,7 @@ pub fn free_shipping_left(threshold: Option<Decimal>, subtotal: Decimal) -> Opti
 pub fn slot_parts(slot_id: &str) -> Option<(&str, String)> {
     let (date, hours) = slot_id.split_once('T')?;
     let (from, to) = hours.split_once('/')?;
-    dates::parse_date(date)?;
+    crate::domain::dates::parse_date(date)?;
     Some((date, format!("{from}–{to}")))
 }
 
@@ -80,7 +79,7 @@ mod tests {
         assert_eq!(g[0].1[1].1, "12:00–14:00");
         let (date, hours) = slot_parts("2025-10-16T10:00/12:00").unwrap();
         assert_eq!(
-            format!("{}, {hours}", dates::day_label(date)),
+            format!("{}, {hours}", crate::domain::dates::day_label(date)),
             "чт, 16 октября, 10:00–12:00"
         );
     }

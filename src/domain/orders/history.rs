@@ -1,7 +1,7 @@
 //! The order history's view as its URL carries it (status, date range, page) and the words
 //! for the statuses of an order and its payment.
 
-use crate::domain::checkout::dates::parse_date;
+use crate::domain::dates::parse_date;
 
 /// Orders per page of the history (the backend allows up to 50).
 pub const PAGE_SIZE: u32 = 10;

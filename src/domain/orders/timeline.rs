@@ -3,7 +3,7 @@
 //! a shopper-facing [`Stage`] or to none (a detail such as «курьер назначен»). Every source
 //! event is kept, readable, in time order.
 
-use crate::domain::checkout::dates::parse_iso;
+use crate::domain::dates::parse_iso;
 
 /// The stages a shopper follows, in order; `Cancelled` ends any of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,7 +7,7 @@
 //! listed before): no passport, no account number. Organizations are unique by INN (409),
 //! so their lookup is the profile's list.
 
-use crate::domain::checkout::dates::civil_from_days;
+use crate::domain::dates::civil_from_days;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +87,7 @@ impl Intent {
     }
 }
 
-/// How a send ended, as far as the intent is concerned (`api::cabinet::sent`).
+/// How a send ended, as far as the intent is concerned (`api::partner::cabinet::sent`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sent {
     /// 201: made.

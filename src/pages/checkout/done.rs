@@ -6,8 +6,8 @@ use super::{rub, Ck, Phase};
 use crate::api::commerce::checkout::{BankDetailsDto, CheckoutDto};
 use crate::api::commerce::orders::OrderDetailDto;
 use crate::api::delivery;
-use crate::domain::checkout::dates::{date_text, parse_iso};
 use crate::domain::codes::PaymentMethod;
+use crate::domain::dates::{date_text, parse_iso};
 use crate::routes::Route;
 use leptos::prelude::*;
 

@@ -5,8 +5,8 @@ use super::{rub, Ck};
 use crate::api::commerce::checkout::Address;
 use crate::api::courier::{self, DropOff, Pickup, VerifyRequest};
 use crate::api::ApiError;
-use crate::domain::checkout::dates::{date_text, parse_iso};
 use crate::domain::checkout::draft::QuoteChoice;
+use crate::domain::dates::{date_text, parse_iso};
 use leptos::prelude::*;
 
 /// Squared distance in degrees — enough to pick the nearest shop of a city.

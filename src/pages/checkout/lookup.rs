@@ -7,7 +7,7 @@ use crate::api::Endpoint;
 use crate::domain::checkout::attempt::{
     candidates, carries_reference, judge, Attempt, Verdict, CLOCK_SLACK,
 };
-use crate::domain::checkout::dates::iso_utc;
+use crate::domain::dates::iso_utc;
 
 /// Reads the orders made since the attempt began and the details of those that could be it
 /// (a few, of the expected total), until one carries the attempt's reference.

@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::domain::attributes;
 use crate::domain::catalog::products_count_label;
-use crate::domain::checkout::dates::date_text;
+use crate::domain::dates::date_text;
 use crate::domain::money::rub_text;
 use crate::domain::orders::history::{payment_word, status_word};
 use crate::domain::phone::display as phone_text;

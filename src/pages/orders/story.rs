@@ -7,8 +7,8 @@ use super::when;
 use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::{courier, delivery};
 use crate::components::when::tel;
-use crate::domain::checkout::dates::date_text;
 use crate::domain::codes::ErrorCode;
+use crate::domain::dates::date_text;
 use crate::domain::orders::timeline::{
     carrier_link, carrier_name, courier_order_state, courier_state, current, delivery_status,
     merge, order_status, tracking_status, Event, Source, Stage,

@@ -5,7 +5,7 @@
 use super::form::{two_ways, Form, DIGITS, TEXT};
 use super::payout::{self, Outcome};
 use super::Profile;
-use crate::api::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
+use crate::api::partner::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
 use crate::api::ApiError;
 use crate::components::when::{tel, when_iso};
 use crate::domain::money::rub_text;

@@ -5,13 +5,13 @@
 
 use super::form::date_filter;
 use super::{signed, Profile};
-use crate::api::cabinet::{self, OperationDto};
+use crate::api::partner::cabinet::{self, OperationDto};
 use crate::api::partner::List;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;
 use crate::components::when::{when, when_iso};
-use crate::domain::checkout::dates::parse_iso;
+use crate::domain::dates::parse_iso;
 use crate::domain::money::rub_text;
 use crate::domain::partner::history::{
     balance_line, chart_points, totals, HistoryFilter, Op, PAGE_SIZE,

@@ -9,7 +9,7 @@ mod history;
 mod payout;
 mod withdrawals;
 
-use crate::api::cabinet::{profile as load_profile, PartnerDto};
+use crate::api::partner::cabinet::{profile as load_profile, PartnerDto};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::notice_page::NoticePage;

@@ -2,8 +2,8 @@
 //! looked for after a lost answer or a reload, cleared once its request is seen or surely
 //! never made. Never a second send while the first may exist.
 
-use crate::api::cabinet::{self, OrganizationDto, Withdrawal};
-use crate::api::payouts::{self, listed, sent};
+use crate::api::partner::cabinet::{self, OrganizationDto, Withdrawal};
+use crate::api::partner::payouts::{self, listed, sent};
 use crate::api::{ApiError, Endpoint, IdempotencyKey};
 use crate::domain::partner::payout::{
     look_failed, organization_added, verdict, Intent, Listed, Sent, Verdict, TIMING,

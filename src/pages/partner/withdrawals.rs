@@ -7,7 +7,7 @@
 use super::form::{date_filter, two_ways, Form, Kind, DIGITS, TEXT};
 use super::payout::{self, Outcome};
 use super::Profile;
-use crate::api::cabinet::{self, Recipient, Withdrawal};
+use crate::api::partner::cabinet::{self, Recipient, Withdrawal};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;

@@ -23,10 +23,10 @@ use vitrina::domain::checkout::attempt::{
     attempt_for, candidates, content_hash, decide, judge, notes_with_reference, Attempt, Listed,
     Next, Verdict, CLOCK_SLACK,
 };
-use vitrina::domain::checkout::dates::iso_utc;
 use vitrina::domain::checkout::draft::Draft;
 use vitrina::domain::checkout::request::CheckoutRequest;
 use vitrina::domain::codes::PaymentMethod;
+use vitrina::domain::dates::iso_utc;
 
 mod common;
 #[path = "common/shop.rs"]

@@ -13,9 +13,9 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use vitrina::api::cabinet::{read_done, PartnerDto, WithdrawalDto};
+use vitrina::api::partner::cabinet::{read_done, PartnerDto, WithdrawalDto};
+use vitrina::api::partner::payouts::{listed, sent};
 use vitrina::api::partner::{decode, List};
-use vitrina::api::payouts::{listed, sent};
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::partner::payout::{
     look_failed, organization_added, verdict, Intent, Listed, Sent, Timing, Verdict,

@@ -1,4 +1,10 @@
 //! Partner API (seed 004): lists as `{data,limit,offset,total}`, errors as `{code,message}`.
+//! This module: its request helper and the catalog's partner extras (selections, also-buy,
+//! certificates, stocks, warehouses); `cabinet`: the partner's own cabinet; `payouts`: how a
+//! withdrawal's send ended.
+
+pub mod cabinet;
+pub mod payouts;
 
 use super::{
     build_request, call, decode_bare, unreadable_error, ApiError, BackendError, Endpoint,

@@ -2,8 +2,8 @@
 //! history, withdrawal requests, organizations. Bodies and answers as the seed writes them;
 //! the token says whose cabinet it is (docs/integration.md §11).
 
-use super::partner::{backend_error, request, List};
-use super::{
+use super::{backend_error, request, List};
+use crate::api::{
     build_request, call, refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse,
 };
 use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
@@ -137,7 +137,7 @@ pub struct WithdrawalDto {
 
 /// The partner's own id in a path.
 fn path(id: &str, rest: &str) -> String {
-    format!("/partners/{}{rest}", super::encode_component(id))
+    format!("/partners/{}{rest}", crate::api::encode_component(id))
 }
 
 /// An answer with no body (200, 201, 204): done, or the backend's refusal. A 2xx whose body
@@ -354,7 +354,10 @@ pub async fn add_organization(
 }
 
 pub async fn remove_organization(ep: &Endpoint, id: &str, org: &str) -> Result<(), ApiError> {
-    let rest = format!("/organizations/{}/delete", super::encode_component(org));
+    let rest = format!(
+        "/organizations/{}/delete",
+        crate::api::encode_component(org)
+    );
     send_done(ep, &path(id, &rest), None, None).await
 }
 
