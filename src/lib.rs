@@ -1,11 +1,21 @@
-//! Vitrina storefront: module map.
+//! Vitrina storefront. Layers point down:
+//! `app → pages → components → state → routes / timer / config → api → domain`.
 
+/// Transport only: one request helper, each backend's envelope, DTOs and calls.
 pub mod api;
+/// The router, the sign-in guard and the layout.
 pub mod app;
+/// Props in, view out; may read state, never call a backend.
 pub mod components;
+/// `config.json`: the four base URLs, validated.
 pub mod config;
+/// Pure rules and types, tested natively: no browser, no network.
 pub mod domain;
+/// One module per route: read params, load, hand to components.
 pub mod pages;
+/// Every URL as a `Route`: parse, path, href.
 pub mod routes;
+/// Context state and its verbs: session, cart, catalog, storage, toasts.
 pub mod state;
+/// The clock, sleep, the next painted frame, debounces.
 pub mod timer;
