@@ -1065,3 +1065,127 @@ fn the_checker_reads_the_real_tree() {
         );
     }
 }
+
+// The shape of the tests beside the app: what they share stays shared.
+
+fn parsed(rel: &str) -> syn::File {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    syn::parse_file(&fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// Names of the top-level items of `file` (structs, enums, fns, impl fns).
+fn defined(file: &syn::File) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for item in &file.items {
+        match item {
+            syn::Item::Struct(s) => {
+                out.insert(s.ident.to_string());
+            }
+            syn::Item::Fn(f) => {
+                out.insert(f.sig.ident.to_string());
+            }
+            syn::Item::Impl(i) => {
+                for it in &i.items {
+                    if let syn::ImplItem::Fn(f) = it {
+                        out.insert(f.sig.ident.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_fault_runs_keep_no_copy_of_their_shared_scaffolding() {
+    // tests/stub-api/tests/common/fault_run.rs and faults_http.rs hold these.
+    let shared = [
+        "Rng",
+        "runs",
+        "listed",
+        "now_ms",
+        "as_browser",
+        "until_sure",
+    ];
+    let mut copies = Vec::new();
+    for run in [
+        "tests/checkout_faults.rs",
+        "tests/stub-api/tests/checkout_faults.rs",
+        "tests/stub-api/tests/payout_faults.rs",
+    ] {
+        let own = defined(&parsed(run));
+        copies.extend(
+            shared
+                .iter()
+                .filter(|s| own.contains(**s))
+                .map(|s| format!("{run} defines its own `{s}`")),
+        );
+    }
+    assert!(copies.is_empty(), "{}", copies.join("\n"));
+}
+
+#[test]
+fn every_component_test_starts_from_a_clean_page() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let mut files = vec!["tests/wasm_components.rs".to_string()];
+    for e in fs::read_dir(dir.join("wasm")).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        files.push(format!("tests/wasm/{name}"));
+    }
+    let mut unclean = Vec::new();
+    let mut tests = 0;
+    for f in &files {
+        for item in parsed(f).items {
+            let syn::Item::Fn(func) = item else { continue };
+            if !func
+                .attrs
+                .iter()
+                .any(|a| a.path().is_ident("wasm_bindgen_test"))
+            {
+                continue;
+            }
+            tests += 1;
+            let first = func.block.stmts.first().map(|s| let_call(s));
+            if first.as_deref() != Some("let _clean = fixture();") {
+                unclean.push(format!(
+                    "{f}: `{}` does not start with `let _clean = fixture();`",
+                    func.sig.ident
+                ));
+            }
+        }
+    }
+    assert!(tests > 30, "only {tests} component tests found");
+    assert!(unclean.is_empty(), "{}", unclean.join("\n"));
+}
+
+/// `let name = f();` when the statement is that, else "".
+fn let_call(s: &syn::Stmt) -> String {
+    let syn::Stmt::Local(l) = s else {
+        return String::new();
+    };
+    let syn::Pat::Ident(p) = &l.pat else {
+        return String::new();
+    };
+    let Some(init) = &l.init else {
+        return String::new();
+    };
+    let syn::Expr::Call(call) = &*init.expr else {
+        return String::new();
+    };
+    let syn::Expr::Path(f) = &*call.func else {
+        return String::new();
+    };
+    let name = f
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    if call.args.is_empty() {
+        format!("let {} = {name}();", p.ident)
+    } else {
+        String::new()
+    }
+}
