@@ -10,6 +10,8 @@
 //! module imports, and through re-exports (`pub use session::Session` in `state/mod.rs`:
 //! `crate::state::Session` is the module `state::session`). Test modules (`#[cfg(test)]`)
 //! obey the same import rules as the code they sit in; only the line count leaves them out.
+// syn is a native-only dev-dependency: nothing of this reaches the wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use std::collections::{BTreeMap, BTreeSet};
@@ -1146,7 +1148,7 @@ fn every_component_test_starts_from_a_clean_page() {
                 continue;
             }
             tests += 1;
-            let first = func.block.stmts.first().map(|s| let_call(s));
+            let first = func.block.stmts.first().map(let_call);
             if first.as_deref() != Some("let _clean = fixture();") {
                 unclean.push(format!(
                     "{f}: `{}` does not start with `let _clean = fixture();`",

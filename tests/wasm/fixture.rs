@@ -11,10 +11,22 @@ use std::any::Any;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
+/// A view mounted and not yet unmounted: its id, its mount handle, its container.
+struct Kept {
+    id: u32,
+    handle: Box<dyn Any>,
+    host: web_sys::HtmlElement,
+}
+
+impl Kept {
+    fn leave(self) {
+        drop(self.handle);
+        self.host.remove();
+    }
+}
+
 thread_local! {
-    /// Every view mounted and not yet unmounted: its id, its mount handle, its container.
-    static MOUNTED: RefCell<Vec<(u32, Box<dyn Any>, web_sys::HtmlElement)>> =
-        const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
@@ -27,12 +39,11 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         let gone = MOUNTED.with(|m| {
             let mut m = m.borrow_mut();
-            let i = m.iter().position(|(id, _, _)| *id == self.0)?;
+            let i = m.iter().position(|k| k.id == self.0)?;
             Some(m.remove(i))
         });
-        if let Some((_, handle, host)) = gone {
-            drop(handle);
-            host.remove();
+        if let Some(kept) = gone {
+            kept.leave();
         }
     }
 }
@@ -43,7 +54,7 @@ pub fn keep(handle: Box<dyn Any>, host: web_sys::HtmlElement) -> Mounted {
         n.set(n.get() + 1);
         n.get()
     });
-    MOUNTED.with(|m| m.borrow_mut().push((id, handle, host)));
+    MOUNTED.with(|m| m.borrow_mut().push(Kept { id, handle, host }));
     Mounted(id)
 }
 
@@ -51,9 +62,8 @@ pub fn keep(handle: Box<dyn Any>, host: web_sys::HtmlElement) -> Mounted {
 /// browser's own `fetch` back.
 pub fn clean() {
     let left: Vec<_> = MOUNTED.with(|m| m.borrow_mut().drain(..).collect());
-    for (_, handle, host) in left {
-        drop(handle);
-        host.remove();
+    for kept in left {
+        kept.leave();
     }
     js_sys::Function::new_no_args(
         "if (globalThis.__realFetch) globalThis.fetch = globalThis.__realFetch;",
