@@ -18,25 +18,16 @@ use vitrina::api::commerce::checkout::{failure, read_placed};
 use vitrina::api::commerce::orders::OrderSummaryDto;
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::checkout::attempt::{
-    attempt_for, candidates, decide, judge, notes_with_reference, Attempt, Listed, Next, Verdict,
+    attempt_for, candidates, decide, judge, notes_with_reference, Attempt, Next, Verdict,
     CLOCK_SLACK,
 };
 use vitrina::domain::checkout::draft::Draft;
 use vitrina::domain::codes::PaymentStatus;
 use vitrina::domain::dates::iso_utc;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "stub-api/tests/common/fault_run.rs"]
+mod fault_run;
+use fault_run::{listed, runs, Rng};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Fault {
@@ -255,14 +246,6 @@ impl Stub {
     }
 }
 
-fn listed(o: &OrderSummaryDto) -> Listed<'_> {
-    Listed {
-        created_at: &o.created_at,
-        status: &o.status,
-        total: o.total,
-    }
-}
-
 #[derive(Default, Debug)]
 struct Figures {
     checkouts: u64,
@@ -372,8 +355,7 @@ fn run(n: u64, seed: u64, honours_key: bool) -> Figures {
             stored = Some(a.clone());
             used_keys.push(a.key.clone());
             f.sends += 1;
-            let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
-            *f.faults.entry(format!("{fault:?}")).or_default() += 1;
+            let fault = rng.fault(&FAULTS, &mut f.faults, "");
             stub.neighbour = rng.below(3) == 0;
             let notes = notes_with_reference(Some(&draft.notes), &a.reference());
             let result: Result<(), ApiError> =
@@ -444,13 +426,6 @@ fn claim(stub: &Stub, id: &str, content: &str, f: &mut Figures) {
     }
 }
 
-fn runs() -> u64 {
-    std::env::var("CHECKOUT_FAULT_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200)
-}
-
 fn check(f: &Figures, n: u64) {
     assert_eq!(f.checkouts, n);
     assert_eq!(
@@ -470,7 +445,7 @@ fn check(f: &Figures, n: u64) {
 
 #[test]
 fn many_checkouts_under_faults_make_one_order_each_with_one_key() {
-    let n = runs();
+    let n = runs("CHECKOUT_FAULT_RUNS");
     let f = run(n, 0x9e37_79b9_7f4a_7c15, true);
     println!("checkout fault run: {f:#?}");
     check(&f, n);
@@ -478,7 +453,7 @@ fn many_checkouts_under_faults_make_one_order_each_with_one_key() {
 
 #[test]
 fn a_backend_that_ignores_the_key_still_gets_one_order_per_checkout() {
-    let n = runs();
+    let n = runs("CHECKOUT_FAULT_RUNS");
     let f = run(n, 0x2545_f491_4f6c_dd1d, false);
     println!("checkout fault run, key not honoured: {f:#?}");
     check(&f, n);

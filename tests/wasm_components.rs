@@ -18,6 +18,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "wasm/fixture.rs"]
+mod fixture;
+use fixture::fixture;
+
 #[path = "wasm/transport.rs"]
 mod transport;
 
@@ -42,7 +46,8 @@ fn render<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::Ht
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), f);
-    std::mem::forget(handle);
+    // Unmounted when the test ends (`fixture`), or when the next test starts.
+    std::mem::forget(fixture::keep(Box::new(handle), host.clone()));
     host
 }
 
@@ -109,8 +114,45 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+fn left_behind() -> Option<web_sys::Element> {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    doc.query_selector("[data-testid=left-behind]").unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_failed_test_leaves_neither_its_fetch_nor_its_views_to_the_next() {
+    let _clean = fixture();
+    // A test that fails after replacing fetch and mounting a view: on wasm its panic aborts
+    // it, so its guard is never dropped — as `forget` does here.
+    let failed = fixture();
+    fake::serve(&[("/", 200, "{}".into())]);
+    render(|| view! { <p data-testid="left-behind">"Оставлено"</p> });
+    std::mem::forget(failed);
+    assert!(!fixture::fetch_is_real() && left_behind().is_some());
+    // The next test's first line.
+    let _next = fixture();
+    assert!(
+        fixture::fetch_is_real(),
+        "the next test meets a stand-in fetch"
+    );
+    assert!(
+        left_behind().is_none(),
+        "the next test meets the last one's view"
+    );
+}
+
+#[wasm_bindgen_test]
+#[should_panic(expected = "a test that fails with fetch replaced")]
+fn a_test_that_fails_with_fetch_replaced_leaves_it_to_the_next_tests_fixture() {
+    let _clean = fixture();
+    fake::serve(&[("/", 200, "{}".into())]);
+    render(|| view! { <p data-testid="left-behind">"Оставлено"</p> });
+    panic!("a test that fails with fetch replaced");
+}
+
 #[wasm_bindgen_test]
 fn price_shows_rubles_old_price_and_discount() {
+    let _clean = fixture();
     let el = render(|| {
         view! { <Price price=Money::rub(d("1234.5")) compare_at=Some(Money::rub(d("1500")))/> }
     });
@@ -119,6 +161,7 @@ fn price_shows_rubles_old_price_and_discount() {
 
 #[wasm_bindgen_test]
 fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
+    let _clean = fixture();
     let el = render(|| {
         shop();
         view! { <ProductCard product=product(Availability::OutOfStock) partner=false/> }
@@ -134,6 +177,7 @@ fn out_of_stock_card_says_so_and_hides_partner_money_from_shoppers() {
 
 #[wasm_bindgen_test]
 fn partner_sees_commission_in_rubles_and_career_points() {
+    let _clean = fixture();
     let el = render(|| {
         shop();
         view! { <ProductCard product=product(Availability::InStock) partner=true/> }
@@ -145,6 +189,7 @@ fn partner_sees_commission_in_rubles_and_career_points() {
 
 #[wasm_bindgen_test]
 async fn rate_limited_panel_shows_when_retry_is_allowed_and_holds_the_button() {
+    let _clean = fixture();
     let now = (js_sys::Date::now() / 1000.0) as u64;
     let error = ApiError::RateLimited(Box::new(RateLimited {
         limit: RateLimit {
@@ -178,6 +223,7 @@ async fn rate_limited_panel_shows_when_retry_is_allowed_and_holds_the_button() {
 
 #[wasm_bindgen_test]
 fn server_error_panel_offers_a_retry_and_the_request_id() {
+    let _clean = fixture();
     let error = ApiError::Server(BackendError {
         status: 503,
         code: "HTTP_503".into(),
@@ -194,6 +240,7 @@ fn server_error_panel_offers_a_retry_and_the_request_id() {
 
 #[wasm_bindgen_test]
 fn pagination_links_every_page_but_the_current_one() {
+    let _clean = fixture();
     let el = render(
         || view! { <Pagination current=2 total_pages=3 link=|n| format!("/catalog?page={n}")/> },
     );
@@ -223,6 +270,7 @@ fn pagination_links_every_page_but_the_current_one() {
 
 #[wasm_bindgen_test]
 fn config_error_page_names_the_problem() {
+    let _clean = fixture();
     let el = render(|| {
         view! {
             <ConfigErrorPage error=ConfigError::Invalid { key: "commerce", reason: "пустое значение".into() }/>
@@ -238,6 +286,7 @@ fn config_error_page_names_the_problem() {
 
 #[wasm_bindgen_test]
 async fn an_error_toast_shows_the_backend_message_and_request_id() {
+    let _clean = fixture();
     use vitrina::components::toast::ToastHost;
     use vitrina::state::Toasts;
     let toasts = StoredValue::new(None::<Toasts>);
@@ -263,6 +312,7 @@ async fn an_error_toast_shows_the_backend_message_and_request_id() {
 
 #[wasm_bindgen_test]
 fn a_product_row_shows_each_card_with_name_and_price() {
+    let _clean = fixture();
     let mut second = product(Availability::InStock);
     second.id = "p2".into();
     second.name = "Радиатор биметаллический Rifar".into();
@@ -283,6 +333,7 @@ fn a_product_row_shows_each_card_with_name_and_price() {
 
 #[wasm_bindgen_test]
 fn an_in_stock_card_offers_add_to_cart_and_a_sold_out_one_does_not() {
+    let _clean = fixture();
     let host = render(|| {
         shop();
         view! {
@@ -302,6 +353,7 @@ fn an_in_stock_card_offers_add_to_cart_and_a_sold_out_one_does_not() {
 
 #[wasm_bindgen_test]
 async fn the_cart_page_shows_guest_lines_and_a_stepper_click_changes_the_sums_at_once() {
+    let _clean = fixture();
     use vitrina::domain::cart::{encode_record, CartLine, LineKey};
     let line = |id: &str, name: &str, price: &str, q: u32| CartLine {
         key: LineKey::new(id, None),
@@ -388,6 +440,7 @@ fn secondary(answer: Result<Vec<&'static str>, ApiError>) -> web_sys::HtmlElemen
 
 #[wasm_bindgen_test]
 async fn a_secondary_section_hides_when_empty_or_missing_and_fails_in_one_line() {
+    let _clean = fixture();
     let shown = secondary(Ok(vec!["Сертификат соответствия"]));
     let empty = secondary(Ok(vec![]));
     let missing = secondary(Err(ApiError::NotFound(BackendError::default())));

@@ -1,14 +1,16 @@
 //! A stand-in for the browser's `fetch` that answers by URL, and waiting for what a page
 //! shows — for the component tests that render whole pages from the seeds' examples.
 
+use super::fixture::{keep, Mounted};
 use super::{shop, sleep, text};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A page mounted in a Router with the shop's state around it; drop the handle to leave.
+/// A page mounted in a Router with the shop's state around it; drop the handle to leave
+/// (else it is left when the test ends).
 pub fn mount<V: IntoView + 'static>(
     page: impl FnOnce() -> V + Send + 'static,
-) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+) -> (web_sys::HtmlElement, Mounted) {
     let doc = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&host).unwrap();
@@ -17,7 +19,8 @@ pub fn mount<V: IntoView + 'static>(
         shop();
         view! { <leptos_router::components::Router>{page()}</leptos_router::components::Router> }
     });
-    (host, Box::new(handle))
+    let kept = keep(Box::new(handle), host.clone());
+    (host, kept)
 }
 
 /// Replaces `fetch` with answers by URL: the first route whose part the URL contains

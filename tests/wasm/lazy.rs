@@ -1,6 +1,7 @@
 //! Lazy pages (components/lazy.rs) while their code is on its way, and when it fails: what
 //! the shopper reads, what a screen reader is told, the tab's title.
 
+use super::fixture::fixture;
 use super::{render, sleep, text, tick};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering::SeqCst};
@@ -49,6 +50,7 @@ async fn panel_shown(el: &web_sys::HtmlElement) -> web_sys::Element {
 
 #[wasm_bindgen_test]
 async fn a_lazy_page_that_fails_to_load_says_so_and_loads_on_retry() {
+    let _clean = fixture();
     let el = render(|| view! { <LazyPage page=lazy("cart", "Корзина", flaky_page)/> });
     panel_shown(&el).await;
     assert!(
@@ -80,6 +82,7 @@ fn broken_page() -> PageFuture {
 
 #[wasm_bindgen_test]
 async fn a_chunk_that_did_not_load_is_not_called_a_lost_connection() {
+    let _clean = fixture();
     let el = render(|| view! { <LazyPage page=lazy("cart", "Корзина", broken_page)/> });
     let shown = panel_shown(&el).await;
     let t = text(&el);
@@ -91,6 +94,7 @@ async fn a_chunk_that_did_not_load_is_not_called_a_lost_connection() {
 
 #[wasm_bindgen_test]
 async fn a_second_failure_after_retry_is_a_new_panel() {
+    let _clean = fixture();
     let el = render(|| view! { <LazyPage page=lazy("cart", "Корзина", broken_page)/> });
     let first = panel_shown(&el).await;
     assert!(!text(&el).contains("Попытка"), "{}", text(&el));
@@ -129,6 +133,7 @@ async fn wait_for(el: &web_sys::HtmlElement, words: &str) {
 
 #[wasm_bindgen_test]
 async fn a_lazy_page_says_it_is_loading_until_its_code_is_in() {
+    let _clean = fixture();
     let el = render(|| view! { <LazyPage page=lazy("signin", "Вход", slow_page)/> });
     tick().await;
     assert!(text(&el).contains("Загружаем страницу…"), "{}", text(&el));
@@ -139,6 +144,7 @@ async fn a_lazy_page_says_it_is_loading_until_its_code_is_in() {
 
 #[wasm_bindgen_test]
 async fn the_loading_status_is_in_a_live_region_there_before_and_after() {
+    let _clean = fixture();
     let el = render(|| view! { <LazyPage page=lazy("signin", "Вход", slow_page)/> });
     tick().await;
     let status = el
@@ -163,6 +169,7 @@ async fn the_loading_status_is_in_a_live_region_there_before_and_after() {
 
 #[wasm_bindgen_test]
 async fn the_tab_has_the_new_pages_title_while_its_code_is_on_its_way() {
+    let _clean = fixture();
     let doc = web_sys::window().unwrap().document().unwrap();
     doc.set_title("Каталог — Витрина");
     let el = render(|| {
@@ -215,6 +222,7 @@ async fn failure_with(answer: &str) -> (String, Option<String>, Vec<String>) {
 
 #[wasm_bindgen_test]
 async fn a_chunk_gone_after_a_redeploy_says_the_shop_was_updated() {
+    let _clean = fixture();
     let list = chunk_list();
     // A host with an SPA fallback: index.html, 200, where the wasm was asked for.
     let (t, kind, asked) = failure_with(

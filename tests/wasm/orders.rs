@@ -5,6 +5,7 @@
 //! is hidden.
 
 use super::fake::{all, asked, mount, restore, serve, shown};
+use super::fixture::fixture;
 use super::{sleep, text};
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -32,7 +33,7 @@ fn hide(hidden: bool) {
 }
 
 /// The order page for `ID`, mounted; drop the handle to leave the page.
-fn open() -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+fn open() -> (web_sys::HtmlElement, super::fixture::Mounted) {
     mount(|| {
         let id = Memo::new(|_| ID.to_string());
         view! { <OrderLoad id=id/> }
@@ -48,6 +49,7 @@ fn order_with(f: impl FnOnce(&mut Value)) -> String {
 
 #[wasm_bindgen_test]
 async fn seed_003s_order_and_tracking_read_as_one_story() {
+    let _clean = fixture();
     serve(&[
         (&format!("/orders/{ID}/tracking"), 200, TRACKING.to_string()),
         (&format!("/orders/{ID}"), 200, ORDER.to_string()),
@@ -117,6 +119,7 @@ async fn seed_003s_order_and_tracking_read_as_one_story() {
 #[wasm_bindgen_test]
 async fn seed_000s_delivery_order_and_seed_002s_courier_order_join_the_story_and_the_page_follows_only_while_visible(
 ) {
+    let _clean = fixture();
     let order = order_with(|o| {
         o["status"] = json!("PROCESSING");
         o["canCancel"] = json!(true);
@@ -195,6 +198,7 @@ async fn seed_000s_delivery_order_and_seed_002s_courier_order_join_the_story_and
 
 #[wasm_bindgen_test]
 async fn an_order_line_names_its_variant_in_the_shoppers_words() {
+    let _clean = fixture();
     // Seed 003's order, its line a variant with the keys as seed 003 writes them.
     let order = order_with(|o| {
         o["items"][0]["variantId"] = json!("vr-1");

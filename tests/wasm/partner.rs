@@ -4,6 +4,7 @@
 //! the seed prints it, is an error panel, not a crash), and the balance history.
 
 use super::fake::{all, mount, restore, serve, shown};
+use super::fixture::fixture;
 use super::text;
 use vitrina::pages::partner::CabinetOf;
 use wasm_bindgen_test::*;
@@ -15,7 +16,7 @@ const HISTORY: &str = include_str!("../fixtures/partner_balance_history.json");
 const DEALER_ID: &str = "528f7c9f-1a48-11ee-ab6b-a4bf01751b0e";
 const MOUNTER_ID: &str = "119fa663-a27f-435c-86a3-b7003ea270bc";
 
-fn open(id: &'static str) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
+fn open(id: &'static str) -> (web_sys::HtmlElement, super::fixture::Mounted) {
     mount(move || leptos::view! { <CabinetOf id=id.to_string()/> })
 }
 
@@ -31,6 +32,7 @@ fn go(path: &str) {
 
 #[wasm_bindgen_test]
 async fn seed_004s_dealer_shows_support_contacts_and_the_organization() {
+    let _clean = fixture();
     serve(&[
         ("/partners/levels", 200, LEVELS.to_string()),
         (&format!("/partners/{DEALER_ID}"), 200, DEALER.to_string()),
@@ -68,6 +70,7 @@ async fn seed_004s_dealer_shows_support_contacts_and_the_organization() {
 
 #[wasm_bindgen_test]
 async fn seed_004s_mounter_is_an_error_as_printed_and_a_cabinet_with_its_comma() {
+    let _clean = fixture();
     serve(&[(&format!("/partners/{MOUNTER_ID}"), 200, MOUNTER.to_string())]);
     let (el, page) = open(MOUNTER_ID);
     // The seed's example is not JSON: said on the page, the app alive.
@@ -101,6 +104,7 @@ async fn seed_004s_mounter_is_an_error_as_printed_and_a_cabinet_with_its_comma()
 
 #[wasm_bindgen_test]
 async fn seed_004s_balance_history_is_listed_with_its_signs() {
+    let _clean = fixture();
     let fixed = MOUNTER.replace("\"bonusBalance\": 10000\n", "\"bonusBalance\": 10000,\n");
     serve(&[
         ("/balance-history", 200, HISTORY.to_string()),

@@ -3,6 +3,7 @@
 //! backend's keys; review dates written out.
 
 use super::fake::{all, mount, restore, serve, shown};
+use super::fixture::fixture;
 use super::text;
 use leptos::prelude::*;
 use vitrina::pages::product::ProductLoad;
@@ -14,6 +15,7 @@ const ID: &str = "pp0e8400-e29b-41d4-a716-446655440001";
 
 #[wasm_bindgen_test]
 async fn seed_003s_product_reads_its_attributes_and_review_dates_in_russian() {
+    let _clean = fixture();
     serve(&[
         (&format!("/products/{ID}/reviews"), 200, REVIEWS.to_string()),
         (&format!("/products/{ID}"), 200, PRODUCT.to_string()),

@@ -1,6 +1,7 @@
 //! The transport (`api::http::send`) against a stand-in for the browser's `fetch`: what it
 //! sends, what it reads back, and how a timeout and a network failure come out.
 
+use super::fixture::fixture;
 use vitrina::api::http::{send, HttpRequest, IdempotencyKey, Method};
 use vitrina::api::ApiError;
 use wasm_bindgen::{JsCast, JsValue};
@@ -31,6 +32,7 @@ fn sent() -> web_sys::Request {
 
 #[wasm_bindgen_test]
 async fn sends_method_headers_and_body_and_reads_only_the_exposed_headers() {
+    let _clean = fixture();
     fake_fetch(
         r#"return new Response('{"ok":true}', { status: 201, headers: {
             'Content-Type': 'application/json', 'X-Request-Id': 'req-7',
@@ -75,6 +77,7 @@ async fn sends_method_headers_and_body_and_reads_only_the_exposed_headers() {
 
 #[wasm_bindgen_test]
 async fn an_error_status_is_a_response_for_the_backend_layer_to_read() {
+    let _clean = fixture();
     fake_fetch(r#"return new Response('{"error":{"code":"NOT_FOUND"}}', { status: 404 });"#);
     let got = send(HttpRequest::new(
         Method::Get,
@@ -89,6 +92,7 @@ async fn an_error_status_is_a_response_for_the_backend_layer_to_read() {
 
 #[wasm_bindgen_test]
 async fn a_request_over_its_time_is_aborted_and_called_a_timeout() {
+    let _clean = fixture();
     // Answers only when aborted, the way fetch does.
     fake_fetch(
         r#"return new Promise((_, reject) => req.signal.addEventListener('abort',
@@ -105,6 +109,7 @@ async fn a_request_over_its_time_is_aborted_and_called_a_timeout() {
 
 #[wasm_bindgen_test]
 async fn a_network_failure_is_an_error_value_with_the_browsers_words() {
+    let _clean = fixture();
     fake_fetch("throw new TypeError('Failed to fetch');");
     let got = send(HttpRequest::new(
         Method::Get,
@@ -117,6 +122,7 @@ async fn a_network_failure_is_an_error_value_with_the_browsers_words() {
 
 #[wasm_bindgen_test]
 async fn a_header_value_fetch_would_refuse_is_an_error_not_a_crash() {
+    let _clean = fixture();
     fake_fetch("return new Response('');");
     let req = HttpRequest::new(Method::Get, "https://api.example/me".into())
         .bearer(Some("tok\r\nX-Injected: 1"));

@@ -14,14 +14,14 @@
 
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use vitrina::api::commerce::checkout::{failure, read_placed, PreviewDto};
 use vitrina::api::commerce::decode;
-use vitrina::api::commerce::orders::{OrderDetailDto, OrderSummaryDto, OrdersDto};
+use vitrina::api::commerce::orders::{OrderDetailDto, OrdersDto};
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::checkout::attempt::{
-    attempt_for, candidates, content_hash, decide, judge, notes_with_reference, Attempt, Listed,
-    Next, Verdict, CLOCK_SLACK,
+    attempt_for, candidates, content_hash, decide, judge, notes_with_reference, Attempt, Next,
+    Verdict, CLOCK_SLACK,
 };
 use vitrina::domain::checkout::draft::Draft;
 use vitrina::domain::checkout::request::CheckoutRequest;
@@ -29,23 +29,19 @@ use vitrina::domain::codes::PaymentMethod;
 use vitrina::domain::dates::iso_utc;
 
 mod common;
+#[path = "common/fault_run.rs"]
+mod fault_run;
+#[path = "common/faults_http.rs"]
+mod faults_http;
 #[path = "common/shop.rs"]
 mod shop;
 use common::{start, Stub, C, HOME, TVERSKAYA};
+use fault_run::{listed, runs, Rng};
+use faults_http::{as_browser, now_ms};
 use shop::Who;
 
 /// How long the client waits for an answer; a slow fault answers later than this.
 const CLIENT_TIMEOUT: Duration = Duration::from_millis(200);
-
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Fault {
@@ -70,16 +66,14 @@ const FAULTS: [Fault; 6] = [
     Fault::RateLimited,
 ];
 
+/// The wall clock in seconds, as the app's checkout reads it.
 fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    now_ms() / 1000
 }
 
 impl Stub {
     async fn inject(&self, f: Fault, neighbour: bool) {
-        let path = format!("{C}/cart/checkout");
-        let body = match f {
+        let mut fault = match f {
             Fault::None if !neighbour => return,
             Fault::None => json!({}),
             Fault::SlowAfterCommit => json!({"delayMs": 400}),
@@ -88,47 +82,21 @@ impl Stub {
             Fault::Unreadable => json!({"malformed": true}),
             Fault::RateLimited => json!({"status": 429, "headers": {"Retry-After": "1"}}),
         };
-        let mut fault = json!({"method": "POST", "path": path, "exact": true, "count": 1,
-            "neighbourAfterCommit": neighbour});
-        fault
-            .as_object_mut()
-            .unwrap()
-            .extend(body.as_object().unwrap().clone());
-        self.control("faults", fault).await;
+        fault["neighbourAfterCommit"] = json!(neighbour);
+        self.fault_next_post(&format!("{C}/cart/checkout"), fault)
+            .await;
     }
 
     /// One `POST /cart/checkout` as the browser makes it: the app's key header, a timeout,
     /// and what arrived (or the error the app would see).
     async fn send(&self, who: &Who, body: &Value, key: &str) -> Result<RawResponse, ApiError> {
-        let r = self
+        let request = self
             .http
             .post(self.url(&format!("{C}/cart/checkout")))
             .bearer_auth(&who.token)
             .header("Idempotency-Key", key)
-            .json(body)
-            .timeout(CLIENT_TIMEOUT)
-            .send()
-            .await;
-        let r = match r {
-            Ok(r) => r,
-            Err(e) if e.is_timeout() => return Err(ApiError::Timeout { after_ms: 200 }),
-            Err(e) => return Err(ApiError::Network(e.to_string())),
-        };
-        let status = r.status().as_u16();
-        let headers = r
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-            .collect();
-        match r.text().await {
-            Ok(body) => Ok(RawResponse {
-                status,
-                headers,
-                body,
-            }),
-            Err(e) if e.is_timeout() => Err(ApiError::Timeout { after_ms: 200 }),
-            Err(e) => Err(ApiError::Network(e.to_string())),
-        }
+            .json(body);
+        as_browser(request, CLIENT_TIMEOUT).await
     }
 
     async fn raw_get(&self, who: &Who, path: &str) -> RawResponse {
@@ -217,14 +185,6 @@ impl Stub {
     async fn counter(&self, name: &str, who: &Who) -> u64 {
         let (_, v) = self.get("/__control/counters", None).await;
         v[name][&who.id].as_u64().unwrap_or(0)
-    }
-}
-
-fn listed(o: &OrderSummaryDto) -> Listed<'_> {
-    Listed {
-        created_at: &o.created_at,
-        status: &o.status,
-        total: o.total,
     }
 }
 
@@ -381,8 +341,7 @@ async fn run(n: u64, seed: u64) -> Figures {
             });
             stored = Some(a.clone());
             used_keys.push(a.key.clone());
-            let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
-            *f.faults.entry(format!("{fault:?}")).or_default() += 1;
+            let fault = rng.fault(&FAULTS, &mut f.faults, "");
             s.inject(fault, rng.below(3) == 0).await;
             let mut body = body.clone();
             body["notes"] = json!(notes_with_reference(
@@ -464,10 +423,7 @@ async fn run(n: u64, seed: u64) -> Figures {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn checkouts_through_the_real_stub_under_faults_make_one_order_each_with_one_key() {
-    let n: u64 = std::env::var("CHECKOUT_FAULT_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
+    let n = runs("CHECKOUT_FAULT_RUNS");
     let f = run(n, 0x2545_f491_4f6c_dd1d).await;
     println!("checkout fault run through the stub: {f:#?}");
     assert_eq!(f.checkouts, n);

@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use vitrina::api::partner::cabinet::{read_done, PartnerDto, WithdrawalDto};
 use vitrina::api::partner::payouts::{listed, sent};
 use vitrina::api::partner::{decode, List};
@@ -22,9 +22,15 @@ use vitrina::domain::partner::payout::{
 };
 
 mod common;
+#[path = "common/fault_run.rs"]
+mod fault_run;
+#[path = "common/faults_http.rs"]
+mod faults_http;
 #[path = "common/shop.rs"]
 mod shop;
 use common::{start, Stub};
+use fault_run::{runs, Rng};
+use faults_http::{as_browser, now_ms, until_sure};
 use shop::Who;
 
 const P: &str = "/partner/partners";
@@ -39,16 +45,6 @@ const TIMING: Timing = Timing {
     settle_ms: 400,
     every_ms: 80,
 };
-
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Fault {
@@ -74,15 +70,9 @@ const FAULTS: [Fault; 6] = [
     Fault::Unreadable,
 ];
 
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
-}
-
 impl Stub {
     async fn inject(&self, path: &str, f: Fault) {
-        let body = match f {
+        let fault = match f {
             Fault::None => return,
             Fault::DroppedAfterCommit => json!({"dropAfterCommit": true}),
             Fault::Server500 => json!({"status": 500}),
@@ -90,12 +80,7 @@ impl Stub {
             Fault::SlowAfterCommit => json!({"delayMs": SLOW_MS}),
             Fault::Unreadable => json!({"malformed": true}),
         };
-        let mut fault = json!({"method": "POST", "path": path, "exact": true, "count": 1});
-        fault
-            .as_object_mut()
-            .unwrap()
-            .extend(body.as_object().unwrap().clone());
-        self.control("faults", fault).await;
+        self.fault_next_post(path, fault).await;
     }
 
     /// One request as the browser makes it: a timeout, and what arrived (or the error the
@@ -112,31 +97,7 @@ impl Stub {
         } else {
             self.http.post(self.url(path)).json(body)
         };
-        let r = rb
-            .bearer_auth(&who.token)
-            .timeout(CLIENT_TIMEOUT)
-            .send()
-            .await;
-        let gone = |e: reqwest::Error| {
-            if e.is_timeout() {
-                ApiError::Timeout { after_ms: 100 }
-            } else {
-                ApiError::Network(e.to_string())
-            }
-        };
-        let r = r.map_err(gone)?;
-        let status = r.status().as_u16();
-        let headers = r
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
-            .collect();
-        let body = r.text().await.map_err(gone)?;
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
+        as_browser(rb.bearer_auth(&who.token), CLIENT_TIMEOUT).await
     }
 
     /// The app's lookup: every withdrawal request since `since`, 100 a page.
@@ -206,13 +167,13 @@ async fn resolve(
     f: &mut Figures,
 ) -> Verdict {
     let list_path = format!("{P}/{MOUNTER}/withdrawal-requests");
-    loop {
+    until_sure(async || {
         f.looks += 1;
         if rng.below(10) == 0 {
             s.inject(&list_path, Fault::Server500).await;
         }
         let at = now_ms();
-        let v = match s.since(who, &intent.since).await {
+        match s.since(who, &intent.since).await {
             Ok(l) => {
                 let list: Vec<Listed<'_>> = l.iter().map(listed).collect();
                 let found = intent.find_made(&list).is_some();
@@ -222,14 +183,9 @@ async fn resolve(
                 f.failed_looks += 1;
                 look_failed(at, TIMING)
             }
-        };
-        match v {
-            Verdict::LookAt(t) => {
-                tokio::time::sleep(Duration::from_millis(t.saturating_sub(now_ms()))).await
-            }
-            v => return v,
         }
-    }
+    })
+    .await
 }
 
 async fn withdrawals(s: &Stub, n: u64, rng: &mut Rng, f: &mut Figures) {
@@ -253,9 +209,8 @@ async fn withdrawals(s: &Stub, n: u64, rng: &mut Rng, f: &mut Figures) {
             let intent = Intent::new(MOUNTER, amount, false, "40702810938000000001", now, &list);
             // What localStorage holds.
             let stored = serde_json::to_string(&intent).unwrap();
-            let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
+            let fault = rng.fault(&FAULTS, &mut f.faults, "");
             slow |= fault == Fault::SlowAfterCommit;
-            *f.faults.entry(format!("{fault:?}")).or_default() += 1;
             s.inject(&create, fault).await;
             f.sends += 1;
             let r = s
@@ -323,9 +278,8 @@ async fn organizations(s: &Stub, n: u64, rng: &mut Rng, f: &mut Figures) {
         let mut said_added = false;
         let mut slow = false;
         for _attempt in 0..10 {
-            let fault = FAULTS[rng.below(FAULTS.len() as u64) as usize];
+            let fault = rng.fault(&FAULTS, &mut f.faults, "org ");
             slow |= fault == Fault::SlowAfterCommit;
-            *f.faults.entry(format!("org {fault:?}")).or_default() += 1;
             s.inject(&create, fault).await;
             f.organization_sends += 1;
             let sent_at = now_ms();
@@ -349,23 +303,17 @@ async fn organizations(s: &Stub, n: u64, rng: &mut Rng, f: &mut Figures) {
                 Ok(v) => v,
                 Err(in_flight) => {
                     lost = true;
-                    loop {
+                    until_sure(async || {
                         let at = now_ms();
-                        let w = match s.organization_inns(&who).await {
+                        match s.organization_inns(&who).await {
                             Ok(l) => {
                                 let found = organization_added(l.iter().map(String::as_str), &inn);
                                 verdict(sent_at, found, in_flight, at, TIMING)
                             }
                             Err(_) => look_failed(at, TIMING),
-                        };
-                        match w {
-                            Verdict::LookAt(t) => {
-                                let ms = t.saturating_sub(now_ms());
-                                tokio::time::sleep(Duration::from_millis(ms)).await
-                            }
-                            w => break w,
                         }
-                    }
+                    })
+                    .await
                 }
             };
             let listed = organization_added(
@@ -409,10 +357,7 @@ async fn organizations(s: &Stub, n: u64, rng: &mut Rng, f: &mut Figures) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn withdrawals_and_organizations_under_faults_are_made_once_and_never_lost() {
-    let n: u64 = std::env::var("PAYOUT_FAULT_RUNS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
+    let n = runs("PAYOUT_FAULT_RUNS");
     let s = start(stub_api::Options {
         otp_cooldown_secs: 0,
         ..stub_api::Options::default()
