@@ -16,6 +16,7 @@
 //! - `every_row_reads_its_example_as_its_status_says`: a 2xx example decodes, an error
 //!   example is an error value — so no row pairs an example with a decoder that only
 //!   refuses it (which the property tests would never notice).
+//!
 //! Adding or renaming a decoder is one line of the table.
 #![cfg(not(target_arch = "wasm32"))]
 
