@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::domain::checkout::address::{Address, GeoPoint};
 
+/// `GET /addresses`'s answer.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
-struct AddressList {
-    addresses: Vec<Address>,
+pub struct AddressList {
+    pub addresses: Vec<Address>,
 }
 
 /// `GET /addresses`.

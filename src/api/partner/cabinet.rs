@@ -3,6 +3,7 @@
 //! the token says whose cabinet it is (docs/integration.md §11).
 
 use super::{backend_error, request, List};
+use crate::api::http::HttpRequest;
 use crate::api::{
     build_request, call, refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse,
 };
@@ -221,6 +222,16 @@ pub async fn history(
     f: &HistoryFilter,
     page: Option<(u32, u32)>,
 ) -> Result<List<OperationDto>, ApiError> {
+    call(history_request(ep, id, f, page), super::decode).await
+}
+
+/// The request [`history`] sends.
+fn history_request(
+    ep: &Endpoint,
+    id: &str,
+    f: &HistoryFilter,
+    page: Option<(u32, u32)>,
+) -> HttpRequest {
     let (limit, offset) = page.unwrap_or((PAGE_SIZE, f.offset()));
     let body = ListBody {
         when: Some(if f.upcoming { "FUTURE" } else { "PAST" }),
@@ -235,7 +246,14 @@ pub async fn history(
         offset,
     };
     let json = serde_json::to_string(&body).ok();
-    request(ep, Method::Post, &path(id, "/balance-history"), json, None).await
+    build_request(
+        ep,
+        Method::Post,
+        &path(id, "/balance-history"),
+        json,
+        None,
+        true,
+    )
 }
 
 /// Withdrawal requests, newest first: by status and date range, `limit` from `offset`.
@@ -405,20 +423,15 @@ mod tests {
             from: Some("2026-01-01".into()),
             ..HistoryFilter::default()
         };
-        let body = ListBody {
-            when: Some("PAST"),
-            operation_type: f
-                .additions
-                .map(|a| if a { "ADDITION" } else { "SUBTRACTION" }),
-            status: None,
-            range: range(&f.from, &f.to),
-            sort: "DATETIME",
-            direction: "DESC",
-            limit: 20,
-            offset: 0,
-        };
+        let ep = Endpoint::new("http://127.0.0.1:8084/partner/").with_token(Some("tok".into()));
+        let req = history_request(&ep, "m/1", &f, None);
+        assert_eq!(req.method, Method::Post);
         assert_eq!(
-            serde_json::to_string(&body).unwrap(),
+            req.url,
+            "http://127.0.0.1:8084/partner/partners/m%2F1/balance-history"
+        );
+        assert_eq!(
+            req.body.as_deref().unwrap(),
             r#"{"type":"PAST","operationType":"SUBTRACTION","range":{"from":"2026-01-01"},"sort":"DATETIME","direction":"DESC","limit":20,"offset":0}"#
         );
     }
