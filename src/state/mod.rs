@@ -3,6 +3,7 @@
 
 pub mod cart;
 pub mod catalog;
+pub mod listings;
 pub mod network;
 pub mod place;
 pub mod resource;

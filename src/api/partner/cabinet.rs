@@ -2,10 +2,8 @@
 //! history, withdrawal requests, organizations. Bodies and answers as the seed writes them;
 //! the token says whose cabinet it is (docs/integration.md §11).
 
-use super::{backend_error, request, List};
-use crate::api::{
-    build_request, call, refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse,
-};
+use super::{backend_error, Backend, List, Partner};
+use crate::api::{refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse};
 use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
 use crate::domain::partner::level::Level;
 use rust_decimal::Decimal;
@@ -164,20 +162,16 @@ async fn send_done(
     body: Option<String>,
     key: Option<&IdempotencyKey>,
 ) -> Result<(), ApiError> {
-    call(
-        build_request(ep, Method::Post, path, body, key, true),
-        read_done,
-    )
-    .await
+    Partner::exchange(ep, Method::Post, path, body, key, read_done).await
 }
 
 pub async fn profile(ep: &Endpoint, id: &str) -> Result<PartnerDto, ApiError> {
-    request(ep, Method::Get, &path(id, ""), None, None).await
+    Partner::request(ep, Method::Get, &path(id, ""), None, None).await
 }
 
 /// `GET /partners/levels`: a bare array.
 pub async fn levels(ep: &Endpoint) -> Result<Vec<LevelDto>, ApiError> {
-    request(ep, Method::Get, "/partners/levels", None, None).await
+    Partner::request(ep, Method::Get, "/partners/levels", None, None).await
 }
 
 #[derive(Serialize, Default)]
@@ -235,7 +229,7 @@ pub async fn history(
         offset,
     };
     let json = serde_json::to_string(&body).ok();
-    request(ep, Method::Post, &path(id, "/balance-history"), json, None).await
+    Partner::request(ep, Method::Post, &path(id, "/balance-history"), json, None).await
 }
 
 /// Withdrawal requests, newest first: by status and date range, `limit` from `offset`.
@@ -257,7 +251,7 @@ pub async fn withdrawals(
         offset,
     };
     let json = serde_json::to_string(&body).ok();
-    request(
+    Partner::request(
         ep,
         Method::Post,
         &path(id, "/withdrawal-requests"),
