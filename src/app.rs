@@ -59,7 +59,7 @@ crate::lazy_page!(signin_page, signin, "Вход", pages::signin::SignInPage);
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
     let session = Session::new(config);
-    session.restore(crate::api::http::now_unix());
+    session.restore(crate::timer::now_unix());
     crate::state::provide_shop(session);
     crate::state::scroll::install();
 

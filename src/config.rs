@@ -2,6 +2,7 @@
 //! call, so one `dist/` serves sandbox and production.
 
 use crate::api::{http, ApiError, Endpoint, Method};
+use crate::timer::now_ms;
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -58,19 +59,19 @@ impl Config {
     }
 
     pub fn commerce(&self, token: Option<String>) -> Endpoint {
-        Endpoint::new(&self.commerce).with_token(token)
+        Endpoint::new(&self.commerce, now_ms).with_token(token)
     }
 
     pub fn delivery(&self, token: Option<String>) -> Endpoint {
-        Endpoint::new(&self.delivery).with_token(token)
+        Endpoint::new(&self.delivery, now_ms).with_token(token)
     }
 
     pub fn courier(&self) -> Endpoint {
-        Endpoint::new(&self.courier)
+        Endpoint::new(&self.courier, now_ms)
     }
 
     pub fn partner(&self, token: Option<String>) -> Endpoint {
-        Endpoint::new(&self.partner).with_token(token)
+        Endpoint::new(&self.partner, now_ms).with_token(token)
     }
 }
 

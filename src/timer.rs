@@ -1,6 +1,7 @@
-//! Time in the browser: a future that waits, one that waits for the next painted frame, and
-//! the debouncers (one action, or one per key) that the search box, the cart's stepper and
-//! the session's expiry share. Built on leptos' own timers: no extra crate, no extra bytes.
+//! Time in the browser: the app's one clock, a future that waits, one that waits for the
+//! next painted frame, and the debouncers (one action, or one per key) that the search box,
+//! the cart's stepper and the session's expiry share. Built on leptos' own timers: no extra
+//! crate, no extra bytes.
 
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -9,14 +10,51 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Unix milliseconds now: every reading of the wall clock in the app comes from here (the
+/// api layer gets it through its `Endpoint`).
+pub fn now_ms() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or(0)
+    }
+}
+
+/// Unix seconds now.
+pub fn now_unix() -> u64 {
+    now_ms() / 1000
+}
+
+/// The shopper's weekday (1–7) and minutes past local midnight (a fixed Monday noon outside
+/// the browser).
+pub fn local_now() -> (u8, u32) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        let wd = match d.get_day() {
+            0 => 7,
+            n => n as u8,
+        };
+        (wd, d.get_hours() * 60 + d.get_minutes())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (1, 12 * 60)
+    }
+}
+
 /// The wall clock in unix seconds, ticking twice a second while its owner lives: what a
 /// countdown reads (sign-in's resend, a rate-limited retry, checkout's 429 wait).
 pub fn clock() -> ReadSignal<u64> {
-    let now = RwSignal::new(crate::api::http::now_unix());
-    if let Ok(h) = set_interval_with_handle(
-        move || now.set(crate::api::http::now_unix()),
-        Duration::from_millis(500),
-    ) {
+    let now = RwSignal::new(now_unix());
+    if let Ok(h) = set_interval_with_handle(move || now.set(now_unix()), Duration::from_millis(500))
+    {
         on_cleanup(move || h.clear());
     }
     now.read_only()

@@ -3,8 +3,8 @@
 //! `{success,status_code,data}` / `{success:false,status_code,error:{code,message,dev_err}}`.
 
 use super::{
-    build_request, call, details_from_map, parse_body, refused, unreadable_error, value_text,
-    ApiError, BackendError, Endpoint, ErrorCode, IdempotencyKey, Method, RawResponse,
+    details_from_map, parse_body, refused, unreadable_error, value_text, ApiError, Backend,
+    BackendError, Endpoint, ErrorCode, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
@@ -80,16 +80,16 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, Api
     Err(refused(raw, err, now))
 }
 
-/// The one request helper of this backend.
-pub async fn request<T: DeserializeOwned>(
-    ep: &Endpoint,
-    method: Method,
-    path: &str,
-    body: Option<String>,
-    key: Option<&IdempotencyKey>,
-) -> Result<T, ApiError> {
-    // No Authorization here: the gateway authenticates the merchant itself.
-    call(build_request(ep, method, path, body, key, false), decode).await
+/// Seed 002's shape through the gateway: `{success,status_code,data}`. No Authorization:
+/// the gateway authenticates the merchant itself.
+pub struct Courier;
+
+impl Backend for Courier {
+    type Answer<T> = T;
+    const BEARER: bool = false;
+    fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
+        decode(raw, now)
+    }
 }
 
 /// Where the courier takes the parcel (seed 002 `DropOffList`, one address).
@@ -132,7 +132,7 @@ pub struct QuoteDto {
 /// `POST /orders/verify/`: the final price and the pickup times on offer.
 pub async fn verify(ep: &Endpoint, body: &VerifyRequest) -> Result<QuoteDto, ApiError> {
     let json = serde_json::to_string(body).unwrap_or_default();
-    request(ep, Method::Post, "/orders/verify/", Some(json), None).await
+    Courier::request(ep, Method::Post, "/orders/verify/", Some(json), None).await
 }
 
 /// A courier of seed 002's order (`couriers[]`): name and phone, as seed 000's.
@@ -160,6 +160,6 @@ pub struct StateChangeDto {
 /// the courier does not know the order.
 pub async fn order(ep: &Endpoint, id: &str) -> Result<Option<CourierOrderDto>, ApiError> {
     let path = format!("/orders/?order_id={}", super::encode_component(id));
-    let list: Vec<CourierOrderDto> = request(ep, Method::Get, &path, None, None).await?;
+    let list: Vec<CourierOrderDto> = Courier::request(ep, Method::Get, &path, None, None).await?;
     Ok(list.into_iter().next())
 }

@@ -1,8 +1,8 @@
 //! OK Delivery API (seed 000): bare JSON on success, `{error,message,details,request_id}` on failure.
 
 use super::{
-    build_request, call, decode_bare, unreadable_error, value_text, ApiError, BackendError,
-    Endpoint, ErrorCode, IdempotencyKey, Method, RawResponse,
+    decode_bare, unreadable_error, value_text, ApiError, Backend, BackendError, Endpoint,
+    ErrorCode, Method, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
@@ -55,15 +55,15 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, Api
     decode_bare(raw, now, backend_error)
 }
 
-/// The one request helper of this backend.
-pub async fn request<T: DeserializeOwned>(
-    ep: &Endpoint,
-    method: Method,
-    path: &str,
-    body: Option<String>,
-    key: Option<&IdempotencyKey>,
-) -> Result<T, ApiError> {
-    call(build_request(ep, method, path, body, key, true), decode).await
+/// Seed 000's shape: bare JSON, the shopper's token as Bearer.
+pub struct Delivery;
+
+impl Backend for Delivery {
+    type Answer<T> = T;
+    const BEARER: bool = true;
+    fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
+        decode(raw, now)
+    }
 }
 
 /// Where to look for stock: the shopper's coordinates or one store.
@@ -104,7 +104,7 @@ pub async fn inventory(
         }
     }
     q.push("product_ids", product_ids.join(","));
-    let r: InventoryDto = request(
+    let r: InventoryDto = Delivery::request(
         ep,
         Method::Get,
         &format!("/inventory{}", q.to_query_string()),
@@ -147,7 +147,7 @@ pub async fn slots(
     q.push("lat", format!("{lat:.5}"))
         .push("lon", format!("{lon:.5}"))
         .push("cart_id", cart_id);
-    let r: SlotsDto = request(
+    let r: SlotsDto = Delivery::request(
         ep,
         Method::Get,
         &format!("/delivery/slots{}", q.to_query_string()),
@@ -173,7 +173,7 @@ pub struct PaymentDto {
 
 pub async fn payment(ep: &Endpoint, id: &str) -> Result<PaymentDto, ApiError> {
     let path = format!("/payments/{}", super::encode_component(id));
-    request(ep, Method::Get, &path, None, None).await
+    Delivery::request(ep, Method::Get, &path, None, None).await
 }
 
 /// A courier's name and phone (seed 000 `delivery.courier`, seed 002 `couriers[]`).
@@ -211,5 +211,5 @@ pub struct DeliveryOrderDto {
 /// `GET /orders/{order_id}` (integration.md §10: the commerce order's `deliveryOrderId`).
 pub async fn order(ep: &Endpoint, id: &str) -> Result<DeliveryOrderDto, ApiError> {
     let path = format!("/orders/{}", super::encode_component(id));
-    request(ep, Method::Get, &path, None, None).await
+    Delivery::request(ep, Method::Get, &path, None, None).await
 }

@@ -106,6 +106,10 @@ pub struct HttpRequest {
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<String>,
     pub timeout_ms: u32,
+    /// When the app asked (unix ms, from the endpoint's clock): how old a request
+    /// `public/early.js` started for the same URL may be and still stand for this one.
+    /// Without it the request goes to the network.
+    pub asked_at_ms: Option<u64>,
 }
 
 impl HttpRequest {
@@ -116,6 +120,7 @@ impl HttpRequest {
             headers: vec![("Accept", "application/json".into())],
             body: None,
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            asked_at_ms: None,
         }
     }
 
@@ -159,21 +164,6 @@ impl RawResponse {
 
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
-    }
-}
-
-/// Unix seconds now.
-pub fn now_unix() -> u64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        (js_sys::Date::now() / 1000.0) as u64
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0)
     }
 }
 
@@ -328,6 +318,7 @@ fn take_early(req: &HttpRequest) -> Option<(js_sys::Promise, web_sys::AbortContr
     if req.method != Method::Get || req.headers.iter().any(|(k, _)| *k != "Accept") {
         return None;
     }
+    let asked = req.asked_at_ms? as f64;
     let early = Reflect::get(&js_sys::global(), &"__vitrinaEarly".into()).ok()?;
     if !early.is_object() {
         return None;
@@ -339,7 +330,7 @@ fn take_early(req: &HttpRequest) -> Option<(js_sys::Promise, web_sys::AbortContr
     }
     let _ = Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &key);
     let at = Reflect::get(&entry, &"at".into()).ok()?.as_f64()?;
-    if js_sys::Date::now() - at > EARLY_FRESH_MS {
+    if asked - at > EARLY_FRESH_MS {
         return None;
     }
     let response = Reflect::get(&entry, &"response".into()).ok()?;

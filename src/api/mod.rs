@@ -1,8 +1,9 @@
-//! Transport to the four backends. Each module has one request helper that turns that
-//! backend's envelope, status codes and rate-limit headers into `Result<T, ApiError>`.
+//! Transport to the four backends. One request helper, [`Backend::request`], sends for all
+//! of them; each backend module says only how its envelope and its errors read, so its
+//! status codes and rate-limit headers become `Result<T, ApiError>` the same way. The api
+//! reads no clock of its own: the [`Endpoint`] carries the app's (`timer::now_ms`).
 
 pub mod asset;
-pub mod cache;
 pub mod commerce;
 pub mod courier;
 pub mod delivery;
@@ -16,6 +17,7 @@ pub use error::{
 pub use http::{IdempotencyKey, Method, RawResponse};
 
 use serde::de::DeserializeOwned;
+use std::future::Future;
 
 /// `#[serde(default, deserialize_with = "crate::api::web_url")]` on an optional URL the app
 /// puts in `src`, `href` or `location`: anything but `http(s)://` (`javascript:`, `data:`,
@@ -25,18 +27,24 @@ pub fn web_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>,
     Ok(Option::<String>::deserialize(d)?.filter(|u| crate::domain::text::is_web_url(u)))
 }
 
-/// A backend's base URL plus the shopper's token, if signed in.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Unix milliseconds now: the app's clock, handed down from `timer`.
+pub type Clock = fn() -> u64;
+
+/// A backend's base URL plus the shopper's token, if signed in, and the clock that says when
+/// an answer arrived (a rate limit's wait is counted from then).
+#[derive(Clone, Debug)]
 pub struct Endpoint {
     pub base: String,
     pub token: Option<String>,
+    pub clock: Clock,
 }
 
 impl Endpoint {
-    pub fn new(base: impl Into<String>) -> Self {
+    pub fn new(base: impl Into<String>, clock: Clock) -> Self {
         Endpoint {
             base: base.into(),
             token: None,
+            clock,
         }
     }
 
@@ -99,17 +107,64 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-/// The request every backend helper sends: JSON body, key for writes, Bearer when asked.
-pub(crate) fn build_request(
+/// How one backend speaks: what its success looks like, how its refusals read, and whether
+/// it takes the shopper's token. Each backend module declares only that; the request
+/// helper below is shared by all four.
+pub trait Backend {
+    /// A success carrying data of type `T`: `T` itself, or `T` inside an envelope.
+    type Answer<T>;
+    /// The shopper's token goes along as `Authorization: Bearer`.
+    const BEARER: bool;
+
+    /// Turns an answer that arrived at `now` (unix seconds) into its data or a typed error.
+    fn decode<T: DeserializeOwned>(
+        raw: &RawResponse,
+        now: u64,
+    ) -> Result<Self::Answer<T>, ApiError>;
+
+    /// The one request helper: JSON body, key for writes, the token when this backend takes
+    /// it; the answer decoded with this backend's shape.
+    fn request<T: DeserializeOwned>(
+        ep: &Endpoint,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        key: Option<&IdempotencyKey>,
+    ) -> impl Future<Output = Result<Self::Answer<T>, ApiError>> {
+        Self::exchange(ep, method, path, body, key, Self::decode::<T>)
+    }
+
+    /// The same request, its answer read by `read` instead: for answers with more to them
+    /// than data (checkout's rate limit) or less (a bodyless «done»).
+    fn exchange<R>(
+        ep: &Endpoint,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        key: Option<&IdempotencyKey>,
+        read: impl FnOnce(&RawResponse, u64) -> Result<R, ApiError>,
+    ) -> impl Future<Output = Result<R, ApiError>> {
+        let req = outgoing::<Self>(ep, method, path, body, key);
+        let clock = ep.clock;
+        async move {
+            let raw = http::send(req).await?;
+            read(&raw, clock() / 1000)
+        }
+    }
+}
+
+/// What backend `B` is sent: JSON body, key for writes, the token when `B` takes it, and
+/// when the app asked.
+pub(crate) fn outgoing<B: Backend + ?Sized>(
     ep: &Endpoint,
     method: Method,
     path: &str,
     body: Option<String>,
     key: Option<&IdempotencyKey>,
-    bearer: bool,
 ) -> http::HttpRequest {
     let mut req = http::HttpRequest::new(method, ep.url(path));
-    if bearer {
+    req.asked_at_ms = Some((ep.clock)());
+    if B::BEARER {
         req = req.bearer(ep.token.as_deref());
     }
     if let Some(b) = body {
@@ -119,15 +174,6 @@ pub(crate) fn build_request(
         req = req.idempotency(k);
     }
     req
-}
-
-/// Sends a request and decodes the answer with a backend's decoder.
-pub(crate) async fn call<T>(
-    req: http::HttpRequest,
-    decode: impl FnOnce(&RawResponse, u64) -> Result<T, ApiError>,
-) -> Result<T, ApiError> {
-    let raw = http::send(req).await?;
-    decode(&raw, http::now_unix())
 }
 
 /// For backends without a success envelope: the body is the data, errors go through
@@ -217,8 +263,65 @@ mod tests {
     }
 
     #[test]
+    fn every_backend_but_the_courier_gateway_is_sent_the_token() {
+        let ep = Endpoint::new("https://api.test/v1", || 1_700_000_000_123)
+            .with_token(Some("t0k".into()));
+        let key = IdempotencyKey::from_string("k-1");
+        let sent = |req: http::HttpRequest| {
+            let h = |name: &str| {
+                req.headers
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.clone())
+            };
+            (
+                req.url.clone(),
+                h("Authorization"),
+                h("Idempotency-Key"),
+                h("Content-Type"),
+                req.asked_at_ms,
+            )
+        };
+        let bearer = Some("Bearer t0k".to_string());
+        let json = Some("application/json".to_string());
+        for req in [
+            outgoing::<commerce::Commerce>(&ep, Method::Post, "/x", Some("{}".into()), Some(&key)),
+            outgoing::<delivery::Delivery>(&ep, Method::Post, "/x", Some("{}".into()), Some(&key)),
+            outgoing::<partner::Partner>(&ep, Method::Post, "/x", Some("{}".into()), Some(&key)),
+        ] {
+            let (url, auth, idem, ct, at) = sent(req);
+            assert_eq!(url, "https://api.test/v1/x");
+            assert_eq!(auth, bearer);
+            assert_eq!(idem.as_deref(), Some("k-1"));
+            assert_eq!(ct, json);
+            assert_eq!(at, Some(1_700_000_000_123));
+        }
+        let (_, auth, idem, _, _) = sent(outgoing::<courier::Courier>(
+            &ep,
+            Method::Post,
+            "/orders/verify/",
+            Some("{}".into()),
+            Some(&key),
+        ));
+        assert_eq!(auth, None, "the gateway holds the merchant's secret");
+        assert_eq!(idem.as_deref(), Some("k-1"));
+        let (_, _, idem, ct, _) = sent(outgoing::<commerce::Commerce>(
+            &ep,
+            Method::Get,
+            "/cart",
+            None,
+            None,
+        ));
+        assert_eq!(
+            (idem, ct),
+            (None, None),
+            "a read carries no body and no key"
+        );
+    }
+
+    #[test]
     fn endpoint_joins_base_and_path_without_double_slash() {
-        let e = Endpoint::new("http://127.0.0.1:8081/commerce/api/v1/");
+        let e = Endpoint::new("http://127.0.0.1:8081/commerce/api/v1/", || 0);
         assert_eq!(
             e.url("/products"),
             "http://127.0.0.1:8081/commerce/api/v1/products"

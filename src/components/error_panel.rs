@@ -1,7 +1,8 @@
 //! A failed load explained in place: what happened, the request id, and a retry that
 //! waits out a rate limit instead of hammering the backend.
 
-use crate::api::{http::now_unix, ApiError};
+use crate::api::ApiError;
+use crate::timer::now_unix;
 use leptos::prelude::*;
 
 /// Local wall-clock time of a unix second, `19:40:12`.

@@ -1,7 +1,7 @@
 //! A product listing: filters, chips, sort, grid, pagination and every loading and failure
 //! state. Shared by the catalog and category pages; the page does the fetching.
 
-use crate::api::{commerce::catalog::InFlight, ApiError};
+use crate::api::ApiError;
 use crate::components::{
     error_panel::ErrorPanel,
     filters::{FilterChips, FilterPanel, TagOption},
@@ -12,6 +12,7 @@ use crate::components::{
 use crate::domain::catalog::{CatalogQuery, Page, ProductSummary, SortKey};
 use crate::domain::text::plural;
 use crate::routes::{catalog_query_of, Route};
+use crate::state::listings::InFlight;
 use crate::state::{scroll, use_session};
 use crate::timer::{painted, sleep};
 use leptos::prelude::*;

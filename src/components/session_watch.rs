@@ -18,7 +18,7 @@ pub fn SessionWatch() -> impl IntoView {
     Effect::new(move |_| {
         timer.cancel();
         if let Some(at) = session.expires_at() {
-            let left = at.saturating_sub(crate::api::http::now_unix());
+            let left = at.saturating_sub(crate::timer::now_unix());
             // Browsers cap timers near 24.8 days; a token never lives that long.
             let ms = (left * 1000).min(2_000_000_000);
             timer.schedule(Duration::from_millis(ms), move || session.expired());

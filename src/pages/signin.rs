@@ -1,11 +1,12 @@
 //! `/signin?next=…`: phone, then the one-time code; back to `next` once signed in.
 
 use crate::api::commerce::auth;
+use crate::api::ApiError;
 use crate::api::ErrorCode;
-use crate::api::{http::now_unix, ApiError};
 use crate::domain::phone::{format_partial, to_e164};
 use crate::routes::safe_return;
 use crate::state::use_session;
+use crate::timer::now_unix;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};

@@ -1,9 +1,10 @@
 //! What every catalog page shares: recent and running listing requests (forgotten on
 //! sign-out) and the category tree, read once per visit.
 
+use super::listings::{InFlight, Listings};
 use super::resource::resource;
 use super::session::Session;
-use crate::api::commerce::catalog::{self, InFlight, Listings};
+use crate::api::commerce::catalog;
 use crate::api::ApiError;
 use crate::domain::catalog::{CatalogQuery, CategoryNode, Page, ProductSummary};
 use leptos::prelude::*;

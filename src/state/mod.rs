@@ -4,6 +4,7 @@
 pub mod cart;
 pub mod catalog;
 pub mod chunks;
+pub mod listings;
 pub mod network;
 pub mod place;
 pub mod resource;

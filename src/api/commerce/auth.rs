@@ -1,6 +1,6 @@
 //! Shopper sign-in by phone and one-time code (our contract, documented in the README).
 
-use super::{request, Endpoint, Envelope};
+use super::{Backend, Commerce, Endpoint, Envelope};
 use crate::api::{ApiError, IdempotencyKey, Method};
 use serde::{Deserialize, Serialize};
 
@@ -47,7 +47,7 @@ pub struct SignedIn {
 pub async fn request_code(ep: &Endpoint, phone: &str) -> Result<OtpSent, ApiError> {
     let body = serde_json::to_string(&OtpRequest { phone }).unwrap_or_default();
     let key = IdempotencyKey::new();
-    let r: Envelope<OtpSent> = request(
+    let r: Envelope<OtpSent> = Commerce::request(
         ep,
         Method::Post,
         "/auth/otp/request",
@@ -63,6 +63,6 @@ pub async fn verify(ep: &Endpoint, phone: &str, code: &str) -> Result<SignedIn, 
     let body = serde_json::to_string(&OtpVerify { phone, code }).unwrap_or_default();
     let key = IdempotencyKey::new();
     let r: Envelope<SignedIn> =
-        request(ep, Method::Post, "/auth/otp/verify", Some(body), Some(&key)).await?;
+        Commerce::request(ep, Method::Post, "/auth/otp/verify", Some(body), Some(&key)).await?;
     Ok(r.data)
 }

@@ -1,7 +1,7 @@
 //! The account cart (seed 003): `GET /cart`, `POST /cart/items`, `PATCH`/`DELETE
 //! /cart/items/:id`, `DELETE /cart`. All need a signed-in shopper.
 
-use super::{request, Endpoint, Envelope};
+use super::{Backend, Commerce, Endpoint, Envelope};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method};
 use crate::domain::cart::{CartLine, Coupon, LineKey, ServerCart, Summary};
 use crate::domain::codes::CouponKind;
@@ -200,7 +200,7 @@ impl From<CartDto> for ServerCart {
 
 /// `GET /cart`.
 pub async fn get(ep: &Endpoint) -> Result<ServerCart, ApiError> {
-    let env: Envelope<CartDto> = request(ep, Method::Get, "/cart", None, None).await?;
+    let env: Envelope<CartDto> = Commerce::request(ep, Method::Get, "/cart", None, None).await?;
     Ok(env.data.into())
 }
 
@@ -218,7 +218,7 @@ pub async fn add(
     })
     .unwrap_or_default();
     let env: Envelope<AddedDto> =
-        request(ep, Method::Post, "/cart/items", Some(body), Some(idem)).await?;
+        Commerce::request(ep, Method::Post, "/cart/items", Some(body), Some(idem)).await?;
     Ok(env.data)
 }
 
@@ -232,19 +232,21 @@ pub async fn update(
     let path = format!("/cart/items/{}", encode_component(item_id));
     let body = serde_json::json!({ "quantity": quantity }).to_string();
     let env: Envelope<UpdatedDto> =
-        request(ep, Method::Patch, &path, Some(body), Some(idem)).await?;
+        Commerce::request(ep, Method::Patch, &path, Some(body), Some(idem)).await?;
     Ok(env.data)
 }
 
 /// `DELETE /cart/items/:id`.
 pub async fn remove(ep: &Endpoint, item_id: &str) -> Result<RemovedDto, ApiError> {
     let path = format!("/cart/items/{}", encode_component(item_id));
-    let env: Envelope<RemovedDto> = request(ep, Method::Delete, &path, None, None).await?;
+    let env: Envelope<RemovedDto> =
+        Commerce::request(ep, Method::Delete, &path, None, None).await?;
     Ok(env.data)
 }
 
 /// `DELETE /cart`.
 pub async fn clear(ep: &Endpoint) -> Result<ClearedDto, ApiError> {
-    let env: Envelope<ClearedDto> = request(ep, Method::Delete, "/cart", None, None).await?;
+    let env: Envelope<ClearedDto> =
+        Commerce::request(ep, Method::Delete, "/cart", None, None).await?;
     Ok(env.data)
 }

@@ -2,9 +2,9 @@
 //! exact cost, the preview that recalculates the summary, and `POST /cart/checkout` — 2
 //! requests a minute per shopper, so retries reuse one key.
 
-use super::{decode, request, Endpoint, Envelope};
+use super::{decode, Backend, Commerce, Endpoint, Envelope};
 use crate::api::error::parse_rate_limit;
-use crate::api::{build_request, http, ApiError, IdempotencyKey, Method, Query};
+use crate::api::{http, ApiError, IdempotencyKey, Method, Query};
 use crate::domain::checkout::attempt::Failure;
 use crate::domain::codes::{ErrorCode, PaymentMethod, ShippingKind};
 use rust_decimal::Decimal;
@@ -22,7 +22,8 @@ pub struct AddressList {
 
 /// `GET /addresses`.
 pub async fn addresses(ep: &Endpoint) -> Result<Vec<Address>, ApiError> {
-    let r: Envelope<AddressList> = request(ep, Method::Get, "/addresses", None, None).await?;
+    let r: Envelope<AddressList> =
+        Commerce::request(ep, Method::Get, "/addresses", None, None).await?;
     Ok(r.data.addresses)
 }
 
@@ -34,7 +35,7 @@ pub async fn save_address(
 ) -> Result<Address, ApiError> {
     let json = serde_json::to_string(a).unwrap_or_default();
     let r: Envelope<Address> =
-        request(ep, Method::Post, "/addresses", Some(json), Some(key)).await?;
+        Commerce::request(ep, Method::Post, "/addresses", Some(json), Some(key)).await?;
     Ok(r.data)
 }
 
@@ -84,7 +85,7 @@ pub async fn methods(
         .push_opt("postalCode", postal_code)
         .push_opt("cartId", cart_id);
     let path = format!("/shipping/methods{}", q.to_query_string());
-    let r: Envelope<MethodsDto> = request(ep, Method::Get, &path, None, None).await?;
+    let r: Envelope<MethodsDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
     Ok(r.data.methods)
 }
 
@@ -144,7 +145,7 @@ pub async fn calculate(
     })
     .unwrap_or_default();
     let r: Envelope<CalculationDto> =
-        request(ep, Method::Post, "/shipping/calculate", Some(json), None).await?;
+        Commerce::request(ep, Method::Post, "/shipping/calculate", Some(json), None).await?;
     Ok(r.data.options)
 }
 
@@ -228,7 +229,7 @@ pub struct PreviewDto {
 pub async fn preview(ep: &Endpoint, body: &CheckoutRequest) -> Result<PreviewDto, ApiError> {
     let json = serde_json::to_string(body).unwrap_or_default();
     let r: Envelope<PreviewDto> =
-        request(ep, Method::Post, "/cart/checkout/preview", Some(json), None).await?;
+        Commerce::request(ep, Method::Post, "/cart/checkout/preview", Some(json), None).await?;
     Ok(r.data)
 }
 
@@ -245,22 +246,21 @@ pub struct Placed {
 /// Places the order. The caller keeps `key` for every retry of this one order.
 pub async fn place(ep: &Endpoint, body: &CheckoutRequest, key: &IdempotencyKey) -> Placed {
     let json = serde_json::to_string(body).unwrap_or_default();
-    let req = build_request(
+    let read = |raw: &http::RawResponse, now| Ok(read_placed(raw, now));
+    Commerce::exchange(
         ep,
         Method::Post,
         "/cart/checkout",
         Some(json),
         Some(key),
-        true,
-    );
-    match http::send(req).await {
-        Ok(raw) => read_placed(&raw, http::now_unix()),
-        Err(e) => Placed {
-            result: Err(e),
-            remaining: None,
-            reset_at: None,
-        },
-    }
+        read,
+    )
+    .await
+    .unwrap_or_else(|e| Placed {
+        result: Err(e),
+        remaining: None,
+        reset_at: None,
+    })
 }
 
 /// Decodes a checkout answer and the rate limit it reported.

@@ -6,9 +6,10 @@ pub mod catalog;
 pub mod checkout;
 pub mod orders;
 
+use super::Backend;
 use super::{
-    build_request, call, details_from_map, parse_body, refused, unreadable_error, ApiError,
-    BackendError, Endpoint, ErrorCode, IdempotencyKey, Method, RawResponse,
+    details_from_map, parse_body, refused, unreadable_error, ApiError, BackendError, Endpoint,
+    ErrorCode, RawResponse,
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
@@ -101,13 +102,13 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<Envelo
     })
 }
 
-/// The one request helper of this backend.
-pub async fn request<T: DeserializeOwned>(
-    ep: &Endpoint,
-    method: Method,
-    path: &str,
-    body: Option<String>,
-    key: Option<&IdempotencyKey>,
-) -> Result<Envelope<T>, ApiError> {
-    call(build_request(ep, method, path, body, key, true), decode).await
+/// Seed 003's shape: `{success,data,meta}`, the shopper's token as Bearer.
+pub struct Commerce;
+
+impl Backend for Commerce {
+    type Answer<T> = Envelope<T>;
+    const BEARER: bool = true;
+    fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<Envelope<T>, ApiError> {
+        decode(raw, now)
+    }
 }

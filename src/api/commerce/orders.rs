@@ -3,7 +3,7 @@
 //! orders (docs/integration.md §10).
 
 use super::checkout::AppliedCouponDto;
-use super::{request, Endpoint, Envelope, Pagination};
+use super::{Backend, Commerce, Endpoint, Envelope, Pagination};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
 use crate::domain::codes::{PaymentMethod, PaymentStatus};
 use crate::domain::orders::history::{OrdersFilter, PAGE_SIZE};
@@ -39,7 +39,7 @@ pub async fn since(ep: &Endpoint, date_from: &str) -> Result<Vec<OrderSummaryDto
     let mut q = Query::new();
     q.push("dateFrom", date_from).push("pageSize", 20);
     let path = format!("/orders{}", q.to_query_string());
-    let r: Envelope<OrdersDto> = request(ep, Method::Get, &path, None, None).await?;
+    let r: Envelope<OrdersDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
     Ok(r.data.orders)
 }
 
@@ -60,7 +60,7 @@ pub async fn list(
         q.push("dateTo", d);
     }
     let path = format!("/orders{}", q.to_query_string());
-    let r: Envelope<OrdersDto> = request(ep, Method::Get, &path, None, None).await?;
+    let r: Envelope<OrdersDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
     Ok((r.data.orders, r.meta.pagination))
 }
 
@@ -197,7 +197,7 @@ pub struct OrderDetailDto {
 /// `GET /orders/{id}`.
 pub async fn detail(ep: &Endpoint, id: &str) -> Result<OrderDetailDto, ApiError> {
     let path = format!("/orders/{}", encode_component(id));
-    let r: Envelope<OrderDetailDto> = request(ep, Method::Get, &path, None, None).await?;
+    let r: Envelope<OrderDetailDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
     Ok(r.data)
 }
 
@@ -230,7 +230,7 @@ pub struct TrackingDto {
 /// `GET /orders/{id}/tracking`; `NOT_SHIPPED` is an error the page explains.
 pub async fn tracking(ep: &Endpoint, id: &str) -> Result<TrackingDto, ApiError> {
     let path = format!("/orders/{}/tracking", encode_component(id));
-    let r: Envelope<TrackingDto> = request(ep, Method::Get, &path, None, None).await?;
+    let r: Envelope<TrackingDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
     Ok(r.data)
 }
 
@@ -257,7 +257,8 @@ pub async fn cancel(
 ) -> Result<CancelDto, ApiError> {
     let path = format!("/orders/{}/cancel", encode_component(id));
     let body = serde_json::json!({ "reason": reason }).to_string();
-    let r: Envelope<CancelDto> = request(ep, Method::Post, &path, Some(body), Some(key)).await?;
+    let r: Envelope<CancelDto> =
+        Commerce::request(ep, Method::Post, &path, Some(body), Some(key)).await?;
     Ok(r.data)
 }
 
@@ -303,6 +304,7 @@ pub async fn refund(
 ) -> Result<RefundDto, ApiError> {
     let path = format!("/orders/{}/refund", encode_component(id));
     let json = serde_json::to_string(body).unwrap_or_default();
-    let r: Envelope<RefundDto> = request(ep, Method::Post, &path, Some(json), Some(key)).await?;
+    let r: Envelope<RefundDto> =
+        Commerce::request(ep, Method::Post, &path, Some(json), Some(key)).await?;
     Ok(r.data)
 }

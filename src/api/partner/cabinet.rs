@@ -2,11 +2,8 @@
 //! history, withdrawal requests, organizations. Bodies and answers as the seed writes them;
 //! the token says whose cabinet it is (docs/integration.md §11).
 
-use super::{backend_error, request, List};
-use crate::api::http::HttpRequest;
-use crate::api::{
-    build_request, call, refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse,
-};
+use super::{backend_error, Backend, List, Partner};
+use crate::api::{refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse};
 use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
 use crate::domain::partner::level::Level;
 use rust_decimal::Decimal;
@@ -165,20 +162,16 @@ async fn send_done(
     body: Option<String>,
     key: Option<&IdempotencyKey>,
 ) -> Result<(), ApiError> {
-    call(
-        build_request(ep, Method::Post, path, body, key, true),
-        read_done,
-    )
-    .await
+    Partner::exchange(ep, Method::Post, path, body, key, read_done).await
 }
 
 pub async fn profile(ep: &Endpoint, id: &str) -> Result<PartnerDto, ApiError> {
-    request(ep, Method::Get, &path(id, ""), None, None).await
+    Partner::request(ep, Method::Get, &path(id, ""), None, None).await
 }
 
 /// `GET /partners/levels`: a bare array.
 pub async fn levels(ep: &Endpoint) -> Result<Vec<LevelDto>, ApiError> {
-    request(ep, Method::Get, "/partners/levels", None, None).await
+    Partner::request(ep, Method::Get, "/partners/levels", None, None).await
 }
 
 #[derive(Serialize, Default)]
@@ -222,16 +215,16 @@ pub async fn history(
     f: &HistoryFilter,
     page: Option<(u32, u32)>,
 ) -> Result<List<OperationDto>, ApiError> {
-    call(history_request(ep, id, f, page), super::decode).await
+    let body = history_body(f, page);
+    Partner::request(ep, Method::Post, &history_path(id), body, None).await
 }
 
-/// The request [`history`] sends.
-fn history_request(
-    ep: &Endpoint,
-    id: &str,
-    f: &HistoryFilter,
-    page: Option<(u32, u32)>,
-) -> HttpRequest {
+fn history_path(id: &str) -> String {
+    path(id, "/balance-history")
+}
+
+/// The body [`history`] sends.
+fn history_body(f: &HistoryFilter, page: Option<(u32, u32)>) -> Option<String> {
     let (limit, offset) = page.unwrap_or((PAGE_SIZE, f.offset()));
     let body = ListBody {
         when: Some(if f.upcoming { "FUTURE" } else { "PAST" }),
@@ -245,15 +238,19 @@ fn history_request(
         limit,
         offset,
     };
-    let json = serde_json::to_string(&body).ok();
-    build_request(
-        ep,
-        Method::Post,
-        &path(id, "/balance-history"),
-        json,
-        None,
-        true,
-    )
+    serde_json::to_string(&body).ok()
+}
+
+/// The request [`history`] sends: its path and body, through the one request builder.
+#[cfg(test)]
+fn history_request(
+    ep: &Endpoint,
+    id: &str,
+    f: &HistoryFilter,
+    page: Option<(u32, u32)>,
+) -> crate::api::http::HttpRequest {
+    let body = history_body(f, page);
+    crate::api::outgoing::<Partner>(ep, Method::Post, &history_path(id), body, None)
 }
 
 /// Withdrawal requests, newest first: by status and date range, `limit` from `offset`.
@@ -275,7 +272,7 @@ pub async fn withdrawals(
         offset,
     };
     let json = serde_json::to_string(&body).ok();
-    request(
+    Partner::request(
         ep,
         Method::Post,
         &path(id, "/withdrawal-requests"),
@@ -423,7 +420,8 @@ mod tests {
             from: Some("2026-01-01".into()),
             ..HistoryFilter::default()
         };
-        let ep = Endpoint::new("http://127.0.0.1:8084/partner/").with_token(Some("tok".into()));
+        let ep =
+            Endpoint::new("http://127.0.0.1:8084/partner/", || 0).with_token(Some("tok".into()));
         let req = history_request(&ep, "m/1", &f, None);
         assert_eq!(req.method, Method::Post);
         assert_eq!(

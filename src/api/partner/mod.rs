@@ -7,8 +7,8 @@ pub mod cabinet;
 pub mod payouts;
 
 use super::{
-    build_request, call, decode_bare, unreadable_error, ApiError, BackendError, Endpoint,
-    ErrorCode, IdempotencyKey, Method, RawResponse,
+    decode_bare, unreadable_error, ApiError, Backend, BackendError, Endpoint, ErrorCode, Method,
+    RawResponse,
 };
 use crate::domain::codes::{SelectionKind, WarehouseKind};
 use serde::{de::DeserializeOwned, Deserialize};
@@ -51,15 +51,15 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, Api
     decode_bare(raw, now, backend_error)
 }
 
-/// The one request helper of this backend.
-pub async fn request<T: DeserializeOwned>(
-    ep: &Endpoint,
-    method: Method,
-    path: &str,
-    body: Option<String>,
-    key: Option<&IdempotencyKey>,
-) -> Result<T, ApiError> {
-    call(build_request(ep, method, path, body, key, true), decode).await
+/// Seed 004's shape: bare JSON, the partner's token as Bearer.
+pub struct Partner;
+
+impl Backend for Partner {
+    type Answer<T> = T;
+    const BEARER: bool = true;
+    fn decode<T: DeserializeOwned>(raw: &RawResponse, now: u64) -> Result<T, ApiError> {
+        decode(raw, now)
+    }
 }
 
 // ---------- catalogue extras ----------
@@ -219,7 +219,7 @@ fn product_path(id: &str, tail: &str) -> String {
 /// `POST /product-selections`.
 pub async fn selections(ep: &Endpoint) -> Result<Vec<Selection>, ApiError> {
     let l: List<Selection> =
-        request(ep, Method::Post, "/product-selections", paging(20), None).await?;
+        Partner::request(ep, Method::Post, "/product-selections", paging(20), None).await?;
     Ok(l.data)
 }
 
@@ -233,13 +233,13 @@ pub async fn selection_products(
         "/product-selections/{}/products",
         super::encode_component(id)
     );
-    let p: ProductsPage = request(ep, Method::Post, &path, paging(limit), None).await?;
+    let p: ProductsPage = Partner::request(ep, Method::Post, &path, paging(limit), None).await?;
     Ok(p.data.0)
 }
 
 /// `POST /products/{id}/also-buy`.
 pub async fn also_buy(ep: &Endpoint, id: &str, limit: u32) -> Result<Vec<Product1c>, ApiError> {
-    let p: ProductsPage = request(
+    let p: ProductsPage = Partner::request(
         ep,
         Method::Post,
         &product_path(id, "also-buy"),
@@ -252,7 +252,7 @@ pub async fn also_buy(ep: &Endpoint, id: &str, limit: u32) -> Result<Vec<Product
 
 /// `POST /products/{id}/certificates`.
 pub async fn certificates(ep: &Endpoint, id: &str) -> Result<Vec<Certificate>, ApiError> {
-    let l: List<Certificate> = request(
+    let l: List<Certificate> = Partner::request(
         ep,
         Method::Post,
         &product_path(id, "certificates"),
@@ -280,13 +280,14 @@ pub async fn stocks(ep: &Endpoint, ids: &[&str]) -> Result<Vec<ProductStock>, Ap
     })
     .ok();
     let l: List<ProductStock> =
-        request(ep, Method::Post, "/products/warehouses", body, None).await?;
+        Partner::request(ep, Method::Post, "/products/warehouses", body, None).await?;
     Ok(l.data)
 }
 
 /// `POST /warehouses`: every place the site shows.
 pub async fn warehouses(ep: &Endpoint) -> Result<Vec<Warehouse>, ApiError> {
-    let l: List<Warehouse> = request(ep, Method::Post, "/warehouses", paging(100), None).await?;
+    let l: List<Warehouse> =
+        Partner::request(ep, Method::Post, "/warehouses", paging(100), None).await?;
     Ok(l.data)
 }
 
@@ -306,6 +307,6 @@ pub struct AddressCheckDto {
 pub async fn address_check(ep: &Endpoint, kladr_code: &str) -> Result<bool, ApiError> {
     let body = serde_json::to_string(&AddressCheck { kladr_code }).ok();
     let r: AddressCheckDto =
-        request(ep, Method::Post, "/delivery/address/check", body, None).await?;
+        Partner::request(ep, Method::Post, "/delivery/address/check", body, None).await?;
     Ok(r.delivery_enabled)
 }

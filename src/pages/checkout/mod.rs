@@ -277,7 +277,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let cart = use_cart();
     let restored = storage::read_record::<Draft>(&Key::checkout_draft(), DRAFT_VERSION)
         .unwrap_or_default()
-        .restored(crate::api::http::now_unix());
+        .restored(crate::timer::now_unix());
     let ck = Ck::new(session, cart, restored);
     // Every change is kept at once: a reload or a sign-in round trip loses nothing.
     Effect::new(move |_| {

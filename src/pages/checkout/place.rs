@@ -8,7 +8,6 @@ use super::lookup::check;
 use super::{explained, rub, show_problem, Ck, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
 use crate::api::commerce::orders::OrderDetailDto;
-use crate::api::http::now_unix;
 use crate::api::{ApiError, ErrorCode, IdempotencyKey};
 use crate::components::error_panel::clock_time;
 use crate::domain::checkout::attempt::{
@@ -17,6 +16,7 @@ use crate::domain::checkout::attempt::{
 use crate::domain::checkout::explain::Where;
 use crate::routes::Route;
 use crate::state::storage::{self, Key};
+use crate::timer::now_unix;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 

@@ -248,23 +248,6 @@ fn SlotPicker(ck: Ck) -> impl IntoView {
     }
 }
 
-/// The shopper's weekday (1–7) and minutes past local midnight.
-fn local_now() -> (u8, u32) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let d = js_sys::Date::new_0();
-        let wd = match d.get_day() {
-            0 => 7,
-            n => n as u8,
-        };
-        (wd, d.get_hours() * 60 + d.get_minutes())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        (1, 12 * 60)
-    }
-}
-
 /// The points where an order can be picked up, nearest first (`domain::checkout::pickup`):
 /// to the browser's position if the shopper shared it, else to the chosen address's
 /// geocoded point; without either, the address's city first, then the city chosen for stock.
@@ -316,7 +299,7 @@ fn PickupPicker(ck: Ck) -> impl IntoView {
     if places.with_untracked(|p| !matches!(p, Some(Ok(_)))) {
         load();
     }
-    let (weekday, minutes) = local_now();
+    let (weekday, minutes) = crate::timer::local_now();
     view! {
         <div class="checkout-sub" data-testid="pickup">
             <h3 class="checkout-sub__title">"Где забрать"</h3>

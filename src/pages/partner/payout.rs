@@ -9,20 +9,10 @@ use crate::domain::partner::payout::{
     look_failed, organization_added, verdict, Intent, Listed, Sent, Verdict, TIMING,
 };
 use crate::state::storage::{self, Key};
+use crate::timer::now_ms;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 const VERSION: u32 = 1;
-
-fn now_ms() -> u64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Date::now() as u64
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        crate::api::http::now_unix() * 1000
-    }
-}
 
 /// The stored intent of `partner`; another partner's is dropped.
 pub(super) fn stored(partner: &str) -> Option<Intent> {

@@ -2,10 +2,11 @@
 //! is dropped with a notice; a full storage keeps the cart in memory with a warning.
 
 use super::Cart;
-use crate::api::{http::now_unix, IdempotencyKey};
+use crate::api::IdempotencyKey;
 use crate::domain::cart::{decode_record, encode_record, CartLine, Discarded, Restored};
 use crate::state::storage::{self, Area, Key, WriteFailed};
 use crate::state::toasts::ToastKind;
+use crate::timer::now_unix;
 use leptos::prelude::*;
 
 /// The lines of a stored record (another tab's, say); nothing when it cannot be used.

@@ -1,16 +1,14 @@
 //! Catalog reads (seed 003): products, product, reviews, categories, category; and writing
-//! a review. Wire shapes in `dto`, their mapping to the domain in `mapping`, recent and
-//! running listing requests in `listing`.
+//! a review. Wire shapes in `dto`, their mapping to the domain in `mapping`. Recent and
+//! running listing requests are remembered in `state::listings`.
 
 mod dto;
-mod listing;
 mod mapping;
 
 pub use dto::*;
-pub use listing::{InFlight, Listings};
 pub use mapping::{page_of, products_page};
 
-use super::request;
+use super::{Backend, Commerce};
 use crate::api::{encode_component, ApiError, Endpoint, IdempotencyKey, Method, Query};
 use crate::domain::catalog::{
     CatalogQuery, CategoryInfo, CategoryNode, Page, ProductDetail, ProductSummary, Rating,
@@ -38,18 +36,28 @@ pub fn products_query(q: &CatalogQuery) -> Query {
     query
 }
 
+/// The path of `GET /products` for a catalog view: also what tells one view from another.
+pub fn products_path(q: &CatalogQuery) -> String {
+    format!("/products{}", products_query(q).to_query_string())
+}
+
+/// `GET /products` at `path` (from [`products_path`]): one page of cards.
+pub async fn products(ep: &Endpoint, path: &str) -> Result<Page<ProductSummary>, ApiError> {
+    products_page(Commerce::request(ep, Method::Get, path, None, None).await?)
+}
+
 /// `GET /categories/:id` for the page frame; its products come from `GET /products`
 /// with `categoryId`, which takes every filter.
 pub async fn category(ep: &Endpoint, id: &str) -> Result<CategoryInfo, ApiError> {
     let path = format!("/categories/{}?page=1&pageSize=1", encode_component(id));
-    let env = request::<CategoryDetailDto>(ep, Method::Get, &path, None, None).await?;
+    let env = Commerce::request::<CategoryDetailDto>(ep, Method::Get, &path, None, None).await?;
     Ok(env.data.into())
 }
 
 /// `GET /products/:id`.
 pub async fn product(ep: &Endpoint, id: &str) -> Result<ProductDetail, ApiError> {
     let path = format!("/products/{}", encode_component(id));
-    let env = request::<ProductDetailDto>(ep, Method::Get, &path, None, None).await?;
+    let env = Commerce::request::<ProductDetailDto>(ep, Method::Get, &path, None, None).await?;
     ProductDetail::try_from(env.data)
 }
 
@@ -71,7 +79,7 @@ pub async fn reviews(
         encode_component(id),
         query.to_query_string()
     );
-    let env = request::<ReviewsDto>(ep, Method::Get, &path, None, None).await?;
+    let env = Commerce::request::<ReviewsDto>(ep, Method::Get, &path, None, None).await?;
     let summary = ReviewSummary {
         rating: Rating {
             average: env.data.summary.average,
@@ -85,7 +93,7 @@ pub async fn reviews(
 
 /// `GET /categories`: the whole tree with product counts.
 pub async fn categories(ep: &Endpoint) -> Result<Vec<CategoryNode>, ApiError> {
-    let env = request::<CategoriesDto>(
+    let env = Commerce::request::<CategoriesDto>(
         ep,
         Method::Get,
         "/categories?includeProducts=true",
@@ -134,6 +142,7 @@ pub async fn create_review(
 ) -> Result<CreatedReviewDto, ApiError> {
     let path = format!("/products/{}/reviews", encode_component(id));
     let body = draft.to_request().to_string();
-    let env = request::<CreatedReviewDto>(ep, Method::Post, &path, Some(body), Some(key)).await?;
+    let env = Commerce::request::<CreatedReviewDto>(ep, Method::Post, &path, Some(body), Some(key))
+        .await?;
     Ok(env.data)
 }

@@ -1,16 +1,63 @@
 //! Listing answers: a view seen in the last minute is answered from memory (Back, a filter
 //! toggled off again), and a view already being fetched (a prefetch inside a click) is not
-//! asked for twice. One `Listings` per app, held in context and cleared on sign-out.
+//! asked for twice. One `Listings` per app, held by the catalog store and cleared on
+//! sign-out. State rather than api: it remembers, and it runs a prefetch to its end.
 
-use super::{products_page, products_query, ProductsDto};
-use crate::api::cache::{TtlCache, LIST_CAPACITY, LIST_TTL_SECS};
-use crate::api::commerce::request;
-use crate::api::{http::now_unix, ApiError, Endpoint, Method};
+use crate::api::commerce::catalog::{products, products_path};
+use crate::api::{ApiError, Endpoint};
 use crate::domain::catalog::{CatalogQuery, Page, ProductSummary};
+use crate::timer::now_unix;
 use futures_util::future::{LocalBoxFuture, Shared};
 use futures_util::FutureExt;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+// ---------- the memory ----------
+
+/// Answers older than this are asked for again (stock and prices move).
+pub const LIST_TTL_SECS: u64 = 60;
+/// How many different views are kept.
+pub const LIST_CAPACITY: usize = 12;
+
+/// Keyed answers with an age limit and a size limit (the oldest goes first).
+#[derive(Debug)]
+pub struct TtlCache<V> {
+    entries: Vec<(String, u64, V)>,
+    ttl: u64,
+    capacity: usize,
+}
+
+impl<V: Clone> TtlCache<V> {
+    pub fn new(ttl: u64, capacity: usize) -> Self {
+        TtlCache {
+            entries: Vec::new(),
+            ttl,
+            capacity: capacity.max(1),
+        }
+    }
+
+    /// The answer for `key` if it is younger than the age limit at `now`.
+    pub fn get(&mut self, key: &str, now: u64) -> Option<V> {
+        let ttl = self.ttl;
+        self.entries
+            .retain(|(_, at, _)| now.saturating_sub(*at) < ttl);
+        self.entries
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, v)| v.clone())
+    }
+
+    pub fn put(&mut self, key: String, now: u64, value: V) {
+        self.entries.retain(|(k, _, _)| *k != key);
+        self.entries.push((key, now, value));
+        if self.entries.len() > self.capacity {
+            let extra = self.entries.len() - self.capacity;
+            self.entries.drain(..extra);
+        }
+    }
+}
+
+// ---------- listings ----------
 
 /// A view's answer, shared without copying the page by everyone waiting for it and the cache.
 type Listed = Result<Rc<Page<ProductSummary>>, ApiError>;
@@ -83,7 +130,7 @@ impl Listings {
 
     /// The answer for a view. `by_prefetch`: asked ahead of the page.
     fn answer(&self, ep: &Endpoint, q: &CatalogQuery, by_prefetch: bool) -> InFlight {
-        let path = format!("/products{}", products_query(q).to_query_string());
+        let path = products_path(q);
         let key = format!("{}{path}", ep.base);
         let now = now_unix();
         if let Some(hit) = self.0.borrow_mut().done.get(&key, now) {
@@ -95,10 +142,7 @@ impl Listings {
         let ep = ep.clone();
         let (k, me) = (key.clone(), self.clone());
         let fut = async move {
-            let answer = match request::<ProductsDto>(&ep, Method::Get, &path, None, None).await {
-                Ok(env) => products_page(env).map(Rc::new),
-                Err(e) => Err(e),
-            };
+            let answer = products(&ep, &path).await.map(Rc::new);
             let failed = answer.is_err();
             let mut inner = me.0.borrow_mut();
             inner
@@ -149,7 +193,7 @@ mod tests {
     // what these tests need: a request that has ended, with a failure.
     fn view() -> (Endpoint, CatalogQuery) {
         let q = CatalogQuery::from_pairs([("inStock", "1"), ("page", "2")]);
-        (Endpoint::new("http://shop.test/api/v1"), q)
+        (Endpoint::new("http://shop.test/api/v1", || 0), q)
     }
 
     #[test]
@@ -205,5 +249,20 @@ mod tests {
         let shared = l.answer(&ep, &q, false);
         assert!(shared.clone().now_or_never().expect("ended").is_err());
         assert!(!l.answer(&ep, &q, false).ptr_eq(&prefetched));
+    }
+
+    #[test]
+    fn answers_are_kept_for_a_while_and_the_oldest_leave_first() {
+        let mut c = TtlCache::new(60, 2);
+        c.put("a".into(), 100, 1);
+        assert_eq!(c.get("a", 159), Some(1));
+        assert_eq!(c.get("a", 160), None);
+        c.put("a".into(), 200, 1);
+        c.put("b".into(), 201, 2);
+        c.put("a".into(), 202, 3);
+        c.put("c".into(), 203, 4);
+        assert_eq!(c.get("b", 203), None);
+        assert_eq!(c.get("a", 203), Some(3));
+        assert_eq!(c.get("c", 203), Some(4));
     }
 }
