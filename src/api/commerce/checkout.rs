@@ -191,7 +191,7 @@ pub struct CheckoutSummaryDto {
 pub struct CheckoutDto {
     pub order_id: String,
     pub order_number: String,
-    pub status: String,
+    pub status: crate::domain::codes::OrderStatus,
     pub payment: CheckoutPaymentDto,
     pub summary: CheckoutSummaryDto,
     #[serde(default)]

@@ -5,7 +5,9 @@
 use super::checkout::AppliedCouponDto;
 use super::{request, Endpoint, Envelope, Pagination};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
-use crate::domain::codes::{PaymentMethod, PaymentStatus};
+use crate::domain::codes::{
+    OrderStatus, PaymentMethod, PaymentStatus, RefundRequestStatus, RefundStatus, TrackingStatus,
+};
 use crate::domain::orders::history::{OrdersFilter, PAGE_SIZE};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -17,7 +19,7 @@ use std::collections::BTreeMap;
 pub struct OrderSummaryDto {
     pub id: String,
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub payment_status: PaymentStatus,
     #[serde(default)]
     pub item_count: u32,
@@ -156,7 +158,7 @@ pub struct OrderShippingDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChangeDto {
-    pub status: String,
+    pub status: OrderStatus,
     pub changed_at: String,
     #[serde(default)]
     pub note: Option<String>,
@@ -168,7 +170,7 @@ pub struct StatusChangeDto {
 pub struct OrderDetailDto {
     pub id: String,
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub payment_status: PaymentStatus,
     #[serde(default)]
     pub items: Vec<OrderItemDto>,
@@ -203,7 +205,7 @@ pub async fn detail(ep: &Endpoint, id: &str) -> Result<OrderDetailDto, ApiError>
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct TrackingEventDto {
-    pub status: String,
+    pub status: TrackingStatus,
     #[serde(default)]
     pub location: Option<String>,
     #[serde(default)]
@@ -239,9 +241,9 @@ pub async fn tracking(ep: &Endpoint, id: &str) -> Result<TrackingDto, ApiError> 
 #[serde(rename_all = "camelCase")]
 pub struct CancelDto {
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     #[serde(default)]
-    pub refund_status: Option<String>,
+    pub refund_status: Option<RefundStatus>,
     #[serde(default)]
     pub refund_amount: Option<Decimal>,
     #[serde(default)]
@@ -286,7 +288,7 @@ pub struct RefundItemDto {
 #[serde(rename_all = "camelCase")]
 pub struct RefundDto {
     pub order_number: String,
-    pub status: String,
+    pub status: RefundRequestStatus,
     pub requested_amount: Decimal,
     #[serde(default)]
     pub items: Vec<RefundItemDto>,
