@@ -551,7 +551,7 @@ fn seed_cart_decodes_into_lines_and_the_servers_summary() {
 #[test]
 fn seed_cart_changes_decode() {
     use vitrina::api::commerce::cart;
-    let a = commerce::decode::<cart::AddedDto>(
+    let a = commerce::decode::<cart::LineChangedDto>(
         &ok(include_str!("fixtures/commerce_cart_item_added.json")),
         NOW,
     )
@@ -564,7 +564,7 @@ fn seed_cart_changes_decode() {
     );
     assert_eq!(a.cart_summary.total, d("6000"));
     assert_eq!(a.product.unwrap().name, "Premium Health Supplement");
-    let u = commerce::decode::<cart::UpdatedDto>(
+    let u = commerce::decode::<cart::LineChangedDto>(
         &ok(include_str!("fixtures/commerce_cart_item_updated.json")),
         NOW,
     )
@@ -939,4 +939,54 @@ fn seed_004s_balance_history_decodes_with_its_totals() {
     // No body on success (organization created, request made): an empty 4xx still reads.
     let e = partner::decode::<OperationDto>(&status(409, "", &[]), NOW).unwrap_err();
     assert!(matches!(e, ApiError::Conflict(_)), "{e:?}");
+}
+
+/// Issue 24: the twin DTOs are one type each. Putting the cart's and the order's lines,
+/// the checkout's, the preview's and the order's money, and the added and updated answers
+/// side by side stops compiling if any pair splits again.
+#[test]
+fn the_cart_and_the_order_share_their_line_money_and_change_types() {
+    use vitrina::api::commerce::{cart, orders};
+    let c =
+        commerce::decode::<cart::CartDto>(&ok(include_str!("fixtures/commerce_cart.json")), NOW)
+            .unwrap()
+            .data;
+    let o = commerce::decode::<orders::OrderDetailDto>(
+        &ok(include_str!("fixtures/commerce_order.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    let lines: Vec<cart::LineItemDto> = c.items.into_iter().chain(o.items).collect();
+    assert!(lines
+        .iter()
+        .all(|l| l.quantity > 0 && !l.product.name.is_empty()));
+    // The cart's line has its price; the order's names none.
+    assert!(lines.first().unwrap().product.price.is_some());
+    assert_eq!(lines.last().unwrap().product.price, None);
+    let placed = commerce::decode::<checkout::CheckoutDto>(
+        &ok(include_str!("fixtures/commerce_checkout.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    let preview = commerce::decode::<checkout::PreviewDto>(
+        &ok(include_str!("fixtures/commerce_checkout_preview.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    let money: [&checkout::PricingDto; 3] = [&placed.summary, &preview.summary, &o.pricing];
+    assert!(money.iter().all(|m| m.total >= m.subtotal - m.discount));
+    let changes: Vec<cart::LineChangedDto> = [
+        include_str!("fixtures/commerce_cart_item_added.json"),
+        include_str!("fixtures/commerce_cart_item_updated.json"),
+    ]
+    .iter()
+    .map(|f| commerce::decode(&ok(f), NOW).unwrap().data)
+    .collect();
+    assert_eq!(
+        changes.iter().map(|c| c.quantity).collect::<Vec<_>>(),
+        [2, 3]
+    );
 }

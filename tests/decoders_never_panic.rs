@@ -62,7 +62,7 @@ fn decode_all(raw: &RawResponse) {
     let _ = commerce::decode::<catalog::CategoryDetailDto>(raw, NOW);
     let _ = commerce::decode::<catalog::ReviewsDto>(raw, NOW);
     let _ = commerce::decode::<cart::CartDto>(raw, NOW);
-    let _ = commerce::decode::<cart::AddedDto>(raw, NOW);
+    let _ = commerce::decode::<cart::LineChangedDto>(raw, NOW);
     let _ = commerce::decode::<checkout::Address>(raw, NOW);
     let _ = commerce::decode::<checkout::MethodsDto>(raw, NOW);
     let _ = commerce::decode::<checkout::CalculationDto>(raw, NOW);

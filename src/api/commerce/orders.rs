@@ -2,7 +2,8 @@
 //! order in full, its tracking, cancel and refund; the links to the other systems'
 //! orders (docs/integration.md §10).
 
-use super::checkout::AppliedCouponDto;
+use super::cart::LineItemDto;
+use super::checkout::{AppliedCouponDto, PricingDto};
 use super::{request, Endpoint, Envelope, Pagination};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
 use crate::domain::codes::{
@@ -11,7 +12,6 @@ use crate::domain::codes::{
 use crate::domain::orders::history::{OrdersFilter, PAGE_SIZE};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Seed 003 `OrderSummary`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -81,42 +81,6 @@ pub struct OrderPaymentDto {
     pub bank_details: Option<super::checkout::BankDetailsDto>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct PricingDto {
-    #[serde(default)]
-    pub subtotal: Decimal,
-    #[serde(default)]
-    pub discount: Decimal,
-    #[serde(default)]
-    pub shipping: Decimal,
-    #[serde(default)]
-    pub tax: Decimal,
-    pub total: Decimal,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderProductDto {
-    pub id: String,
-    pub name: String,
-    #[serde(default, deserialize_with = "crate::api::web_url")]
-    pub thumbnail_url: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderItemDto {
-    pub id: String,
-    pub product: OrderProductDto,
-    #[serde(default)]
-    pub variant_id: Option<String>,
-    #[serde(default)]
-    pub variant_attributes: Option<BTreeMap<String, String>>,
-    pub quantity: u32,
-    pub unit_price: Decimal,
-    pub total_price: Decimal,
-}
-
 /// `shippingAddress` and `billingAddress` (the latter has no recipient or phone).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
@@ -173,7 +137,7 @@ pub struct OrderDetailDto {
     pub status: OrderStatus,
     pub payment_status: PaymentStatus,
     #[serde(default)]
-    pub items: Vec<OrderItemDto>,
+    pub items: Vec<LineItemDto>,
     pub pricing: PricingDto,
     #[serde(default)]
     pub shipping_address: Option<OrderAddressDto>,

@@ -5,7 +5,8 @@
 use super::actions::{done_view, CancelForm, Done, RefundForm, Repeat};
 use super::story::{backoff, stage_bar, story_of, timeline, where_now, Story};
 use super::{chip, when_iso};
-use crate::api::commerce::orders::{self, OrderDetailDto, OrderItemDto};
+use crate::api::commerce::cart::LineItemDto;
+use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::ApiError;
 use crate::components::{
     error_panel::ErrorPanel,
@@ -107,7 +108,7 @@ pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
     }
 }
 
-fn item_row(i: &OrderItemDto) -> impl IntoView {
+fn item_row(i: &LineItemDto) -> impl IntoView {
     let href = Route::product(&i.product.id).href();
     let attrs = i
         .variant_attributes
