@@ -7,6 +7,10 @@ use vitrina::api::commerce::{self, catalog, checkout};
 use vitrina::api::error::{parse_rate_limit, parse_retry_after};
 use vitrina::api::{courier, delivery, partner, ApiError, RawResponse, RetryAfter};
 use vitrina::domain::catalog::{Availability, ProductSummary};
+use vitrina::domain::codes::{
+    CourierOrderState, CourierState, DeliveryStatus, OrderStatus, OrganizationKind, PartnerKind,
+    RefundRequestStatus, RefundStatus, TrackingStatus,
+};
 
 const NOW: u64 = 1_705_329_540;
 
@@ -547,7 +551,7 @@ fn seed_cart_decodes_into_lines_and_the_servers_summary() {
 #[test]
 fn seed_cart_changes_decode() {
     use vitrina::api::commerce::cart;
-    let a = commerce::decode::<cart::AddedDto>(
+    let a = commerce::decode::<cart::LineChangedDto>(
         &ok(include_str!("fixtures/commerce_cart_item_added.json")),
         NOW,
     )
@@ -560,7 +564,7 @@ fn seed_cart_changes_decode() {
     );
     assert_eq!(a.cart_summary.total, d("6000"));
     assert_eq!(a.product.unwrap().name, "Premium Health Supplement");
-    let u = commerce::decode::<cart::UpdatedDto>(
+    let u = commerce::decode::<cart::LineChangedDto>(
         &ok(include_str!("fixtures/commerce_cart_item_updated.json")),
         NOW,
     )
@@ -697,7 +701,7 @@ fn seed_tracking_cancel_and_refund_decode() {
     .data;
     assert_eq!(t.tracking_number.as_deref(), Some("RP123456789RU"));
     assert_eq!(t.events.len(), 4);
-    assert_eq!(t.events[1].status, "OUT_FOR_DELIVERY");
+    assert_eq!(t.events[1].status, TrackingStatus::OutForDelivery);
     assert_eq!(
         t.events[2].location.as_deref(),
         Some("Moscow Sorting Center")
@@ -709,12 +713,12 @@ fn seed_tracking_cancel_and_refund_decode() {
     .unwrap()
     .data;
     assert_eq!(
+        (c.status, c.refund_status, c.refund_amount),
         (
-            c.status.as_str(),
-            c.refund_status.as_deref(),
-            c.refund_amount
-        ),
-        ("CANCELLED", Some("PENDING"), Some(d("5000")))
+            OrderStatus::Cancelled,
+            Some(RefundStatus::Pending),
+            Some(d("5000"))
+        )
     );
     let r = commerce::decode::<orders::RefundDto>(
         &ok(include_str!("fixtures/commerce_refund.json")),
@@ -723,8 +727,8 @@ fn seed_tracking_cancel_and_refund_decode() {
     .unwrap()
     .data;
     assert_eq!(
-        (r.status.as_str(), r.requested_amount),
-        ("PENDING_REVIEW", d("8100"))
+        (r.status, r.requested_amount),
+        (RefundRequestStatus::PendingReview, d("8100"))
     );
     assert_eq!(r.items[0].amount, d("7500"));
     // NOT_SHIPPED and the refusals are codes the page explains.
@@ -757,7 +761,7 @@ fn seed_delivery_order_and_courier_order_decode() {
         NOW,
     )
     .unwrap();
-    assert_eq!(o.status, "assembling");
+    assert_eq!(o.status, DeliveryStatus::Assembling);
     assert_eq!(o.delivery.courier.unwrap().name, "Алексей");
     assert_eq!(o.history[0].ts, "2025-10-15T08:01Z");
     let l = courier::decode::<Vec<courier::CourierOrderDto>>(
@@ -765,8 +769,8 @@ fn seed_delivery_order_and_courier_order_decode() {
         NOW,
     )
     .unwrap();
-    assert_eq!(l[0].state, "finished");
-    assert_eq!(l[0].courier_state.as_deref(), Some("courier-assigned"));
+    assert_eq!(l[0].state, CourierOrderState::Finished);
+    assert_eq!(l[0].courier_state, Some(CourierState::Assigned));
     assert_eq!(l[0].couriers[0].phone.as_deref(), Some("+79161234503"));
 }
 
@@ -845,7 +849,7 @@ fn seed_004s_dealer_profile_and_levels_decode() {
         NOW,
     )
     .unwrap();
-    assert_eq!(p.kind, "DEALER");
+    assert_eq!(p.kind, PartnerKind::Dealer);
     assert_eq!(p.bonus_balance, None);
     let support = p.support.unwrap();
     assert_eq!(
@@ -854,7 +858,7 @@ fn seed_004s_dealer_profile_and_levels_decode() {
     );
     assert_eq!(support.office_manager.unwrap().name, None);
     assert_eq!(p.organizations[0].kpp.as_deref(), Some("770201001"));
-    assert_eq!(p.organizations[0].kind, "LEGAL");
+    assert_eq!(p.organizations[0].kind, OrganizationKind::Legal);
     let level = p.level.unwrap();
     assert_eq!(
         (level.current.number, level.purchase_amount),
@@ -884,8 +888,8 @@ fn seed_004s_mounter_example_is_refused_as_it_is_and_decodes_with_its_comma() {
     let fixed = raw.replace("\"bonusBalance\": 10000\n", "\"bonusBalance\": 10000,\n");
     let p: PartnerDto = partner::decode(&ok(&fixed), NOW).unwrap();
     assert_eq!(
-        (p.kind.as_str(), p.bonus_balance),
-        ("MOUNTER", Some(d("10000")))
+        (p.kind, p.bonus_balance),
+        (PartnerKind::Mounter, Some(d("10000")))
     );
     assert!(p.support.is_none() && p.organizations.is_empty());
     let level = p.level.unwrap();
@@ -935,4 +939,54 @@ fn seed_004s_balance_history_decodes_with_its_totals() {
     // No body on success (organization created, request made): an empty 4xx still reads.
     let e = partner::decode::<OperationDto>(&status(409, "", &[]), NOW).unwrap_err();
     assert!(matches!(e, ApiError::Conflict(_)), "{e:?}");
+}
+
+/// Issue 24: the twin DTOs are one type each. Putting the cart's and the order's lines,
+/// the checkout's, the preview's and the order's money, and the added and updated answers
+/// side by side stops compiling if any pair splits again.
+#[test]
+fn the_cart_and_the_order_share_their_line_money_and_change_types() {
+    use vitrina::api::commerce::{cart, orders};
+    let c =
+        commerce::decode::<cart::CartDto>(&ok(include_str!("fixtures/commerce_cart.json")), NOW)
+            .unwrap()
+            .data;
+    let o = commerce::decode::<orders::OrderDetailDto>(
+        &ok(include_str!("fixtures/commerce_order.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    let lines: Vec<cart::LineItemDto> = c.items.into_iter().chain(o.items).collect();
+    assert!(lines
+        .iter()
+        .all(|l| l.quantity > 0 && !l.product.name.is_empty()));
+    // The cart's line has its price; the order's names none.
+    assert!(lines.first().unwrap().product.price.is_some());
+    assert_eq!(lines.last().unwrap().product.price, None);
+    let placed = commerce::decode::<checkout::CheckoutDto>(
+        &ok(include_str!("fixtures/commerce_checkout.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    let preview = commerce::decode::<checkout::PreviewDto>(
+        &ok(include_str!("fixtures/commerce_checkout_preview.json")),
+        NOW,
+    )
+    .unwrap()
+    .data;
+    let money: [&checkout::PricingDto; 3] = [&placed.summary, &preview.summary, &o.pricing];
+    assert!(money.iter().all(|m| m.total >= m.subtotal - m.discount));
+    let changes: Vec<cart::LineChangedDto> = [
+        include_str!("fixtures/commerce_cart_item_added.json"),
+        include_str!("fixtures/commerce_cart_item_updated.json"),
+    ]
+    .iter()
+    .map(|f| commerce::decode(&ok(f), NOW).unwrap().data)
+    .collect();
+    assert_eq!(
+        changes.iter().map(|c| c.quantity).collect::<Vec<_>>(),
+        [2, 3]
+    );
 }

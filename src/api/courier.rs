@@ -141,9 +141,9 @@ pub use super::delivery::CourierDto;
 /// What the order page reads of seed 002's order: its state and its courier's.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct CourierOrderDto {
-    pub state: String,
+    pub state: crate::domain::codes::CourierOrderState,
     #[serde(default)]
-    pub courier_state: Option<String>,
+    pub courier_state: Option<crate::domain::codes::CourierState>,
     #[serde(default)]
     pub couriers: Vec<CourierDto>,
     #[serde(default)]
@@ -152,7 +152,7 @@ pub struct CourierOrderDto {
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct StateChangeDto {
-    pub state: String,
+    pub state: crate::domain::codes::CourierOrderState,
     pub at: String,
 }
 

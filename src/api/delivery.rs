@@ -195,13 +195,13 @@ pub struct OrderDeliveryDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct HistoryDto {
     pub ts: String,
-    pub status: String,
+    pub status: crate::domain::codes::DeliveryStatus,
 }
 
 /// Seed 000 `GET /orders/{order_id}`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct DeliveryOrderDto {
-    pub status: String,
+    pub status: crate::domain::codes::DeliveryStatus,
     #[serde(default)]
     pub delivery: OrderDeliveryDto,
     #[serde(default)]

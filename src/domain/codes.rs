@@ -16,6 +16,9 @@ macro_rules! wire_enum {
         }
 
         impl $name {
+            /// Every value this build knows, in the seed's order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant,)+];
+
             /// The backend's spelling.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -172,6 +175,129 @@ wire_enum! {
         Succeeded = "succeeded",
         Failed = "failed",
         Expired = "expired",
+    }
+}
+
+wire_enum! {
+    /// An order's status (seed 003 `OrderSummary.status`, `statusHistory[].status`,
+    /// `CheckoutResponse.status`).
+    pub enum OrderStatus {
+        PendingPayment = "PENDING_PAYMENT",
+        Paid = "PAID",
+        Processing = "PROCESSING",
+        Shipped = "SHIPPED",
+        Delivered = "DELIVERED",
+        Cancelled = "CANCELLED",
+        Refunded = "REFUNDED",
+    }
+}
+
+wire_enum! {
+    /// The money back after a cancellation (seed 003 `CancelOrderResponse.refundStatus`).
+    pub enum RefundStatus {
+        Pending = "PENDING",
+        Processing = "PROCESSING",
+        Completed = "COMPLETED",
+    }
+}
+
+wire_enum! {
+    /// A refund request just made (seed 003 `RefundResponse.status`).
+    pub enum RefundRequestStatus {
+        PendingReview = "PENDING_REVIEW",
+    }
+}
+
+wire_enum! {
+    /// A carrier's scan (seed 003 `TrackingResponse.events[].status`; the seed types it as
+    /// a string and shows `IN_TRANSIT`, `OUT_FOR_DELIVERY`; the rest are the carriers' usual).
+    pub enum TrackingStatus {
+        Shipped = "SHIPPED",
+        PickedUp = "PICKED_UP",
+        InTransit = "IN_TRANSIT",
+        OutForDelivery = "OUT_FOR_DELIVERY",
+        Delivered = "DELIVERED",
+        Returned = "RETURNED",
+        ReturnedToSender = "RETURNED_TO_SENDER",
+    }
+}
+
+wire_enum! {
+    /// A delivery-API order (seed 000: `created → confirmed → assembling → on_the_way →
+    /// delivered / canceled`).
+    pub enum DeliveryStatus {
+        Created = "created",
+        Confirmed = "confirmed",
+        Assembling = "assembling",
+        OnTheWay = "on_the_way",
+        Delivered = "delivered",
+        Canceled = "canceled",
+    }
+}
+
+wire_enum! {
+    /// An express-courier order (seed 002 «Статусы заказа» and the `active`/`history`
+    /// lists of «Orders list»).
+    pub enum CourierOrderState {
+        Created = "created",
+        Accepted = "accepted",
+        Cooking = "cooking",
+        Ready = "ready",
+        PickingUpOrder = "picking_up_order",
+        OnWay = "on_way",
+        Finished = "finished",
+        Canceled = "canceled",
+        CanceledPlace = "canceled_place",
+        CanceledBb = "canceled_bb",
+    }
+}
+
+wire_enum! {
+    /// The express courier himself (seed 002 «Статусы курьера»).
+    pub enum CourierState {
+        NotAssigned = "courier-not-assigned",
+        Assigned = "courier-assigned",
+        Accepted = "courier-accepted",
+        Arrived = "courier-arrived",
+    }
+}
+
+wire_enum! {
+    /// A partner's withdrawal request (seed 004 `WithdrawalRequestStatus`).
+    pub enum WithdrawalStatus {
+        Created = "CREATED",
+        Processing = "PROCESSING",
+        Completed = "COMPLETED",
+        Error = "ERROR",
+    }
+}
+
+wire_enum! {
+    /// Who the partner is (seed 004 `PartnerType`).
+    pub enum PartnerKind {
+        Client = "CLIENT",
+        Mounter = "MOUNTER",
+        Dealer = "DEALER",
+    }
+}
+
+wire_enum! {
+    /// A partner's organization (seed 004 `OrganizationType`).
+    pub enum OrganizationKind {
+        Individual = "INDIVIDUAL",
+        Legal = "LEGAL",
+    }
+}
+
+impl Default for OrganizationKind {
+    fn default() -> Self {
+        OrganizationKind::Unknown(String::new())
+    }
+}
+
+impl Default for WithdrawalStatus {
+    fn default() -> Self {
+        WithdrawalStatus::Unknown(String::new())
     }
 }
 

@@ -9,12 +9,15 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// A line's product: the cart's `CartItem.product` or an order's `items[].product` (seed
+/// 003); an order's names no price, stock or old price.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct CartProductDto {
+pub struct LineProductDto {
     pub id: String,
     pub name: String,
-    pub price: Decimal,
+    #[serde(default)]
+    pub price: Option<Decimal>,
     #[serde(default)]
     pub compare_at_price: Option<Decimal>,
     #[serde(default, deserialize_with = "crate::api::web_url")]
@@ -23,11 +26,13 @@ pub struct CartProductDto {
     pub stock_quantity: Option<i64>,
 }
 
+/// A line of the cart (`CartItem`) or of an order (`OrderDetailResponse.items[]`): the
+/// seed writes them alike.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct CartItemDto {
+pub struct LineItemDto {
     pub id: String,
-    pub product: CartProductDto,
+    pub product: LineProductDto,
     #[serde(default)]
     pub variant_id: Option<String>,
     #[serde(default)]
@@ -70,7 +75,7 @@ pub struct CouponDto {
 pub struct CartDto {
     pub id: String,
     #[serde(default)]
-    pub items: Vec<CartItemDto>,
+    pub items: Vec<LineItemDto>,
     pub summary: CartSummaryDto,
     #[serde(default)]
     pub applied_coupons: Vec<CouponDto>,
@@ -95,24 +100,14 @@ pub struct NamedRefDto {
     pub name: String,
 }
 
-/// `AddCartItemResponse` (201).
+/// `AddCartItemResponse` (201) and `UpdateCartItemResponse`: the line as it now is; only
+/// the added one names its product.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct AddedDto {
+pub struct LineChangedDto {
     pub cart_item_id: String,
     #[serde(default)]
     pub product: Option<NamedRefDto>,
-    pub quantity: u32,
-    pub unit_price: Decimal,
-    pub total_price: Decimal,
-    pub cart_summary: ShortSummaryDto,
-}
-
-/// `UpdateCartItemResponse`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct UpdatedDto {
-    pub cart_item_id: String,
     pub quantity: u32,
     pub unit_price: Decimal,
     pub total_price: Decimal,
@@ -147,8 +142,8 @@ struct AddBody<'a> {
     quantity: u32,
 }
 
-impl From<CartItemDto> for CartLine {
-    fn from(i: CartItemDto) -> Self {
+impl From<LineItemDto> for CartLine {
+    fn from(i: LineItemDto) -> Self {
         CartLine {
             key: LineKey::new(i.product.id, i.variant_id),
             server_id: Some(i.id),
@@ -210,14 +205,14 @@ pub async fn add(
     key: &LineKey,
     quantity: u32,
     idem: &IdempotencyKey,
-) -> Result<AddedDto, ApiError> {
+) -> Result<LineChangedDto, ApiError> {
     let body = serde_json::to_string(&AddBody {
         product_id: &key.product_id,
         variant_id: key.variant_id.as_deref(),
         quantity,
     })
     .unwrap_or_default();
-    let env: Envelope<AddedDto> =
+    let env: Envelope<LineChangedDto> =
         Commerce::request(ep, Method::Post, "/cart/items", Some(body), Some(idem)).await?;
     Ok(env.data)
 }
@@ -228,10 +223,10 @@ pub async fn update(
     item_id: &str,
     quantity: u32,
     idem: &IdempotencyKey,
-) -> Result<UpdatedDto, ApiError> {
+) -> Result<LineChangedDto, ApiError> {
     let path = format!("/cart/items/{}", encode_component(item_id));
     let body = serde_json::json!({ "quantity": quantity }).to_string();
-    let env: Envelope<UpdatedDto> =
+    let env: Envelope<LineChangedDto> =
         Commerce::request(ep, Method::Patch, &path, Some(body), Some(idem)).await?;
     Ok(env.data)
 }

@@ -175,9 +175,11 @@ pub struct CheckoutPaymentDto {
     pub expires_at: String,
 }
 
+/// The money of an order: the checkout's and the preview's `summary` and the order's
+/// `pricing` (seed 003 writes them alike; `currency` is always RUB here).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct CheckoutSummaryDto {
+pub struct PricingDto {
     pub subtotal: Decimal,
     #[serde(default)]
     pub discount: Decimal,
@@ -193,9 +195,9 @@ pub struct CheckoutSummaryDto {
 pub struct CheckoutDto {
     pub order_id: String,
     pub order_number: String,
-    pub status: String,
+    pub status: crate::domain::codes::OrderStatus,
     pub payment: CheckoutPaymentDto,
-    pub summary: CheckoutSummaryDto,
+    pub summary: PricingDto,
     #[serde(default)]
     pub estimated_delivery: Option<String>,
 }
@@ -216,7 +218,7 @@ pub struct PartnerBalanceDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct PreviewDto {
-    pub summary: CheckoutSummaryDto,
+    pub summary: PricingDto,
     #[serde(default)]
     pub coupons: Vec<AppliedCouponDto>,
     #[serde(default)]

@@ -2,14 +2,16 @@
 //! order in full, its tracking, cancel and refund; the links to the other systems'
 //! orders (docs/integration.md §10).
 
-use super::checkout::AppliedCouponDto;
+use super::cart::LineItemDto;
+use super::checkout::{AppliedCouponDto, PricingDto};
 use super::{Backend, Commerce, Endpoint, Envelope, Pagination};
 use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
-use crate::domain::codes::{PaymentMethod, PaymentStatus};
+use crate::domain::codes::{
+    OrderStatus, PaymentMethod, PaymentStatus, RefundRequestStatus, RefundStatus, TrackingStatus,
+};
 use crate::domain::orders::history::{OrdersFilter, PAGE_SIZE};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Seed 003 `OrderSummary`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -17,7 +19,7 @@ use std::collections::BTreeMap;
 pub struct OrderSummaryDto {
     pub id: String,
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub payment_status: PaymentStatus,
     #[serde(default)]
     pub item_count: u32,
@@ -79,42 +81,6 @@ pub struct OrderPaymentDto {
     pub bank_details: Option<super::checkout::BankDetailsDto>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct PricingDto {
-    #[serde(default)]
-    pub subtotal: Decimal,
-    #[serde(default)]
-    pub discount: Decimal,
-    #[serde(default)]
-    pub shipping: Decimal,
-    #[serde(default)]
-    pub tax: Decimal,
-    pub total: Decimal,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderProductDto {
-    pub id: String,
-    pub name: String,
-    #[serde(default, deserialize_with = "crate::api::web_url")]
-    pub thumbnail_url: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderItemDto {
-    pub id: String,
-    pub product: OrderProductDto,
-    #[serde(default)]
-    pub variant_id: Option<String>,
-    #[serde(default)]
-    pub variant_attributes: Option<BTreeMap<String, String>>,
-    pub quantity: u32,
-    pub unit_price: Decimal,
-    pub total_price: Decimal,
-}
-
 /// `shippingAddress` and `billingAddress` (the latter has no recipient or phone).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase", default)]
@@ -156,7 +122,7 @@ pub struct OrderShippingDto {
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct StatusChangeDto {
-    pub status: String,
+    pub status: OrderStatus,
     pub changed_at: String,
     #[serde(default)]
     pub note: Option<String>,
@@ -168,10 +134,10 @@ pub struct StatusChangeDto {
 pub struct OrderDetailDto {
     pub id: String,
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     pub payment_status: PaymentStatus,
     #[serde(default)]
-    pub items: Vec<OrderItemDto>,
+    pub items: Vec<LineItemDto>,
     pub pricing: PricingDto,
     #[serde(default)]
     pub shipping_address: Option<OrderAddressDto>,
@@ -203,7 +169,7 @@ pub async fn detail(ep: &Endpoint, id: &str) -> Result<OrderDetailDto, ApiError>
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct TrackingEventDto {
-    pub status: String,
+    pub status: TrackingStatus,
     #[serde(default)]
     pub location: Option<String>,
     #[serde(default)]
@@ -239,9 +205,9 @@ pub async fn tracking(ep: &Endpoint, id: &str) -> Result<TrackingDto, ApiError> 
 #[serde(rename_all = "camelCase")]
 pub struct CancelDto {
     pub order_number: String,
-    pub status: String,
+    pub status: OrderStatus,
     #[serde(default)]
-    pub refund_status: Option<String>,
+    pub refund_status: Option<RefundStatus>,
     #[serde(default)]
     pub refund_amount: Option<Decimal>,
     #[serde(default)]
@@ -287,7 +253,7 @@ pub struct RefundItemDto {
 #[serde(rename_all = "camelCase")]
 pub struct RefundDto {
     pub order_number: String,
-    pub status: String,
+    pub status: RefundRequestStatus,
     pub requested_amount: Decimal,
     #[serde(default)]
     pub items: Vec<RefundItemDto>,

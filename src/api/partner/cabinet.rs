@@ -4,6 +4,7 @@
 
 use super::{backend_error, Backend, List, Partner};
 use crate::api::{refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse};
+use crate::domain::codes::{OrganizationKind, PartnerKind, WithdrawalStatus};
 use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
 use crate::domain::partner::level::Level;
 use rust_decimal::Decimal;
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 pub struct PartnerDto {
     pub id: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: PartnerKind,
     #[serde(default)]
     pub phone: String,
     #[serde(default)]
@@ -97,7 +98,7 @@ pub struct OrganizationDto {
     #[serde(default, skip_serializing)]
     pub id: String,
     #[serde(rename = "type", default)]
-    pub kind: String,
+    pub kind: OrganizationKind,
     pub name: String,
     pub inn: String,
     #[serde(default)]
@@ -126,7 +127,7 @@ pub struct OperationDto {
 pub struct WithdrawalDto {
     pub id: String,
     #[serde(default)]
-    pub status: String,
+    pub status: WithdrawalStatus,
     #[serde(default)]
     pub amount: Decimal,
     #[serde(default)]

@@ -3,6 +3,7 @@
 //! New content → a new key. After a lost answer the order is looked for, not placed again.
 
 use super::request::CheckoutRequest;
+use crate::domain::codes::OrderStatus;
 use crate::domain::dates::parse_iso;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -59,7 +60,7 @@ pub const CLOCK_SLACK: u64 = 120;
 #[derive(Clone, Copy, Debug)]
 pub struct Listed<'a> {
     pub created_at: &'a str,
-    pub status: &'a str,
+    pub status: &'a OrderStatus,
     pub total: Decimal,
 }
 
@@ -117,7 +118,7 @@ pub fn candidates<'a, T>(
         .filter(|o| {
             let o = read(o);
             parse_iso(o.created_at).is_some_and(|t| t >= since)
-                && matches!(o.status, "PENDING_PAYMENT" | "PAID")
+                && o.status.is_fresh()
                 && a.expected_total.is_none_or(|t| t == o.total)
         })
         .collect();
@@ -248,7 +249,7 @@ mod tests {
     }
 
     #[derive(Clone)]
-    struct O(&'static str, &'static str, &'static str, &'static str);
+    struct O(&'static str, &'static str, &'static str, OrderStatus);
 
     fn order(
         id: &'static str,
@@ -256,13 +257,13 @@ mod tests {
         total: &'static str,
         status: &'static str,
     ) -> O {
-        O(id, created, total, status)
+        O(id, created, total, OrderStatus::parse(status))
     }
 
     fn read(o: &O) -> Listed<'_> {
         Listed {
             created_at: o.1,
-            status: o.3,
+            status: &o.3,
             total: Decimal::from_str(o.2).unwrap(),
         }
     }

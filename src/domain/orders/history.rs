@@ -1,40 +1,11 @@
-//! The order history's view as its URL carries it (status, date range, page) and the words
-//! for the statuses of an order and its payment.
+//! The order history's view as its URL carries it (status, date range, page); the words
+//! for the statuses are in `status.rs`.
 
+use crate::domain::codes::OrderStatus;
 use crate::domain::dates::parse_date;
 
 /// Orders per page of the history (the backend allows up to 50).
 pub const PAGE_SIZE: u32 = 10;
-
-/// Seed 003 order statuses and what the shopper reads.
-pub const STATUSES: [(&str, &str); 7] = [
-    ("PENDING_PAYMENT", "Ждёт оплаты"),
-    ("PAID", "Оплачен"),
-    ("PROCESSING", "Собирается"),
-    ("SHIPPED", "В доставке"),
-    ("DELIVERED", "Доставлен"),
-    ("CANCELLED", "Отменён"),
-    ("REFUNDED", "Возвращён"),
-];
-
-/// The word for an order status; an unknown one is shown as the backend wrote it.
-pub fn status_word(status: &str) -> String {
-    STATUSES
-        .iter()
-        .find(|(k, _)| *k == status)
-        .map_or_else(|| status.to_string(), |(_, w)| w.to_string())
-}
-
-/// The word for a payment status (seed 003 `PENDING`, `PAID`, `FAILED`, `REFUNDED`).
-pub fn payment_word(status: &str) -> &'static str {
-    match status {
-        "PENDING" => "Не оплачен",
-        "PAID" => "Оплачен",
-        "FAILED" => "Оплата не прошла",
-        "REFUNDED" => "Деньги возвращены",
-        _ => "Оплата уточняется",
-    }
-}
 
 /// What `/account/orders?status=&from=&to=&page=` shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,23 +38,20 @@ pub fn date(v: &str) -> Option<String> {
 impl OrdersFilter {
     /// From a URL query; anything unknown or malformed is left out, never an error.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        Self::from_pairs_among(pairs, &STATUSES)
+        Self::from_pairs_among(pairs, |v| {
+            OrderStatus::KNOWN.iter().any(|s| s.as_str() == v)
+        })
     }
 
-    /// The same, for a list whose statuses are `statuses` (withdrawal requests).
+    /// The same, for a list whose statuses `known` accepts (withdrawal requests).
     pub fn from_pairs_among<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        statuses: &[(&str, &str)],
+        known: impl Fn(&str) -> bool,
     ) -> Self {
         let mut f = OrdersFilter::default();
         for (k, v) in pairs {
             match k {
-                "status" => {
-                    f.status = statuses
-                        .iter()
-                        .find(|(s, _)| *s == v)
-                        .map(|(s, _)| s.to_string())
-                }
+                "status" => f.status = known(v).then(|| v.to_string()),
                 "from" => f.from = date(v),
                 "to" => f.to = date(v),
                 "page" => {
@@ -174,10 +142,7 @@ mod tests {
     }
 
     #[test]
-    fn words_for_statuses_and_counts() {
-        assert_eq!(status_word("SHIPPED"), "В доставке");
-        assert_eq!(status_word("ON_HOLD"), "ON_HOLD");
-        assert_eq!(payment_word("FAILED"), "Оплата не прошла");
+    fn words_for_counts() {
         // Item counts are the catalog's own label.
         use crate::domain::catalog::products_count_label as items_word;
         assert_eq!(items_word(1), "1 товар");

@@ -3,4 +3,5 @@
 //! order, the express courier, a carrier's track number).
 
 pub mod history;
+pub mod status;
 pub mod timeline;

@@ -3,6 +3,9 @@
 //! a shopper-facing [`Stage`] or to none (a detail such as «курьер назначен»). Every source
 //! event is kept, readable, in time order.
 
+use crate::domain::codes::{
+    CourierOrderState, CourierState, DeliveryStatus, OrderStatus, TrackingStatus,
+};
 use crate::domain::dates::parse_iso;
 
 /// The stages a shopper follows, in order; `Cancelled` ends any of them.
@@ -74,67 +77,73 @@ impl Source {
 
 /// Seed 003 order status → stage and its Russian word. `REFUNDED` is about money, not the
 /// road: no stage.
-pub fn order_status(status: &str) -> (Option<Stage>, &'static str) {
+pub fn order_status(status: &OrderStatus) -> (Option<Stage>, &'static str) {
     match status {
-        "PENDING_PAYMENT" => (Some(Stage::Accepted), "ждёт оплаты"),
-        "PAID" => (Some(Stage::Accepted), "оплачен"),
-        "PROCESSING" => (Some(Stage::Assembling), "собирается"),
-        "SHIPPED" => (Some(Stage::HandedOver), "передан в доставку"),
-        "DELIVERED" => (Some(Stage::Delivered), "доставлен"),
-        "CANCELLED" => (Some(Stage::Cancelled), "отменён"),
-        "REFUNDED" => (None, "деньги возвращены"),
-        _ => (None, "статус обновлён"),
+        OrderStatus::PendingPayment => (Some(Stage::Accepted), "ждёт оплаты"),
+        OrderStatus::Paid => (Some(Stage::Accepted), "оплачен"),
+        OrderStatus::Processing => (Some(Stage::Assembling), "собирается"),
+        OrderStatus::Shipped => (Some(Stage::HandedOver), "передан в доставку"),
+        OrderStatus::Delivered => (Some(Stage::Delivered), "доставлен"),
+        OrderStatus::Cancelled => (Some(Stage::Cancelled), "отменён"),
+        OrderStatus::Refunded => (None, "деньги возвращены"),
+        OrderStatus::Unknown(_) => (None, "статус обновлён"),
     }
 }
 
 /// Seed 003 tracking event status → stage and its Russian word.
-pub fn tracking_status(status: &str) -> (Option<Stage>, &'static str) {
+pub fn tracking_status(status: &TrackingStatus) -> (Option<Stage>, &'static str) {
+    use TrackingStatus as T;
     match status {
-        "SHIPPED" | "PICKED_UP" => (Some(Stage::HandedOver), "передан перевозчику"),
-        "IN_TRANSIT" => (Some(Stage::OnTheWay), "в пути"),
-        "OUT_FOR_DELIVERY" => (Some(Stage::OnTheWay), "передан курьеру для доставки"),
-        "DELIVERED" => (Some(Stage::Delivered), "доставлен"),
-        "RETURNED" | "RETURNED_TO_SENDER" => (Some(Stage::Cancelled), "возвращён отправителю"),
-        _ => (None, "отметка перевозчика"),
+        T::Shipped | T::PickedUp => (Some(Stage::HandedOver), "передан перевозчику"),
+        T::InTransit => (Some(Stage::OnTheWay), "в пути"),
+        T::OutForDelivery => (Some(Stage::OnTheWay), "передан курьеру для доставки"),
+        T::Delivered => (Some(Stage::Delivered), "доставлен"),
+        T::Returned | T::ReturnedToSender => (Some(Stage::Cancelled), "возвращён отправителю"),
+        T::Unknown(_) => (None, "отметка перевозчика"),
     }
 }
 
 /// Seed 000 delivery order status (`created → confirmed → assembling → on_the_way →
 /// delivered / canceled`) → stage and its Russian word.
-pub fn delivery_status(status: &str) -> (Option<Stage>, &'static str) {
+pub fn delivery_status(status: &DeliveryStatus) -> (Option<Stage>, &'static str) {
+    use DeliveryStatus as D;
     match status {
-        "created" => (Some(Stage::Accepted), "заказ доставки создан"),
-        "confirmed" => (Some(Stage::Accepted), "доставка подтверждена"),
-        "assembling" => (Some(Stage::Assembling), "собирается на складе"),
-        "on_the_way" => (Some(Stage::OnTheWay), "курьер везёт заказ"),
-        "delivered" => (Some(Stage::Delivered), "доставлен"),
-        "canceled" => (Some(Stage::Cancelled), "доставка отменена"),
-        _ => (None, "статус доставки обновлён"),
+        D::Created => (Some(Stage::Accepted), "заказ доставки создан"),
+        D::Confirmed => (Some(Stage::Accepted), "доставка подтверждена"),
+        D::Assembling => (Some(Stage::Assembling), "собирается на складе"),
+        D::OnTheWay => (Some(Stage::OnTheWay), "курьер везёт заказ"),
+        D::Delivered => (Some(Stage::Delivered), "доставлен"),
+        D::Canceled => (Some(Stage::Cancelled), "доставка отменена"),
+        D::Unknown(_) => (None, "статус доставки обновлён"),
     }
 }
 
 /// Seed 002 courier order state (`accepted`, `cooking`, `ready`, `on_way`, `finished`,
-/// `canceled`) → stage and its Russian word. `ready`: packed and waiting for the courier.
-pub fn courier_order_state(state: &str) -> (Option<Stage>, &'static str) {
+/// `canceled`, and `created`, `picking_up_order`, `canceled_place`, `canceled_bb` of its
+/// lists) → stage and its Russian word. `ready`: packed and waiting for the courier.
+pub fn courier_order_state(state: &CourierOrderState) -> (Option<Stage>, &'static str) {
+    use CourierOrderState as C;
     match state {
-        "created" | "accepted" => (Some(Stage::Accepted), "курьерская служба приняла заказ"),
-        "cooking" => (Some(Stage::Assembling), "магазин собирает заказ"),
-        "ready" | "picking_up_order" => (Some(Stage::HandedOver), "заказ готов, ждёт курьера"),
-        "on_way" => (Some(Stage::OnTheWay), "курьер в пути"),
-        "finished" => (Some(Stage::Delivered), "доставлен"),
-        s if s.starts_with("canceled") => (Some(Stage::Cancelled), "курьерский заказ отменён"),
-        _ => (None, "статус курьера обновлён"),
+        C::Created | C::Accepted => (Some(Stage::Accepted), "курьерская служба приняла заказ"),
+        C::Cooking => (Some(Stage::Assembling), "магазин собирает заказ"),
+        C::Ready | C::PickingUpOrder => (Some(Stage::HandedOver), "заказ готов, ждёт курьера"),
+        C::OnWay => (Some(Stage::OnTheWay), "курьер в пути"),
+        C::Finished => (Some(Stage::Delivered), "доставлен"),
+        C::Canceled | C::CanceledPlace | C::CanceledBb => {
+            (Some(Stage::Cancelled), "курьерский заказ отменён")
+        }
+        C::Unknown(_) => (None, "статус курьера обновлён"),
     }
 }
 
 /// Seed 002 courier state: a detail, never a stage.
-pub fn courier_state(state: &str) -> &'static str {
+pub fn courier_state(state: &CourierState) -> &'static str {
     match state {
-        "courier-not-assigned" => "курьер ещё не назначен",
-        "courier-assigned" => "курьер назначен",
-        "courier-accepted" => "курьер принял заказ",
-        "courier-arrived" => "курьер приехал за заказом",
-        _ => "",
+        CourierState::NotAssigned => "курьер ещё не назначен",
+        CourierState::Assigned => "курьер назначен",
+        CourierState::Accepted => "курьер принял заказ",
+        CourierState::Arrived => "курьер приехал за заказом",
+        CourierState::Unknown(_) => "",
     }
 }
 
@@ -250,9 +259,12 @@ mod tests {
 
     #[test]
     fn every_system_maps_to_the_stages_in_order() {
-        let road = |f: fn(&str) -> (Option<Stage>, &'static str), words: &[&str]| {
-            words.iter().map(|w| f(w).0).collect::<Vec<_>>()
-        };
+        fn road<T: for<'a> From<&'a str>>(
+            f: fn(&T) -> (Option<Stage>, &'static str),
+            words: &[&str],
+        ) -> Vec<Option<Stage>> {
+            words.iter().map(|w| f(&T::from(w)).0).collect()
+        }
         use Stage::*;
         assert_eq!(
             road(
@@ -340,10 +352,10 @@ mod tests {
                 Some(Cancelled)
             ]
         );
-        assert_eq!(courier_state("courier-assigned"), "курьер назначен");
-        assert_eq!(courier_state("something-new"), "");
+        assert_eq!(courier_state(&"courier-assigned".into()), "курьер назначен");
+        assert_eq!(courier_state(&"something-new".into()), "");
         // An unknown word is kept as a detail, never guessed into a stage.
-        assert_eq!(order_status("ON_HOLD").0, None);
+        assert_eq!(order_status(&"ON_HOLD".into()).0, None);
     }
 
     #[test]
@@ -353,20 +365,20 @@ mod tests {
                 "2024-01-10T14:00:00Z",
                 Source::Shop,
                 "PENDING_PAYMENT",
-                order_status("PENDING_PAYMENT"),
+                order_status(&"PENDING_PAYMENT".into()),
             ),
             Event::new(
                 "2024-01-10T14:05:00Z",
                 Source::Shop,
                 "PAID",
-                order_status("PAID"),
+                order_status(&"PAID".into()),
             )
             .with_text(Some("Payment confirmed")),
             Event::new(
                 "2024-01-12T15:00:00Z",
                 Source::Shop,
                 "SHIPPED",
-                order_status("SHIPPED"),
+                order_status(&"SHIPPED".into()),
             ),
         ];
         // The carrier lists the newest first (seed 003's example).
@@ -375,14 +387,14 @@ mod tests {
                 "2024-01-15T10:00:00Z",
                 Source::Carrier,
                 "DELIVERED",
-                tracking_status("DELIVERED"),
+                tracking_status(&"DELIVERED".into()),
             )
             .at_place(Some("Moscow")),
             Event::new(
                 "2024-01-14T16:00:00Z",
                 Source::Carrier,
                 "IN_TRANSIT",
-                tracking_status("IN_TRANSIT"),
+                tracking_status(&"IN_TRANSIT".into()),
             )
             .at_place(Some("Moscow Sorting Center")),
         ];
@@ -392,13 +404,13 @@ mod tests {
                 "2024-01-11T08:01Z",
                 Source::Delivery,
                 "assembling",
-                delivery_status("assembling"),
+                delivery_status(&"assembling".into()),
             ),
             Event::new(
                 "вчера",
                 Source::Delivery,
                 "confirmed",
-                delivery_status("confirmed"),
+                delivery_status(&"confirmed".into()),
             ),
         ];
         let all: Vec<Event> = shop
@@ -437,23 +449,35 @@ mod tests {
         };
         assert_eq!(current(&[]), None);
         let on_way = [
-            e(Source::Shop, "PROCESSING", order_status("PROCESSING")),
-            e(Source::Courier, "on_way", courier_order_state("on_way")),
+            e(
+                Source::Shop,
+                "PROCESSING",
+                order_status(&"PROCESSING".into()),
+            ),
+            e(
+                Source::Courier,
+                "on_way",
+                courier_order_state(&"on_way".into()),
+            ),
             e(
                 Source::Courier,
                 "courier-accepted",
-                (None, courier_state("courier-accepted")),
+                (None, courier_state(&"courier-accepted".into())),
             ),
         ];
         assert_eq!(current(&on_way), Some(Stage::OnTheWay));
         let cancelled = [
-            e(Source::Shop, "PAID", order_status("PAID")),
-            e(Source::Delivery, "canceled", delivery_status("canceled")),
+            e(Source::Shop, "PAID", order_status(&"PAID".into())),
+            e(
+                Source::Delivery,
+                "canceled",
+                delivery_status(&"canceled".into()),
+            ),
         ];
         assert_eq!(current(&cancelled), Some(Stage::Cancelled));
         let refunded = [
-            e(Source::Shop, "DELIVERED", order_status("DELIVERED")),
-            e(Source::Shop, "REFUNDED", order_status("REFUNDED")),
+            e(Source::Shop, "DELIVERED", order_status(&"DELIVERED".into())),
+            e(Source::Shop, "REFUNDED", order_status(&"REFUNDED".into())),
         ];
         assert_eq!(current(&refunded), Some(Stage::Delivered));
     }

@@ -6,6 +6,7 @@ pub mod level;
 pub mod payout;
 pub mod requisites;
 
+use crate::domain::codes::{OrganizationKind, PartnerKind, WithdrawalStatus};
 use rust_decimal::Decimal;
 
 /// The withdrawal requests' list as its URL carries it: status, date range, page — the
@@ -29,37 +30,54 @@ pub fn parse_amount(typed: &str) -> Option<Decimal> {
     (d > Decimal::ZERO && d.scale() <= 2).then_some(d)
 }
 
-/// Seed 004 `PartnerType` in Russian.
-pub fn partner_type_word(t: &str) -> &'static str {
-    match t {
-        "MOUNTER" => "Монтажник",
-        "DEALER" => "Дилер",
-        "CLIENT" => "Покупатель",
-        _ => "Партнёр",
+impl PartnerKind {
+    /// Seed 004 `PartnerType` in Russian.
+    pub fn word(&self) -> &'static str {
+        match self {
+            PartnerKind::Mounter => "Монтажник",
+            PartnerKind::Dealer => "Дилер",
+            PartnerKind::Client => "Покупатель",
+            PartnerKind::Unknown(_) => "Партнёр",
+        }
     }
 }
 
-/// Seed 004 `OrganizationType` in Russian.
-pub fn organization_type_word(t: &str) -> &'static str {
-    match t {
-        "INDIVIDUAL" => "Индивидуальный предприниматель",
-        _ => "Юридическое лицо",
+impl OrganizationKind {
+    /// Seed 004 `OrganizationType` in Russian.
+    pub fn word(&self) -> &'static str {
+        match self {
+            OrganizationKind::Individual => "Индивидуальный предприниматель",
+            OrganizationKind::Legal | OrganizationKind::Unknown(_) => "Юридическое лицо",
+        }
     }
 }
 
-/// Seed 004 withdrawal request statuses and what the partner reads.
-pub const WITHDRAWAL_STATUSES: [(&str, &str); 4] = [
-    ("CREATED", "Создана"),
-    ("PROCESSING", "В обработке"),
-    ("COMPLETED", "Выполнена"),
-    ("ERROR", "Ошибка"),
-];
+impl WithdrawalStatus {
+    /// What the partner reads for a withdrawal request.
+    pub fn word(&self) -> &'static str {
+        match self {
+            WithdrawalStatus::Created => "Создана",
+            WithdrawalStatus::Processing => "В обработке",
+            WithdrawalStatus::Completed => "Выполнена",
+            WithdrawalStatus::Error => "Ошибка",
+            WithdrawalStatus::Unknown(_) => "Статус уточняется",
+        }
+    }
 
-pub fn withdrawal_word(status: &str) -> &'static str {
-    WITHDRAWAL_STATUSES
-        .iter()
-        .find(|(k, _)| *k == status)
-        .map_or("Статус уточняется", |(_, w)| w)
+    /// The chip's tone.
+    pub fn tone(&self) -> &'static str {
+        match self {
+            WithdrawalStatus::Completed => "ok",
+            WithdrawalStatus::Error => "bad",
+            WithdrawalStatus::Created => "warn",
+            WithdrawalStatus::Processing | WithdrawalStatus::Unknown(_) => "info",
+        }
+    }
+
+    /// Whether a URL's `status=` names one of seed 004's.
+    pub fn is_known(v: &str) -> bool {
+        WithdrawalStatus::KNOWN.iter().any(|s| s.as_str() == v)
+    }
 }
 
 #[cfg(test)]
@@ -68,15 +86,15 @@ mod tests {
 
     #[test]
     fn types_and_statuses_read_in_russian() {
-        assert_eq!(partner_type_word("MOUNTER"), "Монтажник");
-        assert_eq!(partner_type_word("DEALER"), "Дилер");
+        assert_eq!(PartnerKind::parse("MOUNTER").word(), "Монтажник");
+        assert_eq!(PartnerKind::parse("DEALER").word(), "Дилер");
         assert_eq!(
-            organization_type_word("INDIVIDUAL"),
+            OrganizationKind::parse("INDIVIDUAL").word(),
             "Индивидуальный предприниматель"
         );
-        assert_eq!(organization_type_word("LEGAL"), "Юридическое лицо");
-        assert_eq!(withdrawal_word("PROCESSING"), "В обработке");
-        assert_eq!(withdrawal_word("LOST"), "Статус уточняется");
+        assert_eq!(OrganizationKind::parse("LEGAL").word(), "Юридическое лицо");
+        assert_eq!(WithdrawalStatus::parse("PROCESSING").word(), "В обработке");
+        assert_eq!(WithdrawalStatus::parse("LOST").word(), "Статус уточняется");
     }
 
     #[test]
@@ -93,10 +111,11 @@ mod tests {
     fn the_withdrawals_url_knows_only_seed_004s_statuses() {
         let f = WithdrawalsFilter::from_pairs_among(
             [("status", "ERROR"), ("page", "2")],
-            &WITHDRAWAL_STATUSES,
+            WithdrawalStatus::is_known,
         );
         assert_eq!((f.status.as_deref(), f.page), (Some("ERROR"), 2));
-        let f = WithdrawalsFilter::from_pairs_among([("status", "PAID")], &WITHDRAWAL_STATUSES);
+        let f =
+            WithdrawalsFilter::from_pairs_among([("status", "PAID")], WithdrawalStatus::is_known);
         assert_eq!(f.status, None);
     }
 }

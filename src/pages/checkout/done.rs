@@ -6,7 +6,7 @@ use super::{rub, Ck, Phase};
 use crate::api::commerce::checkout::{BankDetailsDto, CheckoutDto};
 use crate::api::commerce::orders::OrderDetailDto;
 use crate::api::delivery;
-use crate::domain::codes::PaymentMethod;
+use crate::domain::codes::{OrderStatus, PaymentMethod};
 use crate::domain::dates::{date_text, parse_iso};
 use crate::routes::Route;
 use leptos::prelude::*;
@@ -113,7 +113,7 @@ fn PayLink(ck: Ck, payment_id: String) -> impl IntoView {
 
 /// The order found after a lost answer, and its payment when it awaits one.
 fn found(ck: Ck, o: OrderDetailDto) -> impl IntoView {
-    let pay = if o.status != "PENDING_PAYMENT" {
+    let pay = if o.status != OrderStatus::PendingPayment {
         view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any()
     } else {
         match (

@@ -4,7 +4,7 @@
 
 use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::delivery;
-use crate::domain::codes::{GatewayPaymentStatus, PaymentStatus};
+use crate::domain::codes::{GatewayPaymentStatus, OrderStatus, PaymentStatus};
 use crate::routes::Route;
 use crate::state::use_session;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ fn outcome(o: &OrderDetailDto, gateway: Option<&GatewayPaymentStatus>) -> Outcom
         (PaymentStatus::Paid, _) | (_, Some(GatewayPaymentStatus::Succeeded)) => Outcome::Paid,
         (PaymentStatus::Failed, _) | (_, Some(GatewayPaymentStatus::Failed)) => Outcome::Failed,
         (_, Some(GatewayPaymentStatus::Expired)) => Outcome::Expired,
-        _ if o.status == "CANCELLED" => Outcome::Expired,
+        _ if o.status == OrderStatus::Cancelled => Outcome::Expired,
         _ => Outcome::Waiting,
     }
 }

@@ -5,7 +5,7 @@ use crate::api::commerce::orders::{self, OrderDetailDto, RefundDto, RefundReques
 use crate::api::{ApiError, Endpoint, IdempotencyKey};
 use crate::domain::cart::{CartLine, LineKey};
 use crate::domain::catalog::products_count_label;
-use crate::domain::codes::ErrorCode;
+use crate::domain::codes::{ErrorCode, RefundStatus};
 use crate::domain::money::rub_text;
 use crate::routes::Route;
 use crate::state::{cart::use_cart, use_session, Session};
@@ -24,11 +24,7 @@ pub(super) fn done_view(d: Done) -> impl IntoView {
         Done::Cancelled(c) => view! {
             <p class="checkout-note" role="status" data-testid="cancel-done">
                 {format!("Заказ {} отменён.", c.order_number)}
-                {c.refund_amount.map(|a| format!(" Вернём {} — возврат {}.", rub_text(a), match c.refund_status.as_deref() {
-                    Some("COMPLETED") => "выполнен",
-                    Some("PROCESSING") => "в работе",
-                    _ => "ожидает обработки",
-                }))}
+                {c.refund_amount.map(|a| format!(" Вернём {} — возврат {}.", rub_text(a), RefundStatus::word(c.refund_status.as_ref())))}
                 " " {c.message}
             </p>
         }.into_any(),

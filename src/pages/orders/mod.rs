@@ -10,8 +10,9 @@ use crate::api::commerce::orders::{self, OrderSummaryDto};
 pub(crate) use crate::components::when::{chip, when, when_iso};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
 use crate::domain::catalog::products_count_label;
+use crate::domain::codes::OrderStatus;
 use crate::domain::money::rub_text;
-use crate::domain::orders::history::{payment_word, status_word, OrdersFilter, STATUSES};
+use crate::domain::orders::history::OrdersFilter;
 use crate::routes::{use_orders_filter, Route};
 use crate::state::resource::resource;
 use crate::state::use_session;
@@ -19,27 +20,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-pub(crate) fn status_tone(status: &str) -> &'static str {
-    match status {
-        "DELIVERED" => "ok",
-        "CANCELLED" | "REFUNDED" => "off",
-        "PENDING_PAYMENT" => "warn",
-        _ => "info",
-    }
-}
-
-fn payment_tone(status: &str) -> &'static str {
-    match status {
-        "PAID" => "ok",
-        "FAILED" => "bad",
-        "REFUNDED" => "off",
-        _ => "warn",
-    }
-}
-
 fn row(o: OrderSummaryDto) -> impl IntoView {
     let href = Route::Order(o.id.clone()).href();
-    let pay = o.payment_status.as_str().to_string();
     view! {
         <li class="order-row" data-testid="order-row">
             <a class="order-row__number" href=href>{format!("Заказ {}", o.order_number)}</a>
@@ -47,8 +29,8 @@ fn row(o: OrderSummaryDto) -> impl IntoView {
             <span class="order-row__count">{products_count_label(u64::from(o.item_count))}</span>
             <span class="order-row__total">{rub_text(o.total)}</span>
             <span class="order-row__chips">
-                {chip(status_word(&o.status), status_tone(&o.status), "order-status")}
-                {chip(payment_word(&pay).to_string(), payment_tone(&pay), "order-payment")}
+                {chip(o.status.word().to_string(), o.status.tone(), "order-status")}
+                {chip(o.payment_status.word().to_string(), o.payment_status.tone(), "order-payment")}
             </span>
         </li>
     }
@@ -96,8 +78,8 @@ pub fn OrdersPage() -> impl IntoView {
                 <select class="field__input" id="orders-status"
                     on:change=move |ev| set_status(|f, v| f.status = (!v.is_empty()).then_some(v), event_target_value(&ev))>
                     <option value="" selected=move || filter.with(|f| f.status.is_none())>"Все"</option>
-                    {STATUSES.iter().map(|(k, w)| view! {
-                        <option value=*k selected=move || filter.with(|f| f.status.as_deref() == Some(*k))>{*w}</option>
+                    {OrderStatus::KNOWN.iter().map(|s| view! {
+                        <option value=s.as_str() selected=move || filter.with(|f| f.status.as_deref() == Some(s.as_str()))>{s.word()}</option>
                     }).collect_view()}
                 </select>
             </div>

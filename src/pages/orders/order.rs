@@ -4,8 +4,9 @@
 
 use super::actions::{done_view, CancelForm, Done, RefundForm, Repeat};
 use super::story::{backoff, stage_bar, story_of, timeline, where_now, Story};
-use super::{chip, status_tone, when_iso};
-use crate::api::commerce::orders::{self, OrderDetailDto, OrderItemDto};
+use super::{chip, when_iso};
+use crate::api::commerce::cart::LineItemDto;
+use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::ApiError;
 use crate::components::{
     error_panel::ErrorPanel,
@@ -15,7 +16,6 @@ use crate::domain::attributes;
 use crate::domain::catalog::products_count_label;
 use crate::domain::dates::date_text;
 use crate::domain::money::rub_text;
-use crate::domain::orders::history::{payment_word, status_word};
 use crate::domain::phone::display as phone_text;
 use crate::routes::Route;
 use crate::state::use_session;
@@ -108,7 +108,7 @@ pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
     }
 }
 
-fn item_row(i: &OrderItemDto) -> impl IntoView {
+fn item_row(i: &LineItemDto) -> impl IntoView {
     let href = Route::product(&i.product.id).href();
     let attrs = i
         .variant_attributes
@@ -166,7 +166,6 @@ fn OrderView(
     let pricing = order.pricing.clone();
     let ship = order.shipping_method.clone().unwrap_or_default();
     let pay = order.payment.clone();
-    let pay_status = order.payment_status.as_str().to_string();
     let rows = [
         ("Товары", Some(rub_text(pricing.subtotal))),
         (
@@ -189,8 +188,8 @@ fn OrderView(
             <header class="order__head">
                 <h1 class="page-title">{format!("Заказ {}", order.order_number)}</h1>
                 <p class="order__chips">
-                    {chip(status_word(&order.status), status_tone(&order.status), "order-status")}
-                    {chip(payment_word(&pay_status).to_string(), "info", "order-payment")}
+                    {chip(order.status.word().to_string(), order.status.tone(), "order-status")}
+                    {chip(order.payment_status.word().to_string(), "info", "order-payment")}
                     <span class="order__date">{format!("от {}", when_iso(&order.created_at, true))}</span>
                 </p>
             </header>

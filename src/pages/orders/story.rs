@@ -7,7 +7,7 @@ use super::when;
 use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::{courier, delivery};
 use crate::components::when::tel;
-use crate::domain::codes::ErrorCode;
+use crate::domain::codes::{CourierOrderState, DeliveryStatus, ErrorCode};
 use crate::domain::dates::date_text;
 use crate::domain::orders::timeline::{
     carrier_link, carrier_name, courier_order_state, courier_state, current, delivery_status,
@@ -58,7 +58,7 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
             Event::new(
                 &h.changed_at,
                 Source::Shop,
-                &h.status,
+                h.status.as_str(),
                 order_status(&h.status),
             )
             .with_text(h.note.as_deref()),
@@ -72,7 +72,7 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
                     Event::new(
                         &e.timestamp,
                         Source::Carrier,
-                        &e.status,
+                        e.status.as_str(),
                         tracking_status(&e.status),
                     )
                     .with_text(Some(&e.description))
@@ -110,11 +110,15 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
                     s.events.push(Event::new(
                         &h.ts,
                         Source::Delivery,
-                        &h.status,
+                        h.status.as_str(),
                         delivery_status(&h.status),
                     ));
                 }
-                if let Some(c) = d.delivery.courier.filter(|_| d.status == "on_the_way") {
+                if let Some(c) = d
+                    .delivery
+                    .courier
+                    .filter(|_| d.status == DeliveryStatus::OnTheWay)
+                {
                     s.courier = Some((c.name, c.phone));
                 }
             }
@@ -138,16 +142,16 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
                     let mut e = Event::new(
                         &h.at,
                         Source::Courier,
-                        &h.state,
+                        h.state.as_str(),
                         courier_order_state(&h.state),
                     );
                     if h.state == c.state {
-                        let detail = c.courier_state.as_deref().map(courier_state).unwrap_or("");
+                        let detail = c.courier_state.as_ref().map(courier_state).unwrap_or("");
                         e = e.with_text(Some(detail));
                     }
                     s.events.push(e);
                 }
-                if matches!(c.state.as_str(), "ready" | "on_way") {
+                if matches!(c.state, CourierOrderState::Ready | CourierOrderState::OnWay) {
                     s.courier = c.couriers.into_iter().next().map(|x| (x.name, x.phone));
                 }
             }

@@ -8,10 +8,10 @@ use super::Profile;
 use crate::api::partner::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
 use crate::api::ApiError;
 use crate::components::when::{tel, when_iso};
+use crate::domain::codes::OrganizationKind;
 use crate::domain::money::rub_text;
 use crate::domain::partner::level::progress;
 use crate::domain::partner::requisites::{inn_problem, kpp_problem, InnOf};
-use crate::domain::partner::{organization_type_word, partner_type_word};
 use crate::domain::phone::display;
 use crate::routes::Route;
 use crate::state::resource::resource;
@@ -57,7 +57,7 @@ fn summary(
         <section class="checkout-step" aria-labelledby="pc-level" data-testid="partner-level">
             <h2 class="checkout-step__title" id="pc-level">"Уровень и покупки"</h2>
             <dl class="facts">
-                <dt>"Кто вы"</dt><dd data-testid="partner-type">{partner_type_word(&p.kind)}</dd>
+                <dt>"Кто вы"</dt><dd data-testid="partner-type">{p.kind.word()}</dd>
                 <dt>"Телефон"</dt><dd>{display(&p.phone)}</dd>
                 {level.clone().map(|l| view! {
                     <dt>"Уровень"</dt><dd data-testid="level-title">{l.current.title.clone()}</dd>
@@ -141,7 +141,7 @@ fn Organizations(list: Vec<OrganizationDto>) -> impl IntoView {
                     view! {
                         <li class="order-row" data-testid="organization">
                             <span class="order-row__number">{o.name.clone()}</span>
-                            <span class="order-row__date">{organization_type_word(&o.kind)}</span>
+                            <span class="order-row__date">{o.kind.word()}</span>
                             <span class="order-row__count">{format!("ИНН {}", o.inn)}{o.kpp.clone().map(|k| format!(" · КПП {k}"))}</span>
                             <span class="order-row__count">{o.legal_address.clone()}{o.actual_address.clone().filter(|a| !a.is_empty()).map(|a| format!("; фактический: {a}"))}</span>
                             {move || if asking.get().as_deref() == Some(id.as_str()) {
@@ -218,7 +218,11 @@ fn AddOrganization() -> impl IntoView {
         }
         let actual = form.get("actual-address");
         let org = OrganizationDto {
-            kind: if ip { "INDIVIDUAL" } else { "LEGAL" }.into(),
+            kind: if ip {
+                OrganizationKind::Individual
+            } else {
+                OrganizationKind::Legal
+            },
             name: form.get("org-name").trim().to_string(),
             inn: form.get("org-inn").trim().to_string(),
             kpp: Some(kpp.trim().to_string()).filter(|k| !k.is_empty()),

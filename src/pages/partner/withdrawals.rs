@@ -12,37 +12,27 @@ use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;
 use crate::components::when::{chip, when_iso};
-use crate::domain::codes::ErrorCode;
+use crate::domain::codes::{ErrorCode, WithdrawalStatus};
 use crate::domain::money::rub_text;
 use crate::domain::partner::payout::Intent;
 use crate::domain::partner::requisites::{
     account_problem, bik_problem, department_problem, inn_problem, kpp_problem, only_digits,
     passport_problem, InnOf,
 };
-use crate::domain::partner::{
-    parse_amount, withdrawal_word, WithdrawalsFilter, WITHDRAWALS_PAGE, WITHDRAWAL_STATUSES,
-};
+use crate::domain::partner::{parse_amount, WithdrawalsFilter, WITHDRAWALS_PAGE};
 use crate::routes::{use_query_view, Route};
 use crate::state::resource::resource;
 use crate::state::use_session;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-fn tone(status: &str) -> &'static str {
-    match status {
-        "COMPLETED" => "ok",
-        "ERROR" => "bad",
-        "CREATED" => "warn",
-        _ => "info",
-    }
-}
-
 #[component]
 pub(super) fn Withdrawals() -> impl IntoView {
     let profile = expect_context::<Profile>();
     let session = use_session();
-    let filter =
-        use_query_view(|pairs| WithdrawalsFilter::from_pairs_among(pairs, &WITHDRAWAL_STATUSES));
+    let filter = use_query_view(|pairs| {
+        WithdrawalsFilter::from_pairs_among(pairs, WithdrawalStatus::is_known)
+    });
     let navigate = use_navigate();
     let list = resource(move || {
         let f = filter.get();
@@ -89,8 +79,8 @@ pub(super) fn Withdrawals() -> impl IntoView {
                         set.with_value(|s| s(&|f| f.status = v.clone()));
                     }>
                         <option value="" selected=move || filter.with(|f| f.status.is_none())>"Все"</option>
-                        {WITHDRAWAL_STATUSES.iter().map(|(k, w)| view! {
-                            <option value=*k selected=move || filter.with(|f| f.status.as_deref() == Some(*k))>{*w}</option>
+                        {WithdrawalStatus::KNOWN.iter().map(|s| view! {
+                            <option value=s.as_str() selected=move || filter.with(|f| f.status.as_deref() == Some(s.as_str()))>{s.word()}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -113,7 +103,7 @@ pub(super) fn Withdrawals() -> impl IntoView {
                                             <span class="order-row__number">{format!("Заявка {}", w.id)}</span>
                                             <span class="order-row__date">{when_iso(&w.datetime, true)}</span>
                                             <span class="order-row__total">{rub_text(w.amount)}</span>
-                                            <span class="order-row__chips">{chip(withdrawal_word(&w.status).to_string(), tone(&w.status), "withdrawal-status")}</span>
+                                            <span class="order-row__chips">{chip(w.status.word().to_string(), w.status.tone(), "withdrawal-status")}</span>
                                         </li>
                                     }).collect_view()}
                                 </ul>
