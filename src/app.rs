@@ -11,8 +11,9 @@ use crate::state::Session;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
+    any_nested_route::IntoAnyNestedRoute,
     components::{ParentRoute, Route, Router, Routes},
-    path, MatchNestedRoutes,
+    path,
 };
 
 // Every page but the catalog in a chunk of its own (components/lazy.rs), with the tab title
@@ -86,8 +87,9 @@ pub fn App(config: Config) -> impl IntoView {
 
 /// Every page of the shop, each at its path in the route table (`routes::PAGES`;
 /// tests/routes.rs holds the two together). Sign-in-only pages sit under the one guard.
+/// (Erased: with `--cfg erase_components` a route component must return `AnyNestedRoute`.)
 #[component(transparent)]
-pub fn ShopRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn ShopRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <OpenPages/>
         <ParentRoute path=path!("") view=SignInRequired>
@@ -95,11 +97,12 @@ pub fn ShopRoutes() -> impl MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// The pages anyone may open.
 #[component(transparent)]
-pub fn OpenPages() -> impl MatchNestedRoutes + Clone {
+pub fn OpenPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/") view=|| view! { <LazyPage page=home_page/> }/>
         <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
@@ -110,11 +113,12 @@ pub fn OpenPages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/signin") view=|| view! { <LazyPage page=signin_page/> }/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// The pages only a signed-in shopper sees (children of the guard in [`ShopRoutes`]).
 #[component(transparent)]
-pub fn SignInPages() -> impl MatchNestedRoutes + Clone {
+pub fn SignInPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/checkout") view=|| view! { <LazyPage page=checkout_page/> }/>
         <Route path=path!("/checkout/return") view=|| view! { <LazyPage page=checkout_return_page/> }/>
@@ -125,6 +129,7 @@ pub fn SignInPages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("/partner/withdrawals") view=|| view! { <LazyPage page=partner_page/> }/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// Shown instead of the shop when `config.json` is missing or wrong: never a blank page.
