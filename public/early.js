@@ -54,10 +54,30 @@
     document.body.insertBefore(offline, document.body.firstChild);
   });
 
+  // BEGIN written from the Rust side by tests/routes.rs; change the Rust, then run
+  // VITRINA_WRITE_EARLY=1 cargo test --test routes
+  // The signed-in shopper's session: its storage and key (state/storage.rs).
+  var SESSION = ['sessionStorage', 'vitrina.session'];
+  // Cards whose images load at once (components/listing.rs FIRST_ROW).
+  var FIRST_ROW = 4;
+  // The catalog's first page, as the app asks for it (api products_query).
+  var FIRST_PAGE = '/products?page=1&pageSize=24';
+  // The pages a guest may open whose code is a chunk of its own: path, chunk.
+  var PAGES = [
+    [/^\/$/, 'home'],
+    [/^\/categories\/?$/, 'categories'],
+    [/^\/category\/([^/]+)\/?$/, 'category'],
+    [/^\/product\/([^/]+)\/?$/, 'product'],
+    [/^\/cart\/?$/, 'cart'],
+    [/^\/signin\/?$/, 'signin'],
+  ];
+  // The pages whose first requests start here.
+  var HOME = /^\/$/;
+  var CATALOG = /^\/catalog\/?$/;
+  var PRODUCT = /^\/product\/([^/]+)\/?$/;
+  // END
   var early = {};
   self.__vitrinaEarly = early;
-  // Cards whose images load at once, as components/listing.rs FIRST_ROW.
-  var FIRST_ROW = 4;
 
   function get(url) {
     var controller = new AbortController();
@@ -112,14 +132,6 @@
   try {
     chunks = JSON.parse(document.getElementById('vitrina-chunks').textContent);
   } catch (e) {}
-  var PAGES = [
-    [/^\/$/, 'home'],
-    [/^\/product\/[^/]+\/?$/, 'product'],
-    [/^\/category\/[^/]+\/?$/, 'category'],
-    [/^\/categories\/?$/, 'categories'],
-    [/^\/cart\/?$/, 'cart'],
-    [/^\/signin\/?$/, 'signin'],
-  ];
   function hint(rel, file) {
     var link = document.createElement('link');
     link.rel = rel;
@@ -151,15 +163,15 @@
   var config = get('config.json');
   var guest = true;
   try {
-    guest = !sessionStorage.getItem('vitrina.session');
+    guest = !self[SESSION[0]].getItem(SESSION[1]);
   } catch (e) {
     guest = false;
   }
   if (!guest) return;
 
-  var product = /^\/product\/([^/]+)\/?$/.exec(path);
-  var catalog = path === '/catalog' && !location.search;
-  if (!product && !catalog && path !== '/') return;
+  var product = PRODUCT.exec(path);
+  var catalog = CATALOG.test(path) && !location.search;
+  if (!product && !catalog && !HOME.test(path)) return;
 
   config
     .then(function (r) {
@@ -181,7 +193,7 @@
       } else {
         if (catalog) {
           // The first row's cards: their cover thumbnails.
-          preload(get(commerce + '/products?page=1&pageSize=24'), function (data) {
+          preload(get(commerce + FIRST_PAGE), function (data) {
             return ((data && data.products) || []).slice(0, FIRST_ROW);
           }, 'thumbnailUrl');
         }

@@ -11,7 +11,8 @@ use crate::state::Session;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    any_nested_route::IntoAnyNestedRoute,
+    components::{ParentRoute, Route, Router, Routes},
     path,
 };
 
@@ -73,21 +74,7 @@ pub fn App(config: Config) -> impl IntoView {
             <SiteHeader/>
             <main id="main" class="page">
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=|| view! { <LazyPage page=home_page/> }/>
-                    <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
-                    <Route path=path!("/categories") view=|| view! { <LazyPage page=categories_page/> }/>
-                    <Route path=path!("/category/:id") view=|| view! { <LazyPage page=category_page/> }/>
-                    <Route path=path!("/product/:id") view=|| view! { <LazyPage page=product_page/> }/>
-                    <Route path=path!("/cart") view=|| view! { <LazyPage page=cart_page/> }/>
-                    // Sign-in-only pages: the one guard, here.
-                    <Route path=path!("/checkout") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=checkout_page/> }.into_any()/> }/>
-                    <Route path=path!("/checkout/return") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=checkout_return_page/> }.into_any()/> }/>
-                    <Route path=path!("/account/orders") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=orders_page/> }.into_any()/> }/>
-                    <Route path=path!("/account/orders/:id") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=order_page/> }.into_any()/> }/>
-                    <Route path=path!("/partner") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=partner_page/> }.into_any()/> }/>
-                    <Route path=path!("/partner/history") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=partner_page/> }.into_any()/> }/>
-                    <Route path=path!("/partner/withdrawals") view=|| view! { <SignInRequired page=|| view! { <LazyPage page=partner_page/> }.into_any()/> }/>
-                    <Route path=path!("/signin") view=|| view! { <LazyPage page=signin_page/> }/>
+                    <ShopRoutes/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -96,6 +83,53 @@ pub fn App(config: Config) -> impl IntoView {
             <ToastHost/>
         </Router>
     }
+}
+
+/// Every page of the shop, each at its path in the route table (`routes::PAGES`;
+/// tests/routes.rs holds the two together). Sign-in-only pages sit under the one guard.
+/// (Erased: with `--cfg erase_components` a route component must return `AnyNestedRoute`.)
+#[component(transparent)]
+pub fn ShopRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <OpenPages/>
+        <ParentRoute path=path!("") view=SignInRequired>
+            <SignInPages/>
+        </ParentRoute>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The pages anyone may open.
+#[component(transparent)]
+pub fn OpenPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/") view=|| view! { <LazyPage page=home_page/> }/>
+        <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
+        <Route path=path!("/categories") view=|| view! { <LazyPage page=categories_page/> }/>
+        <Route path=path!("/category/:id") view=|| view! { <LazyPage page=category_page/> }/>
+        <Route path=path!("/product/:id") view=|| view! { <LazyPage page=product_page/> }/>
+        <Route path=path!("/cart") view=|| view! { <LazyPage page=cart_page/> }/>
+        <Route path=path!("/signin") view=|| view! { <LazyPage page=signin_page/> }/>
+    }
+    .into_inner()
+    .into_any_nested_route()
+}
+
+/// The pages only a signed-in shopper sees (children of the guard in [`ShopRoutes`]).
+#[component(transparent)]
+pub fn SignInPages() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/checkout") view=|| view! { <LazyPage page=checkout_page/> }/>
+        <Route path=path!("/checkout/return") view=|| view! { <LazyPage page=checkout_return_page/> }/>
+        <Route path=path!("/account/orders") view=|| view! { <LazyPage page=orders_page/> }/>
+        <Route path=path!("/account/orders/:id") view=|| view! { <LazyPage page=order_page/> }/>
+        <Route path=path!("/partner") view=|| view! { <LazyPage page=partner_page/> }/>
+        <Route path=path!("/partner/history") view=|| view! { <LazyPage page=partner_page/> }/>
+        <Route path=path!("/partner/withdrawals") view=|| view! { <LazyPage page=partner_page/> }/>
+    }
+    .into_inner()
+    .into_any_nested_route()
 }
 
 /// Shown instead of the shop when `config.json` is missing or wrong: never a blank page.

@@ -6,12 +6,16 @@ use crate::api::{encode_component, Query};
 use crate::domain::catalog::CatalogQuery;
 use crate::domain::orders::history::OrdersFilter;
 use crate::domain::partner::history::HistoryFilter;
+use crate::domain::partner::{WithdrawalsFilter, WITHDRAWAL_STATUSES};
 use crate::domain::review::ReviewQuery;
 use leptos::prelude::*;
 use leptos::Params;
 use leptos_router::hooks::{use_params, use_query_map};
 use leptos_router::params::{Params, ParamsMap};
 use std::sync::OnceLock;
+
+mod table;
+pub use table::{Page, PageDef, PAGES};
 
 /// A page of the shop, with what its URL carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,38 +127,42 @@ impl Route {
         }
     }
 
+    /// Which page this is: its row of the route table.
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Home => Page::Home,
+            Route::Catalog(_) => Page::Catalog,
+            Route::Categories => Page::Categories,
+            Route::Category { .. } => Page::Category,
+            Route::Product { .. } => Page::Product,
+            Route::Cart => Page::Cart,
+            Route::Checkout => Page::Checkout,
+            Route::CheckoutReturn => Page::CheckoutReturn,
+            Route::Orders(_) => Page::Orders,
+            Route::Order(_) => Page::Order,
+            Route::Partner => Page::Partner,
+            Route::PartnerHistory(_) => Page::PartnerHistory,
+            Route::PartnerWithdrawals(_) => Page::PartnerWithdrawals,
+            Route::SignIn { .. } => Page::SignIn,
+        }
+    }
+
     /// The path inside the app (no deployment base): what the router navigates to.
     pub fn path(&self) -> String {
-        match self {
-            Route::Home => "/".into(),
-            Route::Catalog(q) => format!("/catalog{}", query_string(q.to_pairs())),
-            Route::Categories => "/categories".into(),
+        let (id, pairs) = match self {
+            Route::Catalog(q) => (None, q.to_pairs()),
             Route::Category { id, query } => {
                 let q = CatalogQuery {
                     category_id: None,
                     ..query.clone()
                 };
-                format!(
-                    "/category/{}{}",
-                    encode_component(id),
-                    query_string(q.to_pairs())
-                )
+                (Some(id), q.to_pairs())
             }
-            Route::Product { id, query } => format!(
-                "/product/{}{}",
-                encode_component(id),
-                query_string(query.to_pairs())
-            ),
-            Route::Cart => "/cart".into(),
-            Route::Checkout => "/checkout".into(),
-            Route::CheckoutReturn => "/checkout/return".into(),
-            Route::Orders(f) => format!("/account/orders{}", query_string(f.to_pairs())),
-            Route::Order(id) => format!("/account/orders/{}", encode_component(id)),
-            Route::Partner => "/partner".into(),
-            Route::PartnerHistory(f) => format!("/partner/history{}", query_string(f.to_pairs())),
-            Route::PartnerWithdrawals(f) => {
-                format!("/partner/withdrawals{}", query_string(f.to_pairs()))
-            }
+            Route::Product { id, query } => (Some(id), query.to_pairs()),
+            Route::Orders(f) => (None, f.to_pairs()),
+            Route::PartnerWithdrawals(f) => (None, f.to_pairs()),
+            Route::Order(id) => (Some(id), Vec::new()),
+            Route::PartnerHistory(f) => (None, f.to_pairs()),
             Route::SignIn { next, expired } => {
                 let mut pairs = Vec::new();
                 if let Some(n) = next {
@@ -163,9 +171,70 @@ impl Route {
                 if *expired {
                     pairs.push(("reason", "expired".to_string()));
                 }
-                format!("/signin{}", query_string(pairs))
+                (None, pairs)
             }
-        }
+            Route::Home
+            | Route::Categories
+            | Route::Cart
+            | Route::Checkout
+            | Route::CheckoutReturn
+            | Route::Partner => (None, Vec::new()),
+        };
+        let id = id.map(|id| encode_component(id)).unwrap_or_default();
+        self.page().path_with(&id) + &query_string(pairs)
+    }
+
+    /// The route an in-app path (no base) shows, with what its query carries; `None` for a
+    /// path no page has.
+    pub fn parse(path: &str) -> Option<Route> {
+        let (page, id) = Page::of_path(path)?;
+        let id = id.map(decode_component).unwrap_or_default();
+        let query = path
+            .split('#')
+            .next()
+            .and_then(|p| p.split_once('?'))
+            .map(|(_, q)| q)
+            .unwrap_or_default();
+        let decoded: Vec<(String, String)> = query
+            .split('&')
+            .filter(|kv| !kv.is_empty())
+            .map(|kv| {
+                let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+                (decode_component(k), decode_component(v))
+            })
+            .collect();
+        let pairs = || decoded.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        let value = |key: &str| pairs().find(|(k, _)| *k == key).map(|(_, v)| v);
+        Some(match page {
+            Page::Home => Route::Home,
+            Page::Catalog => Route::Catalog(CatalogQuery::from_pairs(pairs())),
+            Page::Categories => Route::Categories,
+            Page::Category => Route::Category {
+                id,
+                query: CatalogQuery {
+                    category_id: None,
+                    ..CatalogQuery::from_pairs(pairs())
+                },
+            },
+            Page::Product => Route::Product {
+                id,
+                query: ProductQuery::from_pairs(pairs().collect::<Vec<_>>()),
+            },
+            Page::Cart => Route::Cart,
+            Page::Checkout => Route::Checkout,
+            Page::CheckoutReturn => Route::CheckoutReturn,
+            Page::Orders => Route::Orders(OrdersFilter::from_pairs(pairs())),
+            Page::Order => Route::Order(id),
+            Page::Partner => Route::Partner,
+            Page::PartnerHistory => Route::PartnerHistory(HistoryFilter::from_pairs(pairs())),
+            Page::PartnerWithdrawals => Route::PartnerWithdrawals(
+                WithdrawalsFilter::from_pairs_among(pairs(), &WITHDRAWAL_STATUSES),
+            ),
+            Page::SignIn => Route::SignIn {
+                next: value("next").map(str::to_string),
+                expired: value("reason") == Some("expired"),
+            },
+        })
     }
 
     /// The link for `href`: the path under the deployment base.
@@ -235,14 +304,40 @@ pub fn use_orders_filter() -> Memo<OrdersFilter> {
     use_query_view(|p| OrdersFilter::from_pairs(p))
 }
 
-/// Whether an in-app path (no base; query allowed) is the catalog page.
+/// Whether an in-app path (no base; query allowed) is the catalog listing.
 pub fn is_catalog(path: &str) -> bool {
-    path.split(['?', '#']).next() == Some("/catalog")
+    Page::of_path(path).is_some_and(|(p, _)| p.def().catalog)
 }
 
 /// Whether an in-app path (no base; query allowed) is the sign-in page.
 pub fn is_sign_in(path: &str) -> bool {
-    path.split(['?', '#']).next() == Some("/signin")
+    Page::of_path(path).is_some_and(|(p, _)| p == Page::SignIn)
+}
+
+/// Undoes percent-encoding (and `+` for a space, as a browser's query does); bytes that
+/// are not UTF-8 become U+FFFD.
+fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |j: usize| bytes.get(j).and_then(|b| (*b as char).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 // ---------- the deployment base ----------

@@ -53,7 +53,7 @@ fn card_key(p: &ProductSummary) -> (String, String, String, String, u64, bool) {
 
 /// Cards whose images load at once, with priority: the first row on a wide screen (the
 /// rest wait until they come near the screen).
-const FIRST_ROW: usize = 4; // public/early.js preloads the same row's images
+pub const FIRST_ROW: usize = 4; // public/early.js preloads the same row's images (tests/routes.rs)
 
 /// How long a changed filter waits for its answer before the URL and chips change anyway.
 const SWAP_WAIT_MS: u32 = 300;

@@ -69,6 +69,11 @@ impl Key {
         )
     }
 
+    /// Where it is kept and under what name (public/early.js reads the session's too).
+    pub fn place(&self) -> (Area, &str) {
+        (self.area, &self.name)
+    }
+
     fn new(area: Area, name: String, personal: bool) -> Key {
         Key {
             area,

@@ -69,6 +69,30 @@ test('sign-in-only pages ask a guest to sign in and come back to the same page',
   await page.context().close();
 });
 
+test('the guard’s way back follows the shopper from one sign-in-only page to another', async () => {
+  // The guard is one parent route: it stays on screen while the page under it changes.
+  const page = await browser.page({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${APP_URL}/signin?next=${encodeURIComponent('/partner')}`);
+  await signIn(page, PHONES[2]);
+  await page.waitForURL(`${APP_URL}/partner`);
+  await page.getByTestId('user-name').click();
+  await page.waitForURL(`${APP_URL}/account/orders`);
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  const signInLink = page.getByTestId('sign-in-required').getByRole('link', { name: 'Войти' });
+  await signInLink.waitFor();
+  assert.match(await signInLink.getAttribute('href'), /\/signin\?next=%2Faccount%2Forders$/);
+  await page.goBack();
+  await page.waitForURL(`${APP_URL}/partner`);
+  await page.waitForFunction(() =>
+    /next=%2Fpartner$/.test(
+      document.querySelector('[data-testid=sign-in-required] a')?.getAttribute('href') || '',
+    ),
+  );
+  await signInLink.click();
+  await page.waitForURL(/\/signin\?next=%2Fpartner$/);
+  await page.context().close();
+});
+
 test('a product or category address with a malformed id is the 404 page', async () => {
   const page = await browser.page({ viewport: { width: 1280, height: 800 } });
   for (const path of ['/product/%09', '/category/%20%20', `/product/${'x'.repeat(150)}`]) {
