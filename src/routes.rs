@@ -4,9 +4,10 @@
 
 use crate::api::{encode_component, Query};
 use crate::domain::catalog::CatalogQuery;
+use crate::domain::codes::WithdrawalStatus;
 use crate::domain::orders::history::OrdersFilter;
 use crate::domain::partner::history::HistoryFilter;
-use crate::domain::partner::{WithdrawalsFilter, WITHDRAWAL_STATUSES};
+use crate::domain::partner::WithdrawalsFilter;
 use crate::domain::review::ReviewQuery;
 use leptos::prelude::*;
 use leptos::Params;
@@ -228,7 +229,7 @@ impl Route {
             Page::Partner => Route::Partner,
             Page::PartnerHistory => Route::PartnerHistory(HistoryFilter::from_pairs(pairs())),
             Page::PartnerWithdrawals => Route::PartnerWithdrawals(
-                WithdrawalsFilter::from_pairs_among(pairs(), &WITHDRAWAL_STATUSES),
+                WithdrawalsFilter::from_pairs_among(pairs(), WithdrawalStatus::is_known),
             ),
             Page::SignIn => Route::SignIn {
                 next: value("next").map(str::to_string),

@@ -9,9 +9,10 @@ use vitrina::api::commerce::catalog::products_query;
 use vitrina::app::{OpenPages, ShopRoutes, SignInPages};
 use vitrina::components::listing::FIRST_ROW;
 use vitrina::domain::catalog::CatalogQuery;
+use vitrina::domain::codes::WithdrawalStatus;
 use vitrina::domain::orders::history::OrdersFilter;
 use vitrina::domain::partner::history::HistoryFilter;
-use vitrina::domain::partner::{WithdrawalsFilter, WITHDRAWAL_STATUSES};
+use vitrina::domain::partner::WithdrawalsFilter;
 use vitrina::routes::{is_catalog, is_sign_in, Page, ProductQuery, Route, PAGES};
 use vitrina::state::storage::{Area, Key};
 
@@ -53,7 +54,7 @@ fn sample(page: Page) -> Route {
         }
         Page::PartnerWithdrawals => Route::PartnerWithdrawals(WithdrawalsFilter::from_pairs_among(
             q(&[("page", "2")]),
-            &WITHDRAWAL_STATUSES,
+            WithdrawalStatus::is_known,
         )),
         Page::SignIn => Route::SignIn {
             next: Some("/catalog?q=кран&page=2#reviews".into()),
