@@ -20,7 +20,7 @@ use leptos_router::hooks::use_navigate;
 use rust_decimal::Decimal;
 
 /// The loaded page of products, or why it failed.
-pub type Loaded = Result<Page<ProductSummary>, ApiError>;
+pub type ProductsAnswer = Result<Page<ProductSummary>, ApiError>;
 
 /// A bad price range as the server explained it, for the price fields.
 pub fn price_problem(e: &ApiError) -> Option<String> {
@@ -82,7 +82,7 @@ fn same_page_link_query(ev: &leptos::ev::Event) -> Option<CatalogQuery> {
 #[component]
 pub fn Listing(
     #[prop(into)] query: Signal<CatalogQuery>,
-    products: LocalResource<Loaded>,
+    products: LocalResource<ProductsAnswer>,
     #[prop(into)] tags: Signal<Vec<TagOption>>,
     #[prop(into, optional)] price_hint: Signal<Option<(Decimal, Decimal)>>,
     /// Shown above the filters (the category tree).

@@ -10,7 +10,7 @@ use leptos_meta::Title;
 
 /// Tags seen on the loaded page, so the panel offers what is there.
 fn tags_of(
-    products: LocalResource<crate::components::listing::Loaded>,
+    products: LocalResource<crate::components::listing::ProductsAnswer>,
     chosen: &[String],
 ) -> Vec<TagOption> {
     let mut names: Vec<String> = chosen.to_vec();

@@ -60,9 +60,9 @@ impl<V: Clone> TtlCache<V> {
 // ---------- listings ----------
 
 /// A view's answer, shared without copying the page by everyone waiting for it and the cache.
-type Listed = Result<Rc<Page<ProductSummary>>, ApiError>;
+type Answer = Result<Rc<Page<ProductSummary>>, ApiError>;
 /// A view's answer being fetched; clones share the one request.
-pub type InFlight = Shared<LocalBoxFuture<'static, Listed>>;
+pub type InFlight = Shared<LocalBoxFuture<'static, Answer>>;
 
 /// How long a prefetch's failure waits for the page that asks right after it.
 const FAILED_KEPT_SECS: u64 = 5;

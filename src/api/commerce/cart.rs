@@ -53,13 +53,13 @@ pub struct CartSummaryDto {
     #[serde(default)]
     pub tax: Decimal,
     pub total: Decimal,
-    #[serde(default = "rub")]
+    #[serde(default = "default_currency")]
     pub currency: String,
     pub item_count: u32,
     pub total_quantity: u32,
 }
 
-use super::rub;
+use super::default_currency;
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct CouponDto {

@@ -59,7 +59,7 @@ pub struct ShippingMethodDto {
     pub description: Option<String>,
     pub estimated_days: DayRange,
     pub price: Decimal,
-    #[serde(default = "super::rub")]
+    #[serde(default = "super::default_currency")]
     pub currency: String,
     #[serde(default)]
     pub is_free: bool,
@@ -121,7 +121,7 @@ pub struct ShippingOptionDto {
     #[serde(default)]
     pub carrier: Option<String>,
     pub price: Decimal,
-    #[serde(default = "super::rub")]
+    #[serde(default = "super::default_currency")]
     pub currency: String,
     pub estimated_delivery: DateRange,
     #[serde(default)]

@@ -14,7 +14,7 @@ use super::{
 use serde::{de::DeserializeOwned, Deserialize};
 
 /// The currency of an answer that does not name one.
-pub(crate) fn rub() -> String {
+pub(crate) fn default_currency() -> String {
     "RUB".into()
 }
 

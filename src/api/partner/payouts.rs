@@ -4,7 +4,7 @@
 
 use super::cabinet::{self, WithdrawalDto};
 use super::{ApiError, Endpoint};
-use crate::domain::partner::payout::{Listed, Sent};
+use crate::domain::partner::payout::{ListedWithdrawal, Sent};
 
 /// How a create (withdrawal or organization) ended, as far as its intent is concerned.
 pub fn sent(r: &Result<(), ApiError>) -> Sent {
@@ -41,8 +41,8 @@ pub async fn since(ep: &Endpoint, id: &str, since: &str) -> Result<Vec<Withdrawa
 }
 
 /// What the lookup reads of a listed request.
-pub fn listed(w: &WithdrawalDto) -> Listed<'_> {
-    Listed {
+pub fn listed(w: &WithdrawalDto) -> ListedWithdrawal<'_> {
+    ListedWithdrawal {
         id: &w.id,
         amount: w.amount,
     }

@@ -58,7 +58,7 @@ pub const CLOCK_SLACK: u64 = 120;
 
 /// What the lookup reads of an order in the list.
 #[derive(Clone, Copy, Debug)]
-pub struct Listed<'a> {
+pub struct ListedOrder<'a> {
     pub created_at: &'a str,
     pub status: &'a OrderStatus,
     pub total: Decimal,
@@ -110,7 +110,7 @@ pub struct Candidates<'a, T> {
 pub fn candidates<'a, T>(
     orders: &'a [T],
     a: &Attempt,
-    read: impl Fn(&T) -> Listed<'_>,
+    read: impl Fn(&T) -> ListedOrder<'_>,
 ) -> Candidates<'a, T> {
     let since = a.started_at.saturating_sub(CLOCK_SLACK) as i64;
     let mut live: Vec<&T> = orders
@@ -260,8 +260,8 @@ mod tests {
         O(id, created, total, OrderStatus::parse(status))
     }
 
-    fn read(o: &O) -> Listed<'_> {
-        Listed {
+    fn read(o: &O) -> ListedOrder<'_> {
+        ListedOrder {
             created_at: o.1,
             status: &o.3,
             total: Decimal::from_str(o.2).unwrap(),

@@ -30,7 +30,7 @@ pub struct Intent {
 
 /// A listed withdrawal request as the lookup reads it.
 #[derive(Clone, Copy, Debug)]
-pub struct Listed<'a> {
+pub struct ListedWithdrawal<'a> {
     pub id: &'a str,
     pub amount: Decimal,
 }
@@ -56,7 +56,7 @@ impl Intent {
         to_organization: bool,
         account: &str,
         now_ms: u64,
-        listed: &[Listed<'_>],
+        listed: &[ListedWithdrawal<'_>],
     ) -> Intent {
         Intent {
             partner: partner.to_string(),
@@ -79,7 +79,7 @@ impl Intent {
     }
 
     /// The request this intent made, if the list (everything since `since`) has it.
-    pub fn find_made<'a>(&self, listed: &[Listed<'a>]) -> Option<&'a str> {
+    pub fn find_made<'a>(&self, listed: &[ListedWithdrawal<'a>]) -> Option<&'a str> {
         listed
             .iter()
             .find(|l| l.amount == self.amount && !self.known.iter().any(|k| k == l.id))
@@ -158,8 +158,8 @@ pub fn organization_added<'a>(mut listed_inns: impl Iterator<Item = &'a str>, in
 mod tests {
     use super::*;
 
-    fn l(id: &'static str, rub: i64) -> Listed<'static> {
-        Listed {
+    fn l(id: &'static str, rub: i64) -> ListedWithdrawal<'static> {
+        ListedWithdrawal {
             id,
             amount: Decimal::from(rub),
         }
@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn only_a_new_request_of_the_same_amount_is_the_intents() {
-        let w1 = Listed {
+        let w1 = ListedWithdrawal {
             id: "W-1",
             amount: Decimal::new(150_050, 2),
         };
@@ -203,7 +203,7 @@ mod tests {
         );
         assert_eq!(i.known, ["W-1"]);
         assert_eq!(i.find_made(&[l("W-9", 1500), w1]), None, "W-1 was there");
-        let w2 = Listed {
+        let w2 = ListedWithdrawal {
             id: "W-2",
             amount: Decimal::new(1_500_500, 3),
         };

@@ -1,7 +1,7 @@
 //! Step 1: a saved address, or a new one with seed 001's fields, checked beside each field,
 //! saved through `POST /addresses` and then checked by the partner API.
 
-use super::Ck;
+use super::CheckoutState;
 use crate::api::commerce::checkout as api;
 use crate::api::{partner, IdempotencyKey};
 use crate::components::error_panel::ErrorPanel;
@@ -11,7 +11,7 @@ use crate::domain::codes::ShippingKind;
 use leptos::prelude::*;
 
 /// Loads the saved addresses and picks one if nothing is chosen yet.
-fn load(ck: Ck) {
+fn load(ck: CheckoutState) {
     ck.addresses.set(None);
     let ep = ck.session.commerce();
     leptos::task::spawn_local(async move {
@@ -38,7 +38,7 @@ fn load(ck: Ck) {
 }
 
 /// Asks the partner API whether the chosen address can be delivered to.
-fn follow_check(ck: Ck) {
+fn follow_check(ck: CheckoutState) {
     Effect::new(move |_| {
         let Some(a) = ck.address() else {
             ck.deliverable.set(None);
@@ -60,7 +60,7 @@ fn follow_check(ck: Ck) {
 }
 
 #[component]
-pub fn AddressSection(ck: Ck) -> impl IntoView {
+pub fn AddressSection(ck: CheckoutState) -> impl IntoView {
     load(ck);
     follow_check(ck);
     let adding = Memo::new(move |_| ck.draft.with(|d| d.adding_address));
@@ -112,13 +112,13 @@ pub fn AddressSection(ck: Ck) -> impl IntoView {
 }
 
 /// Another address, or the new-address form (`None`): the method priced for the old one goes.
-fn choose(ck: Ck, id: Option<&str>) {
+fn choose(ck: CheckoutState, id: Option<&str>) {
     let kind = ck.kind();
     ck.draft.update(|d| d.choose_address(id, kind.as_ref()));
 }
 
 /// Switches to the first pickup method on offer.
-fn choose_pickup(ck: Ck) {
+fn choose_pickup(ck: CheckoutState) {
     let id = ck.methods.with(|m| {
         m.as_ref().and_then(|r| r.as_ref().ok()).and_then(|l| {
             l.iter()
@@ -132,7 +132,7 @@ fn choose_pickup(ck: Ck) {
 }
 
 #[component]
-fn NewAddress(ck: Ck) -> impl IntoView {
+fn NewAddress(ck: CheckoutState) -> impl IntoView {
     let tried = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let server_errors = RwSignal::new(Vec::<(&'static str, String)>::new());

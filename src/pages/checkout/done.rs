@@ -2,7 +2,7 @@
 //! the order found after a lost answer — which leads to its payment too: the card payment's
 //! page (the delivery API's `redirect_url`) or the bank details of the order detail.
 
-use super::{rub, Ck, Phase};
+use super::{rub_text, CheckoutState, Phase};
 use crate::api::commerce::checkout::{BankDetailsDto, CheckoutDto};
 use crate::api::commerce::orders::OrderDetailDto;
 use crate::api::delivery;
@@ -58,8 +58,11 @@ fn CopyRow(label: &'static str, value: String, testid: &'static str) -> impl Int
 /// Bank details to copy, with what to pay (and by when, when known).
 fn bank(amount: rust_decimal::Decimal, by: Option<String>, b: BankDetailsDto) -> impl IntoView {
     let what = match by {
-        Some(by) => format!("Оплатите {} до {by} — потом заказ отменится.", rub(amount)),
-        None => format!("Оплатите {} банковским переводом.", rub(amount)),
+        Some(by) => format!(
+            "Оплатите {} до {by} — потом заказ отменится.",
+            rub_text(amount)
+        ),
+        None => format!("Оплатите {} банковским переводом.", rub_text(amount)),
     };
     view! {
         <div class="bank" data-testid="bank-details">
@@ -78,7 +81,7 @@ fn bank(amount: rust_decimal::Decimal, by: Option<String>, b: BankDetailsDto) ->
 
 /// A found card or e-wallet order's payment page, asked of the delivery API.
 #[component]
-fn PayLink(ck: Ck, payment_id: String) -> impl IntoView {
+fn PayLink(ck: CheckoutState, payment_id: String) -> impl IntoView {
     let url = RwSignal::new(None::<Option<String>>);
     let load = move || {
         let ep = ck.session.delivery();
@@ -112,7 +115,7 @@ fn PayLink(ck: Ck, payment_id: String) -> impl IntoView {
 }
 
 /// The order found after a lost answer, and its payment when it awaits one.
-fn found(ck: Ck, o: OrderDetailDto) -> impl IntoView {
+fn found(ck: CheckoutState, o: OrderDetailDto) -> impl IntoView {
     let pay = if o.status != OrderStatus::PendingPayment {
         view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any()
     } else {
@@ -137,7 +140,7 @@ fn found(ck: Ck, o: OrderDetailDto) -> impl IntoView {
         <section class="checkout-done" data-testid="order-placed" data-found="true">
             <h2 class="checkout-done__title">{format!("Заказ {} оформлен", o.order_number)}</h2>
             <p>"Связь прерывалась, но заказ создан — оформлять его ещё раз не нужно."</p>
-            <p data-testid="found-total">{format!("Сумма: {}", rub(o.pricing.total))}</p>
+            <p data-testid="found-total">{format!("Сумма: {}", rub_text(o.pricing.total))}</p>
             {pay}
             <p class="checkout-done__links">
                 <a class="btn" href=Route::Order(o.id.clone()).href() data-testid="found-order-link">"Открыть заказ"</a>
@@ -162,7 +165,7 @@ fn placed(dto: CheckoutDto) -> impl IntoView {
     view! {
         <section class="checkout-done" data-testid="order-placed">
             <h2 class="checkout-done__title">{format!("Заказ {} оформлен", dto.order_number)}</h2>
-            <p>{format!("Сумма: {}", rub(dto.summary.total))}
+            <p>{format!("Сумма: {}", rub_text(dto.summary.total))}
                {dto.estimated_delivery.as_deref().map(|d| format!(" · доставим примерно {}", date_text(d)))}</p>
             {body}
             <p class="checkout-done__links">
@@ -175,7 +178,7 @@ fn placed(dto: CheckoutDto) -> impl IntoView {
 }
 
 #[component]
-pub fn Finished(ck: Ck) -> impl IntoView {
+pub fn Finished(ck: CheckoutState) -> impl IntoView {
     move || match ck.phase.get() {
         Phase::Done(dto) => placed(*dto).into_any(),
         Phase::Found(o) => found(ck, *o).into_any(),

@@ -1,7 +1,7 @@
 //! The express courier (seed 002 through the merchant gateway, integration.md §5): the
 //! nearest shop with express delivery, the courier's final price and the pickup times.
 
-use super::{rub, Ck};
+use super::{rub_text, CheckoutState};
 use crate::api::commerce::checkout::Address;
 use crate::api::courier::{self, DropOff, Pickup, VerifyRequest};
 use crate::api::ApiError;
@@ -14,7 +14,7 @@ fn near(a: (f64, f64), b: (f64, f64)) -> f64 {
     (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
 }
 
-async fn ask_quote(ck: Ck, a: Address) -> Result<QuoteChoice, ApiError> {
+async fn ask_quote(ck: CheckoutState, a: Address) -> Result<QuoteChoice, ApiError> {
     let places = super::places(ck).await?;
     let loc = a.location.map(|l| (l.lat, l.lng)).unwrap_or_default();
     let from = places
@@ -54,7 +54,7 @@ fn hour_of(iso: &str) -> String {
 }
 
 #[component]
-pub fn ExpressQuote(ck: Ck) -> impl IntoView {
+pub fn ExpressQuote(ck: CheckoutState) -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let asking = RwSignal::new(false);
     let ask = move || {
@@ -99,7 +99,7 @@ pub fn ExpressQuote(ck: Ck) -> impl IntoView {
                 }
             })}
             {move || ck.draft.with(|d| d.quote.clone()).filter(|q| Some(&q.address_id) == ck.address().map(|a| a.id).as_ref()).map(|q| view! {
-                <p class="express__price" data-testid="express-price">{format!("Итоговая цена курьера: {}", rub(q.price))}</p>
+                <p class="express__price" data-testid="express-price">{format!("Итоговая цена курьера: {}", rub_text(q.price))}</p>
                 <fieldset class="slot-day" disabled=move || !ck.editable()>
                     <legend class="slot-day__title">"Когда курьер заберёт заказ со склада"</legend>
                     <div class="slot-day__slots">

@@ -21,7 +21,7 @@ use crate::api::commerce::checkout::{
 use crate::api::commerce::orders::{OrderDetailDto, OrderSummaryDto};
 use crate::api::partner::{self, Warehouse};
 use crate::api::ApiError;
-use crate::domain::checkout::attempt::Listed;
+use crate::domain::checkout::attempt::ListedOrder;
 use crate::domain::checkout::draft::Draft;
 use crate::domain::checkout::explain::{explain, Explained, Where};
 use crate::domain::codes::{ErrorCode, ShippingKind};
@@ -36,7 +36,7 @@ use std::time::Duration;
 
 const DRAFT_VERSION: u32 = 1;
 
-pub(crate) use crate::domain::money::rub_text as rub;
+pub(crate) use crate::domain::money::rub_text;
 
 /// A method as offered: the list's entry and, once an address is known, its exact cost.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,19 +62,19 @@ pub(crate) enum Phase {
     Found(Box<OrderDetailDto>),
 }
 
-type Loaded<T> = Option<Result<T, ApiError>>;
+type Fetched<T> = Option<Result<T, ApiError>>;
 
 /// The page's state, shared by its sections.
 #[derive(Clone, Copy)]
-pub(crate) struct Ck {
+pub(crate) struct CheckoutState {
     pub draft: RwSignal<Draft>,
-    pub addresses: RwSignal<Loaded<Vec<Address>>>,
+    pub addresses: RwSignal<Fetched<Vec<Address>>>,
     /// The partner API's warehouses and shops: asked once per page, for pickup and express.
-    pub places: RwSignal<Loaded<Vec<Warehouse>>>,
+    pub places: RwSignal<Fetched<Vec<Warehouse>>>,
     /// The partner API's answer for the chosen address.
     pub deliverable: RwSignal<Option<bool>>,
-    pub methods: RwSignal<Loaded<Vec<MethodView>>>,
-    pub preview: RwSignal<Loaded<PreviewDto>>,
+    pub methods: RwSignal<Fetched<Vec<MethodView>>>,
+    pub preview: RwSignal<Fetched<PreviewDto>>,
     pub previewing: RwSignal<bool>,
     /// The last refusal, said beside the part it is about.
     pub problem: RwSignal<Option<Explained>>,
@@ -88,8 +88,8 @@ pub(crate) struct Ck {
     cart_id: Memo<Option<String>>,
 }
 
-impl Ck {
-    fn new(session: Session, cart: Cart, draft: Draft) -> Ck {
+impl CheckoutState {
+    fn new(session: Session, cart: Cart, draft: Draft) -> CheckoutState {
         let draft = RwSignal::new(draft);
         let addresses = RwSignal::new(None::<Result<Vec<Address>, ApiError>>);
         let methods = RwSignal::new(None::<Result<Vec<MethodView>, ApiError>>);
@@ -110,7 +110,7 @@ impl Ck {
             })
         });
         let cart_id = Memo::new(move |_| cart.server().with(|s| s.as_ref().map(|s| s.id.clone())));
-        Ck {
+        CheckoutState {
             draft,
             addresses,
             places: RwSignal::new(None),
@@ -172,7 +172,7 @@ pub(crate) fn explained(e: &ApiError, partner: bool) -> Explained {
 
 /// Shows a refusal beside its part; a refused coupon is taken off the draft (the last one
 /// added when the backend did not name it).
-pub(crate) fn show_problem(ck: Ck, x: Explained) {
+pub(crate) fn show_problem(ck: CheckoutState, x: Explained) {
     if x.at == Where::Coupon {
         ck.draft.update(|d| match &x.coupon {
             Some(c) => d.coupons.retain(|k| k != c),
@@ -186,7 +186,7 @@ pub(crate) fn show_problem(ck: Ck, x: Explained) {
 
 /// The partner API's places, asked once per page: pickup shows them, express starts from the
 /// nearest one.
-pub(crate) async fn places(ck: Ck) -> Result<Vec<Warehouse>, ApiError> {
+pub(crate) async fn places(ck: CheckoutState) -> Result<Vec<Warehouse>, ApiError> {
     if let Some(Ok(p)) = ck.places.get_untracked() {
         return Ok(p);
     }
@@ -196,8 +196,8 @@ pub(crate) async fn places(ck: Ck) -> Result<Vec<Warehouse>, ApiError> {
 }
 
 /// How the lookup reads an order of `GET /orders`.
-pub(crate) fn listed(o: &OrderSummaryDto) -> Listed<'_> {
-    Listed {
+pub(crate) fn listed(o: &OrderSummaryDto) -> ListedOrder<'_> {
+    ListedOrder {
         created_at: &o.created_at,
         status: &o.status,
         total: o.total,
@@ -205,7 +205,7 @@ pub(crate) fn listed(o: &OrderSummaryDto) -> Listed<'_> {
 }
 
 /// Reads the preview again a moment after the last change.
-fn follow_preview(ck: Ck) {
+fn follow_preview(ck: CheckoutState) {
     let ticket = StoredValue::new(0u64);
     // A refusal the preview explained (KYC, stock, an address or method gone) is shown where
     // it belongs, and taken away by the preview that no longer meets it.
@@ -278,7 +278,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let restored = storage::read_record::<Draft>(&Key::checkout_draft(), DRAFT_VERSION)
         .unwrap_or_default()
         .restored(crate::timer::now_unix());
-    let ck = Ck::new(session, cart, restored);
+    let ck = CheckoutState::new(session, cart, restored);
     // Every change is kept at once: a reload or a sign-in round trip loses nothing.
     Effect::new(move |_| {
         let done = ck

@@ -1,6 +1,6 @@
 //! Step 3: how to pay, the partner's bonus balance, coupons and a note to the order.
 
-use super::{rub, Ck};
+use super::{rub_text, CheckoutState};
 use crate::domain::checkout::draft::NOTES_MAX;
 use crate::domain::checkout::explain::Where;
 use crate::domain::codes::PaymentMethod;
@@ -39,7 +39,7 @@ fn method_id(m: &PaymentMethod) -> &'static str {
 }
 
 #[component]
-pub fn PaymentSection(ck: Ck) -> impl IntoView {
+pub fn PaymentSection(ck: CheckoutState) -> impl IntoView {
     let partner = move || ck.session.is_partner();
     let balance = move || {
         ck.preview.with(|p| {
@@ -81,7 +81,7 @@ pub fn PaymentSection(ck: Ck) -> impl IntoView {
                         prop:checked=move || ck.draft.with(|d| d.use_balance)
                         prop:disabled=move || !ck.editable() || b.available.is_zero()
                         on:change=move |ev| { let on = event_target_checked(&ev); ck.draft.update(|d| d.use_balance = on); }/>
-                    {format!("Списать бонусы партнёра — доступно {}", rub(b.available))}
+                    {format!("Списать бонусы партнёра — доступно {}", rub_text(b.available))}
                 </label>
             })}
             <Coupons ck=ck/>
@@ -98,7 +98,7 @@ pub fn PaymentSection(ck: Ck) -> impl IntoView {
 }
 
 #[component]
-fn Coupons(ck: Ck) -> impl IntoView {
+fn Coupons(ck: CheckoutState) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let apply = move || {
         let code = text.get_untracked();
@@ -144,7 +144,7 @@ fn Coupons(ck: Ck) -> impl IntoView {
                     view! {
                         <li class="coupon" data-testid="coupon">
                             <span class="coupon__code">{c.clone()}</span>
-                            <span class="coupon__discount">{move || discount_of(&c3).filter(|d| !d.is_zero()).map(|d| format!("−{}", rub(d)))}</span>
+                            <span class="coupon__discount">{move || discount_of(&c3).filter(|d| !d.is_zero()).map(|d| format!("−{}", rub_text(d)))}</span>
                             <button type="button" class="link-button" aria-label=format!("Убрать промокод {c}")
                                 prop:disabled=move || !ck.editable()
                                 on:click=move |_| ck.draft.update(|d| d.coupons.retain(|k| *k != c2))>"Убрать"</button>

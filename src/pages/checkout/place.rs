@@ -5,7 +5,7 @@
 //! the app writes into its `notes` (docs/integration.md §7), never by its total alone.
 
 use super::lookup::check;
-use super::{explained, rub, show_problem, Ck, Phase};
+use super::{explained, rub_text, show_problem, CheckoutState, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
 use crate::api::commerce::orders::OrderDetailDto;
 use crate::api::{ApiError, ErrorCode, IdempotencyKey};
@@ -65,7 +65,7 @@ fn origin() -> String {
 }
 
 /// The order is placed: forget the draft and the attempt, read the (now empty) cart again.
-fn finish(ck: Ck, phase: Phase) {
+fn finish(ck: CheckoutState, phase: Phase) {
     storage::remove(&Key::checkout_attempt());
     storage::remove(&Key::checkout_draft());
     ck.phase.set(phase);
@@ -81,7 +81,7 @@ struct Limit {
 
 #[derive(Clone, Copy)]
 struct Placing {
-    ck: Ck,
+    ck: CheckoutState,
     tab: StoredValue<String>,
     limit: RwSignal<Option<Limit>>,
     announce: RwSignal<String>,
@@ -301,7 +301,7 @@ fn row(label: &'static str, value: String, testid: &'static str) -> impl IntoVie
 }
 
 #[component]
-pub fn SummaryPanel(ck: Ck) -> impl IntoView {
+pub fn SummaryPanel(ck: CheckoutState) -> impl IntoView {
     let tab = IdempotencyKey::new().as_str().to_string();
     let p = Placing {
         ck,
@@ -370,17 +370,17 @@ pub fn SummaryPanel(ck: Ck) -> impl IntoView {
                 </p>
             })}
             <dl class="summary" aria-busy=move || ck.previewing.get().to_string()>
-                {move || row("Товары", rub(subtotal()), "sum-subtotal")}
-                {move || preview().filter(|p| !p.summary.discount.is_zero()).map(|p| row("Скидка", format!("−{}", rub(p.summary.discount)), "sum-discount"))}
+                {move || row("Товары", rub_text(subtotal()), "sum-subtotal")}
+                {move || preview().filter(|p| !p.summary.discount.is_zero()).map(|p| row("Скидка", format!("−{}", rub_text(p.summary.discount)), "sum-discount"))}
                 {move || row("Доставка", match preview() {
-                    Some(p) if ck.draft.with(|d| d.method_id.is_some()) => if p.summary.shipping.is_zero() { "бесплатно".into() } else { rub(p.summary.shipping) },
+                    Some(p) if ck.draft.with(|d| d.method_id.is_some()) => if p.summary.shipping.is_zero() { "бесплатно".into() } else { rub_text(p.summary.shipping) },
                     _ => "выберите способ".into(),
                 }, "sum-shipping")}
-                {move || preview().map(|p| row("НДС 20 %", rub(p.summary.tax), "sum-tax"))}
-                {move || preview().and_then(|p| p.partner_balance).filter(|b| !b.applied.is_zero()).map(|b| row("Бонусами", format!("−{}", rub(b.applied)), "sum-balance"))}
+                {move || preview().map(|p| row("НДС 20 %", rub_text(p.summary.tax), "sum-tax"))}
+                {move || preview().and_then(|p| p.partner_balance).filter(|b| !b.applied.is_zero()).map(|b| row("Бонусами", format!("−{}", rub_text(b.applied)), "sum-balance"))}
                 <div class="summary-row summary-row--total" data-testid="sum-total">
                     <dt>"Итого"</dt>
-                    <dd>{move || rub(preview().map(|p| p.to_pay.unwrap_or(p.summary.total)).unwrap_or_else(subtotal))}</dd>
+                    <dd>{move || rub_text(preview().map(|p| p.to_pay.unwrap_or(p.summary.total)).unwrap_or_else(subtotal))}</dd>
                 </div>
             </dl>
             {move || ck.previewing.get().then(|| view! { <p class="checkout-wait">"Пересчитываем…"</p> })}

@@ -1,7 +1,7 @@
 //! Step 2: shipping methods with exact prices and dates, the free-shipping nudge, and what
 //! the chosen kind needs: a delivery slot, a pickup point or an express courier's quote.
 
-use super::{explained, rub, Ck, MethodView};
+use super::{explained, rub_text, CheckoutState, MethodView};
 use crate::api::commerce::checkout::{self as api, Address, Destination};
 use crate::api::delivery::{self, SlotDto};
 use crate::api::partner::Warehouse;
@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 /// Loads the methods for the chosen address (and the exact costs for it) whenever the
 /// address or the cart changes.
-fn follow_methods(ck: Ck, note: RwSignal<Option<String>>) {
+fn follow_methods(ck: CheckoutState, note: RwSignal<Option<String>>) {
     let ticket = StoredValue::new(0u64);
     Effect::new(move |_| {
         let address = ck.address();
@@ -105,11 +105,13 @@ fn days_text(min: u32, max: u32) -> String {
 fn price_and_dates(v: &MethodView) -> (String, String) {
     let price = match (&v.option, &v.m.kind) {
         (Some(o), _) if o.is_free || o.price.is_zero() => "бесплатно".to_string(),
-        (Some(o), ShippingKind::Slots) => format!("от {}", rub(o.price)),
-        (Some(o), _) => rub(o.price),
+        (Some(o), ShippingKind::Slots) => format!("от {}", rub_text(o.price)),
+        (Some(o), _) => rub_text(o.price),
         (None, _) if v.m.is_free || v.m.price.is_zero() => "бесплатно".to_string(),
-        (None, ShippingKind::Slots | ShippingKind::Express) => format!("от {}", rub(v.m.price)),
-        (None, _) => rub(v.m.price),
+        (None, ShippingKind::Slots | ShippingKind::Express) => {
+            format!("от {}", rub_text(v.m.price))
+        }
+        (None, _) => rub_text(v.m.price),
     };
     let dates = match &v.option {
         Some(o) if o.estimated_delivery.min == o.estimated_delivery.max => {
@@ -126,7 +128,7 @@ fn price_and_dates(v: &MethodView) -> (String, String) {
 }
 
 #[component]
-pub fn ShippingSection(ck: Ck) -> impl IntoView {
+pub fn ShippingSection(ck: CheckoutState) -> impl IntoView {
     let note = RwSignal::new(None::<String>);
     follow_methods(ck, note);
     let kind = Memo::new(move |_| ck.kind());
@@ -153,7 +155,7 @@ pub fn ShippingSection(ck: Ck) -> impl IntoView {
 }
 
 #[component]
-fn MethodList(ck: Ck, list: Vec<MethodView>) -> impl IntoView {
+fn MethodList(ck: CheckoutState, list: Vec<MethodView>) -> impl IntoView {
     let has_address = move || ck.address().is_some();
     let refused = move || ck.deliverable.get() == Some(false);
     view! {
@@ -182,7 +184,7 @@ fn MethodList(ck: Ck, list: Vec<MethodView>) -> impl IntoView {
                             {v.m.description.clone().map(|d| view! { <span class="choice__meta">{d}</span> })}
                             {move || (!pickup && !has_address()).then(|| view! { <span class="choice__meta">"Сначала укажите адрес"</span> })}
                             {move || (!free_now).then(|| free_shipping_left(threshold, ck.subtotal())).flatten().map(|left| view! {
-                                <span class="choice__nudge" data-testid="free-nudge">{format!("До бесплатной доставки {}", rub(left))}</span>
+                                <span class="choice__nudge" data-testid="free-nudge">{format!("До бесплатной доставки {}", rub_text(left))}</span>
                             })}
                         </span>
                         <span class="choice__price">{price}</span>
@@ -194,7 +196,7 @@ fn MethodList(ck: Ck, list: Vec<MethodView>) -> impl IntoView {
 }
 
 #[component]
-fn SlotPicker(ck: Ck) -> impl IntoView {
+fn SlotPicker(ck: CheckoutState) -> impl IntoView {
     let slots = RwSignal::new(None::<Result<Vec<SlotDto>, ApiError>>);
     let load = move || {
         let (Some(a), Some(cart)) = (ck.address(), ck.cart_id()) else {
@@ -236,7 +238,7 @@ fn SlotPicker(ck: Ck) -> impl IntoView {
                                             prop:checked=move || ck.draft.with(|d| d.slot_id.as_deref() == Some(id.as_str()))
                                             on:change=move |_| ck.draft.update(|d| d.slot_id = Some(id2.clone()))/>
                                         <span class="slot__time">{label}</span>
-                                        <span class="slot__price">{rub(s.price.amount)}</span>
+                                        <span class="slot__price">{rub_text(s.price.amount)}</span>
                                     </label>
                                 }
                             }).collect_view()}
@@ -251,7 +253,7 @@ fn SlotPicker(ck: Ck) -> impl IntoView {
 /// The points where an order can be picked up, nearest first (`domain::checkout::pickup`):
 /// to the browser's position if the shopper shared it, else to the chosen address's
 /// geocoded point; without either, the address's city first, then the city chosen for stock.
-fn pickup_points(ck: Ck, place: Place, all: Vec<Warehouse>) -> Vec<Warehouse> {
+fn pickup_points(ck: CheckoutState, place: Place, all: Vec<Warehouse>) -> Vec<Warehouse> {
     let address = ck.address();
     let chosen_city = place.city.get().and_then(|id| {
         all.iter()
@@ -287,7 +289,7 @@ fn pickup_points(ck: Ck, place: Place, all: Vec<Warehouse>) -> Vec<Warehouse> {
 }
 
 #[component]
-fn PickupPicker(ck: Ck) -> impl IntoView {
+fn PickupPicker(ck: CheckoutState) -> impl IntoView {
     let places = ck.places;
     let place = use_place();
     let load = move || {

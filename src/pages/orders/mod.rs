@@ -7,7 +7,7 @@ mod story;
 pub use order::{OrderLoad, OrderPage};
 
 use crate::api::commerce::orders::{self, OrderSummaryDto};
-pub(crate) use crate::components::when::{chip, when, when_iso};
+pub(crate) use crate::components::readable::{chip, local_time, local_time_iso};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
 use crate::domain::catalog::products_count_label;
 use crate::domain::codes::OrderStatus;
@@ -25,7 +25,7 @@ fn row(o: OrderSummaryDto) -> impl IntoView {
     view! {
         <li class="order-row" data-testid="order-row">
             <a class="order-row__number" href=href>{format!("Заказ {}", o.order_number)}</a>
-            <span class="order-row__date">{when_iso(&o.created_at, false)}</span>
+            <span class="order-row__date">{local_time_iso(&o.created_at, false)}</span>
             <span class="order-row__count">{products_count_label(u64::from(o.item_count))}</span>
             <span class="order-row__total">{rub_text(o.total)}</span>
             <span class="order-row__chips">

@@ -4,7 +4,7 @@
 
 use super::actions::{done_view, CancelForm, Done, RefundForm, Repeat};
 use super::story::{backoff, stage_bar, story_of, timeline, where_now, Story};
-use super::{chip, when_iso};
+use super::{chip, local_time_iso};
 use crate::api::commerce::cart::LineItemDto;
 use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::ApiError;
@@ -190,7 +190,7 @@ fn OrderView(
                 <p class="order__chips">
                     {chip(order.status.word().to_string(), order.status.tone(), "order-status")}
                     {chip(order.payment_status.word().to_string(), "info", "order-payment")}
-                    <span class="order__date">{format!("от {}", when_iso(&order.created_at, true))}</span>
+                    <span class="order__date">{format!("от {}", local_time_iso(&order.created_at, true))}</span>
                 </p>
             </header>
             {move || done.get().map(done_view)}
@@ -223,7 +223,7 @@ fn OrderView(
                     {order.billing_address.clone().map(|a| view! { <dt>"Адрес плательщика"</dt><dd>{address_text(&a)}</dd> })}
                     <dt>"Оплата"</dt>
                     <dd data-testid="order-paid">{payment_method_word(&pay.method)}
-                        {pay.paid_at.clone().map(|t| format!(", оплачен {}", when_iso(&t, true)))}
+                        {pay.paid_at.clone().map(|t| format!(", оплачен {}", local_time_iso(&t, true)))}
                         {pay.transaction_id.clone().map(|t| format!(" · платёж {t}"))}</dd>
                     {(!order.applied_coupons.is_empty()).then(|| view! {
                         <dt>"Промокоды"</dt>

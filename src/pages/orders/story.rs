@@ -3,10 +3,10 @@
 //! into one timeline; the courier's contact and the carrier's track; drawn as the stage bar,
 //! «где заказ» and the timeline.
 
-use super::when;
+use super::local_time;
 use crate::api::commerce::orders::{self, OrderDetailDto};
 use crate::api::{courier, delivery};
-use crate::components::when::tel;
+use crate::components::readable::tel;
 use crate::domain::codes::{CourierOrderState, DeliveryStatus, ErrorCode};
 use crate::domain::dates::date_text;
 use crate::domain::orders::timeline::{
@@ -223,7 +223,7 @@ pub(super) fn timeline(events: &[Event]) -> impl IntoView {
     view! {
         <ol class="timeline" data-testid="timeline">
             {events.iter().rev().map(|e| {
-                let time = e.at.map(|t| when(t, true)).unwrap_or_else(|| "время неизвестно".into());
+                let time = e.at.map(|t| local_time(t, true)).unwrap_or_else(|| "время неизвестно".into());
                 view! {
                     // The system's own code (`PENDING_PAYMENT`) is no use to a shopper: it
                     // stays in the markup for support, out of sight.

@@ -7,7 +7,7 @@ use super::payout::{self, Outcome};
 use super::Profile;
 use crate::api::partner::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
 use crate::api::ApiError;
-use crate::components::when::{tel, when_iso};
+use crate::components::readable::{local_time_iso, tel};
 use crate::domain::codes::OrganizationKind;
 use crate::domain::money::rub_text;
 use crate::domain::partner::level::progress;
@@ -62,7 +62,7 @@ fn summary(
                 {level.clone().map(|l| view! {
                     <dt>"Уровень"</dt><dd data-testid="level-title">{l.current.title.clone()}</dd>
                     {l.purchase_amount.map(|a| view! { <dt>"Покупки за период"</dt><dd>{rub_text(a)}</dd> })}
-                    {l.recalculation_date.clone().map(|d| view! { <dt>"Пересчёт уровня"</dt><dd>{when_iso(&d, false)}</dd> })}
+                    {l.recalculation_date.clone().map(|d| view! { <dt>"Пересчёт уровня"</dt><dd>{local_time_iso(&d, false)}</dd> })}
                 })}
             </dl>
             {move || {

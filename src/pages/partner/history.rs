@@ -10,7 +10,7 @@ use crate::api::partner::List;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;
-use crate::components::when::{when, when_iso};
+use crate::components::readable::{local_time, local_time_iso};
 use crate::domain::dates::parse_iso;
 use crate::domain::money::rub_text;
 use crate::domain::partner::history::{
@@ -178,7 +178,7 @@ pub(super) fn History() -> impl IntoView {
                                     view! {
                                         <li class="order-row" data-testid="operation">
                                             <span class="order-row__number">{o.description.clone()}</span>
-                                            <span class="order-row__date">{when_iso(&o.datetime, true)}</span>
+                                            <span class="order-row__date">{local_time_iso(&o.datetime, true)}</span>
                                             <span class="order-row__total" class:money-in=add class:money-out=!add data-testid="operation-value">{signed(add, o.value)}</span>
                                         </li>
                                     }
@@ -218,8 +218,8 @@ fn chart_view(to: Option<&str>, balance: Decimal, ops: &[OperationDto]) -> impl 
     let hi = shown.iter().map(|p| p.1).max().unwrap_or_default();
     let words = format!(
         "Баланс с {} по {}: было {}, стало {}; самый низкий {}, самый высокий {}.",
-        when(first.0, false),
-        when(last.0, false),
+        local_time(first.0, false),
+        local_time(last.0, false),
         rub_text(first.1),
         rub_text(last.1),
         rub_text(lo),

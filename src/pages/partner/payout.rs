@@ -6,7 +6,7 @@ use crate::api::partner::cabinet::{self, OrganizationDto, Withdrawal};
 use crate::api::partner::payouts::{self, listed, sent};
 use crate::api::{ApiError, Endpoint, IdempotencyKey};
 use crate::domain::partner::payout::{
-    look_failed, organization_added, verdict, Intent, Listed, Sent, Verdict, TIMING,
+    look_failed, organization_added, verdict, Intent, ListedWithdrawal, Sent, Verdict, TIMING,
 };
 use crate::state::storage::{self, Key};
 use crate::timer::now_ms;
@@ -54,7 +54,7 @@ pub(super) async fn make(
         Ok(l) => l,
         Err(e) => return Outcome::Refused(e),
     };
-    let list: Vec<Listed<'_>> = before.iter().map(listed).collect();
+    let list: Vec<ListedWithdrawal<'_>> = before.iter().map(listed).collect();
     let org = matches!(w.recipient, cabinet::Recipient::Organization { .. });
     let intent = Intent::new(partner, w.amount, org, &w.account, now_ms(), &list);
     // A full storage still sends: the intent then lives as long as this page.
@@ -91,7 +91,7 @@ pub(super) async fn resolve(
         let at = now_ms();
         let v = match payouts::since(ep, &intent.partner, &intent.since).await {
             Ok(l) => {
-                let list: Vec<Listed<'_>> = l.iter().map(listed).collect();
+                let list: Vec<ListedWithdrawal<'_>> = l.iter().map(listed).collect();
                 verdict(
                     intent.sent_at_ms,
                     intent.find_made(&list).is_some(),

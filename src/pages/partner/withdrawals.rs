@@ -11,7 +11,7 @@ use crate::api::partner::cabinet::{self, Recipient, Withdrawal};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;
-use crate::components::when::{chip, when_iso};
+use crate::components::readable::{chip, local_time_iso};
 use crate::domain::codes::{ErrorCode, WithdrawalStatus};
 use crate::domain::money::rub_text;
 use crate::domain::partner::payout::Intent;
@@ -101,7 +101,7 @@ pub(super) fn Withdrawals() -> impl IntoView {
                                     {l.data.into_iter().map(|w| view! {
                                         <li class="order-row" data-testid="withdrawal">
                                             <span class="order-row__number">{format!("Заявка {}", w.id)}</span>
-                                            <span class="order-row__date">{when_iso(&w.datetime, true)}</span>
+                                            <span class="order-row__date">{local_time_iso(&w.datetime, true)}</span>
                                             <span class="order-row__total">{rub_text(w.amount)}</span>
                                             <span class="order-row__chips">{chip(w.status.word().to_string(), w.status.tone(), "withdrawal-status")}</span>
                                         </li>

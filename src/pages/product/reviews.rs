@@ -3,7 +3,7 @@
 use super::review_form::ReviewForm;
 use crate::api::commerce::catalog;
 use crate::components::{
-    error_panel::ErrorPanel, pagination::Pagination, product_card::Stars, when::when_iso,
+    error_panel::ErrorPanel, pagination::Pagination, product_card::Stars, readable::local_time_iso,
 };
 use crate::domain::codes::ReviewStatus;
 use crate::domain::review::{histogram, ReviewSort};
@@ -110,7 +110,7 @@ pub fn Reviews(
                                                 <strong class="review__author">{r.author}</strong>
                                                 {r.verified.then(|| view! { <span class="badge-verified">"Покупка подтверждена"</span> })}
                                                 {(r.status == Some(ReviewStatus::Pending)).then(|| view! { <span class="badge-pending" data-testid="review-pending">"На модерации"</span> })}
-                                                <span class="review__date">{when_iso(&r.created_at, false)}</span>
+                                                <span class="review__date">{local_time_iso(&r.created_at, false)}</span>
                                             </header>
                                             <div class="review__stars" aria-label=format!("Оценка {} из 5", r.rating) data-testid="review-rating" data-rating=r.rating.to_string()>
                                                 {"★".repeat(r.rating as usize)}<span class="review__stars-off">{"★".repeat(5 - r.rating as usize)}</span>
@@ -135,7 +135,7 @@ pub fn Reviews(
                                                     <p class="review__response-head">
                                                         <strong>"Ответ магазина"</strong>
                                                         " "
-                                                        <span class="review__date">{when_iso(&date, false)}</span>
+                                                        <span class="review__date">{local_time_iso(&date, false)}</span>
                                                     </p>
                                                     <p>{text}</p>
                                                 </div>

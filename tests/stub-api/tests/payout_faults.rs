@@ -18,7 +18,7 @@ use vitrina::api::partner::payouts::{listed, sent};
 use vitrina::api::partner::{decode, List};
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::partner::payout::{
-    look_failed, organization_added, verdict, Intent, Listed, Sent, Timing, Verdict,
+    look_failed, organization_added, verdict, Intent, ListedWithdrawal, Sent, Timing, Verdict,
 };
 
 mod common;
@@ -175,7 +175,7 @@ async fn resolve(
         let at = now_ms();
         match s.since(who, &intent.since).await {
             Ok(l) => {
-                let list: Vec<Listed<'_>> = l.iter().map(listed).collect();
+                let list: Vec<ListedWithdrawal<'_>> = l.iter().map(listed).collect();
                 let found = intent.find_made(&list).is_some();
                 verdict(intent.sent_at_ms, found, in_flight, at, TIMING)
             }
@@ -205,7 +205,7 @@ async fn withdrawals(s: &Stub, n: u64, rng: &mut Rng, f: &mut Figures) {
             // A new intent: the list first, the intent stored, then the send.
             let now = now_ms();
             let known = s.since(&who, &Intent::since_for(now)).await.unwrap();
-            let list: Vec<Listed<'_>> = known.iter().map(listed).collect();
+            let list: Vec<ListedWithdrawal<'_>> = known.iter().map(listed).collect();
             let intent = Intent::new(MOUNTER, amount, false, "40702810938000000001", now, &list);
             // What localStorage holds.
             let stored = serde_json::to_string(&intent).unwrap();

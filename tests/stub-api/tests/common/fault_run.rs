@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::fmt::Debug;
 use vitrina::api::commerce::orders::OrderSummaryDto;
-use vitrina::domain::checkout::attempt::Listed;
+use vitrina::domain::checkout::attempt::ListedOrder;
 
 /// xorshift64: the same seed, the same run.
 pub struct Rng(pub u64);
@@ -44,8 +44,8 @@ pub fn runs(var: &str) -> u64 {
 }
 
 /// An order of the list as the checkout's lookup (`candidates`) reads it.
-pub fn listed(o: &OrderSummaryDto) -> Listed<'_> {
-    Listed {
+pub fn listed(o: &OrderSummaryDto) -> ListedOrder<'_> {
+    ListedOrder {
         created_at: &o.created_at,
         status: &o.status,
         total: o.total,

@@ -7,7 +7,7 @@ use crate::domain::phone::{display, to_e164};
 use leptos::prelude::*;
 
 /// «15 января 2026, 14:05» in the shopper's own time zone (UTC where there is no browser).
-pub fn when(unix: i64, with_time: bool) -> String {
+pub fn local_time(unix: i64, with_time: bool) -> String {
     #[cfg(target_arch = "wasm32")]
     let (y, mo, d, h, mi) = {
         let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
@@ -40,8 +40,8 @@ pub fn when(unix: i64, with_time: bool) -> String {
 }
 
 /// An ISO time as [`when`] writes it; unreadable → as the backend sent it.
-pub fn when_iso(iso: &str, with_time: bool) -> String {
-    parse_iso(iso).map_or_else(|| iso.to_string(), |t| when(t, with_time))
+pub fn local_time_iso(iso: &str, with_time: bool) -> String {
+    parse_iso(iso).map_or_else(|| iso.to_string(), |t| local_time(t, with_time))
 }
 
 /// A status as a chip; `tone` picks its colour.
