@@ -56,6 +56,23 @@ crate::lazy_page!(
 crate::lazy_page!(signin_page, signin, "Вход", pages::signin::SignInPage);
 
 /// The storefront, once its configuration is known.
+/// Every route's view has this one type, so the router's generic code is compiled once per
+/// path shape rather than once per route (each closure is a type of its own).
+type PageView = fn() -> AnyView;
+const CATALOG_PAGE: PageView = || view! { <pages::catalog::CatalogPage/> }.into_any();
+const HOME_PAGE: PageView = || view! { <LazyPage page=home_page/> }.into_any();
+const CATEGORIES_PAGE: PageView = || view! { <LazyPage page=categories_page/> }.into_any();
+const CATEGORY_PAGE: PageView = || view! { <LazyPage page=category_page/> }.into_any();
+const PRODUCT_PAGE: PageView = || view! { <LazyPage page=product_page/> }.into_any();
+const CART_PAGE: PageView = || view! { <LazyPage page=cart_page/> }.into_any();
+const SIGNIN_PAGE: PageView = || view! { <LazyPage page=signin_page/> }.into_any();
+const CHECKOUT_PAGE: PageView = || view! { <LazyPage page=checkout_page/> }.into_any();
+const CHECKOUT_RETURN_PAGE: PageView =
+    || view! { <LazyPage page=checkout_return_page/> }.into_any();
+const ORDERS_PAGE: PageView = || view! { <LazyPage page=orders_page/> }.into_any();
+const ORDER_PAGE: PageView = || view! { <LazyPage page=order_page/> }.into_any();
+const PARTNER_PAGE: PageView = || view! { <LazyPage page=partner_page/> }.into_any();
+
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_meta_context();
@@ -104,13 +121,13 @@ pub fn ShopRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component(transparent)]
 pub fn OpenPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/") view=|| view! { <LazyPage page=home_page/> }/>
-        <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
-        <Route path=path!("/categories") view=|| view! { <LazyPage page=categories_page/> }/>
-        <Route path=path!("/category/:id") view=|| view! { <LazyPage page=category_page/> }/>
-        <Route path=path!("/product/:id") view=|| view! { <LazyPage page=product_page/> }/>
-        <Route path=path!("/cart") view=|| view! { <LazyPage page=cart_page/> }/>
-        <Route path=path!("/signin") view=|| view! { <LazyPage page=signin_page/> }/>
+        <Route path=path!("/") view=HOME_PAGE/>
+        <Route path=path!("/catalog") view=CATALOG_PAGE/>
+        <Route path=path!("/categories") view=CATEGORIES_PAGE/>
+        <Route path=path!("/category/:id") view=CATEGORY_PAGE/>
+        <Route path=path!("/product/:id") view=PRODUCT_PAGE/>
+        <Route path=path!("/cart") view=CART_PAGE/>
+        <Route path=path!("/signin") view=SIGNIN_PAGE/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -120,13 +137,13 @@ pub fn OpenPages() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component(transparent)]
 pub fn SignInPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/checkout") view=|| view! { <LazyPage page=checkout_page/> }/>
-        <Route path=path!("/checkout/return") view=|| view! { <LazyPage page=checkout_return_page/> }/>
-        <Route path=path!("/account/orders") view=|| view! { <LazyPage page=orders_page/> }/>
-        <Route path=path!("/account/orders/:id") view=|| view! { <LazyPage page=order_page/> }/>
-        <Route path=path!("/partner") view=|| view! { <LazyPage page=partner_page/> }/>
-        <Route path=path!("/partner/history") view=|| view! { <LazyPage page=partner_page/> }/>
-        <Route path=path!("/partner/withdrawals") view=|| view! { <LazyPage page=partner_page/> }/>
+        <Route path=path!("/checkout") view=CHECKOUT_PAGE/>
+        <Route path=path!("/checkout/return") view=CHECKOUT_RETURN_PAGE/>
+        <Route path=path!("/account/orders") view=ORDERS_PAGE/>
+        <Route path=path!("/account/orders/:id") view=ORDER_PAGE/>
+        <Route path=path!("/partner") view=PARTNER_PAGE/>
+        <Route path=path!("/partner/history") view=PARTNER_PAGE/>
+        <Route path=path!("/partner/withdrawals") view=PARTNER_PAGE/>
     }
     .into_inner()
     .into_any_nested_route()
