@@ -79,6 +79,9 @@ impl Config {
 pub async fn load() -> Result<Config, ConfigError> {
     let mut req = http::HttpRequest::new(Method::Get, "config.json".into());
     req.timeout_ms = 10_000;
+    // Asked now: the transport takes the answer early.js started only for a request that
+    // says when it was asked (api/http.rs take_early).
+    req.asked_at_ms = Some(now_ms());
     let raw = http::send(req).await.map_err(|e| match e {
         ApiError::Timeout { after_ms } => {
             ConfigError::Unreachable(format!("нет ответа за {after_ms} мс"))
