@@ -16,13 +16,6 @@ const STILL_ON_PAGES: &[&str] = &[
     "CreatedReviewDto",
     // The express courier's state change, built by the order page's timeline (story.rs).
     "StateChangeDto",
-    // The partner cabinet's answers (next step).
-    "LevelDto",
-    "ManagerDto",
-    "OrganizationDto",
-    "PartnerDto",
-    "OperationDto",
-    "WithdrawalDto",
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
