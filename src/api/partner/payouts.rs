@@ -2,8 +2,9 @@
 //! so a lost answer is followed by a look, not by another send (docs/integration.md §11,
 //! `domain::partner::payout`). How a send ended, and the lookup's list.
 
-use super::cabinet::{self, WithdrawalDto};
+use super::cabinet;
 use super::{ApiError, Endpoint};
+use crate::domain::partner::cabinet::WithdrawalEntry;
 use crate::domain::partner::payout::{ListedWithdrawal, Sent};
 
 /// How a create (withdrawal or organization) ended, as far as its intent is concerned.
@@ -26,7 +27,7 @@ const PAGE: u32 = 100;
 const PAGES: u32 = 20;
 
 /// Every withdrawal request of partner `id` since the day `since`, any status.
-pub async fn since(ep: &Endpoint, id: &str, since: &str) -> Result<Vec<WithdrawalDto>, ApiError> {
+pub async fn since(ep: &Endpoint, id: &str, since: &str) -> Result<Vec<WithdrawalEntry>, ApiError> {
     let from = Some(since.to_string());
     let mut all = Vec::new();
     for page in 0..PAGES {
@@ -41,7 +42,7 @@ pub async fn since(ep: &Endpoint, id: &str, since: &str) -> Result<Vec<Withdrawa
 }
 
 /// What the lookup reads of a listed request.
-pub fn listed(w: &WithdrawalDto) -> ListedWithdrawal<'_> {
+pub fn listed(w: &WithdrawalEntry) -> ListedWithdrawal<'_> {
     ListedWithdrawal {
         id: &w.id,
         amount: w.amount,

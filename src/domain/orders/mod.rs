@@ -3,5 +3,6 @@
 //! order, the express courier, a carrier's track number).
 
 pub mod history;
+pub mod order;
 pub mod status;
 pub mod timeline;

@@ -1,6 +1,7 @@
 //! The partner cabinet's rules (seed 004): levels and progress, the bonus balance's history,
 //! withdrawals, and the requisites checked before anything is sent.
 
+pub mod cabinet;
 pub mod history;
 pub mod level;
 pub mod payout;

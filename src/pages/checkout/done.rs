@@ -3,11 +3,11 @@
 //! page (the delivery API's `redirect_url`) or the bank details of the order detail.
 
 use super::{rub_text, CheckoutState, Phase};
-use crate::api::commerce::checkout::{BankDetailsDto, CheckoutDto};
-use crate::api::commerce::orders::OrderDetailDto;
+use crate::api::commerce::checkout::CheckoutDto;
 use crate::api::delivery;
 use crate::domain::codes::{OrderStatus, PaymentMethod};
 use crate::domain::dates::{date_text, parse_iso};
+use crate::domain::orders::order::{BankDetails, OrderDetail};
 use crate::routes::Route;
 use leptos::prelude::*;
 
@@ -56,7 +56,7 @@ fn CopyRow(label: &'static str, value: String, testid: &'static str) -> impl Int
 }
 
 /// Bank details to copy, with what to pay (and by when, when known).
-fn bank(amount: rust_decimal::Decimal, by: Option<String>, b: BankDetailsDto) -> impl IntoView {
+fn bank(amount: rust_decimal::Decimal, by: Option<String>, b: BankDetails) -> impl IntoView {
     let what = match by {
         Some(by) => format!(
             "Оплатите {} до {by} — потом заказ отменится.",
@@ -115,7 +115,7 @@ fn PayLink(ck: CheckoutState, payment_id: String) -> impl IntoView {
 }
 
 /// The order found after a lost answer, and its payment when it awaits one.
-fn found(ck: CheckoutState, o: OrderDetailDto) -> impl IntoView {
+fn found(ck: CheckoutState, o: OrderDetail) -> impl IntoView {
     let pay = if o.status != OrderStatus::PendingPayment {
         view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any()
     } else {
@@ -159,7 +159,12 @@ fn placed(dto: CheckoutDto) -> impl IntoView {
                 <a href=url.clone() data-testid="pay-link">"откройте её сами"</a>"."</p>
         }
         .into_any(),
-        (_, _, Some(b)) => bank(pay.amount, Some(deadline(&pay.expires_at)), b.clone()).into_any(),
+        (_, _, Some(b)) => bank(
+            pay.amount,
+            Some(deadline(&pay.expires_at)),
+            b.clone().into(),
+        )
+        .into_any(),
         _ => view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any(),
     };
     view! {

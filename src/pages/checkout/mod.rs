@@ -18,13 +18,13 @@ pub use return_page::CheckoutReturnPage;
 use crate::api::commerce::checkout::{
     self as api, Address, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
 };
-use crate::api::commerce::orders::{OrderDetailDto, OrderSummaryDto};
 use crate::api::partner::{self, Warehouse};
 use crate::api::ApiError;
 use crate::domain::checkout::attempt::ListedOrder;
 use crate::domain::checkout::draft::Draft;
 use crate::domain::checkout::explain::{explain, Explained, Where};
 use crate::domain::codes::{ErrorCode, ShippingKind};
+use crate::domain::orders::order::{OrderDetail, OrderSummary};
 use crate::routes::Route;
 use crate::state::cart::{use_cart, Cart};
 use crate::state::storage::{self, Key};
@@ -59,7 +59,7 @@ pub(crate) enum Phase {
     Unproven,
     Done(Box<CheckoutDto>),
     /// After a lost answer, the order whose notes carry this attempt's reference.
-    Found(Box<OrderDetailDto>),
+    Found(Box<OrderDetail>),
 }
 
 type Fetched<T> = Option<Result<T, ApiError>>;
@@ -196,7 +196,7 @@ pub(crate) async fn places(ck: CheckoutState) -> Result<Vec<Warehouse>, ApiError
 }
 
 /// How the lookup reads an order of `GET /orders`.
-pub(crate) fn listed(o: &OrderSummaryDto) -> ListedOrder<'_> {
+pub(crate) fn listed(o: &OrderSummary) -> ListedOrder<'_> {
     ListedOrder {
         created_at: &o.created_at,
         status: &o.status,

@@ -7,7 +7,6 @@
 use super::lookup::check;
 use super::{explained, rub_text, show_problem, CheckoutState, Phase};
 use crate::api::commerce::checkout::{self as api, CheckoutDto};
-use crate::api::commerce::orders::OrderDetailDto;
 use crate::api::{ApiError, ErrorCode, IdempotencyKey};
 use crate::components::error_panel::clock_time;
 use crate::domain::checkout::attempt::{
@@ -201,7 +200,7 @@ impl Placing {
     }
 
     /// A look that proved something other than «not placed»: the order, or nothing.
-    fn conclude(self, v: Verdict<OrderDetailDto>) {
+    fn conclude(self, v: Verdict<crate::domain::orders::order::OrderDetail>) {
         match v {
             Verdict::Placed(o) => {
                 self.announce

@@ -2,9 +2,10 @@
 //! order's payment (and the delivery API's payment, once it has an id) until paid, failed
 //! or expired — with backoff, and only while the tab is visible.
 
-use crate::api::commerce::orders::{self, OrderDetailDto};
+use crate::api::commerce::orders;
 use crate::api::delivery;
 use crate::domain::codes::{GatewayPaymentStatus, OrderStatus, PaymentStatus};
+use crate::domain::orders::order::OrderDetail;
 use crate::routes::Route;
 use crate::state::use_session;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ fn backoff(n: u32) -> u32 {
     }
 }
 
-fn outcome(o: &OrderDetailDto, gateway: Option<&GatewayPaymentStatus>) -> Outcome {
+fn outcome(o: &OrderDetail, gateway: Option<&GatewayPaymentStatus>) -> Outcome {
     match (&o.payment_status, gateway) {
         (PaymentStatus::Paid, _) | (_, Some(GatewayPaymentStatus::Succeeded)) => Outcome::Paid,
         (PaymentStatus::Failed, _) | (_, Some(GatewayPaymentStatus::Failed)) => Outcome::Failed,
@@ -48,7 +49,7 @@ pub fn CheckoutReturnPage() -> impl IntoView {
         .with_untracked(|q| q.get("orderId"))
         .filter(|id| crate::routes::valid_id(id));
     let state = RwSignal::new(Outcome::Waiting);
-    let order = RwSignal::new(None::<OrderDetailDto>);
+    let order = RwSignal::new(None::<OrderDetail>);
     let alive = crate::timer::alive();
     if let Some(id) = order_id.clone() {
         leptos::task::spawn_local(async move {

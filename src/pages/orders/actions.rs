@@ -1,12 +1,13 @@
 //! What a shopper can do with an order: «Повторить заказ», cancel and refund — one request
 //! per press, what was typed kept on a refusal, the refusal explained.
 
-use crate::api::commerce::orders::{self, OrderDetailDto, RefundDto, RefundRequest};
+use crate::api::commerce::orders::{self, RefundRequest};
 use crate::api::{ApiError, Endpoint, IdempotencyKey};
 use crate::domain::cart::{CartLine, LineKey};
 use crate::domain::catalog::products_count_label;
 use crate::domain::codes::{ErrorCode, RefundStatus};
 use crate::domain::money::rub_text;
+use crate::domain::orders::order::{Cancelled, OrderDetail, RefundAccepted};
 use crate::routes::Route;
 use crate::state::{cart::use_cart, use_session, Session};
 use leptos::prelude::*;
@@ -15,8 +16,8 @@ use leptos_router::hooks::use_navigate;
 /// What the shopper just did here; shown above the order, which is read again after it.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Done {
-    Cancelled(orders::CancelDto),
-    Refund(RefundDto),
+    Cancelled(Cancelled),
+    Refund(RefundAccepted),
 }
 
 pub(super) fn done_view(d: Done) -> impl IntoView {
@@ -40,7 +41,7 @@ pub(super) fn done_view(d: Done) -> impl IntoView {
 
 /// «Повторить заказ»: every item back in the cart, then the cart.
 #[component]
-pub(super) fn Repeat(order: StoredValue<OrderDetailDto>) -> impl IntoView {
+pub(super) fn Repeat(order: StoredValue<OrderDetail>) -> impl IntoView {
     let cart = use_cart();
     let navigate = use_navigate();
     let busy = RwSignal::new(false);
@@ -57,16 +58,11 @@ pub(super) fn Repeat(order: StoredValue<OrderDetailDto>) -> impl IntoView {
             let mut refused = Vec::new();
             for i in items {
                 let line = CartLine {
-                    key: LineKey::new(i.product.id.clone(), i.variant_id.clone()),
+                    key: LineKey::new(i.product_id.clone(), i.variant_id.clone()),
                     server_id: None,
-                    name: i.product.name.clone(),
-                    thumbnail: i.product.thumbnail_url.clone(),
-                    attributes: i
-                        .variant_attributes
-                        .clone()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .collect(),
+                    name: i.name.clone(),
+                    thumbnail: i.thumbnail.clone(),
+                    attributes: i.attributes.clone(),
                     unit_price: i.unit_price,
                     compare_at: None,
                     quantity: i.quantity,
@@ -74,7 +70,7 @@ pub(super) fn Repeat(order: StoredValue<OrderDetailDto>) -> impl IntoView {
                     merge_key: None,
                 };
                 if let Err(why) = cart.add(line).await {
-                    refused.push(format!("«{}»: {why}", i.product.name));
+                    refused.push(format!("«{}»: {why}", i.name));
                 }
             }
             busy.try_set(false);
@@ -172,7 +168,7 @@ fn refusal(e: &ApiError) -> String {
 
 #[component]
 pub(super) fn CancelForm(
-    order: StoredValue<OrderDetailDto>,
+    order: StoredValue<OrderDetail>,
     kick: RwSignal<u32>,
     done: RwSignal<Option<Done>>,
 ) -> impl IntoView {
@@ -225,7 +221,7 @@ const REFUND_REASONS: [&str; 4] = [
 
 #[component]
 pub(super) fn RefundForm(
-    order: StoredValue<OrderDetailDto>,
+    order: StoredValue<OrderDetail>,
     kick: RwSignal<u32>,
     done: RwSignal<Option<Done>>,
 ) -> impl IntoView {
@@ -282,7 +278,7 @@ pub(super) fn RefundForm(
                                         let id = id2.clone();
                                         chosen.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
                                     }/>
-                                {format!("{} — {} шт., {}", i.product.name, i.quantity, rub_text(i.total_price))}
+                                {format!("{} — {} шт., {}", i.name, i.quantity, rub_text(i.total_price))}
                             </label>
                         }
                     }).collect_view()}

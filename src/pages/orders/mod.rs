@@ -6,13 +6,14 @@ mod order;
 mod story;
 pub use order::{OrderLoad, OrderPage};
 
-use crate::api::commerce::orders::{self, OrderSummaryDto};
+use crate::api::commerce::orders;
 pub(crate) use crate::components::readable::{chip, local_time, local_time_iso};
 use crate::components::{error_panel::ErrorPanel, pagination::Pagination};
 use crate::domain::catalog::products_count_label;
 use crate::domain::codes::OrderStatus;
 use crate::domain::money::rub_text;
 use crate::domain::orders::history::OrdersFilter;
+use crate::domain::orders::order::OrderSummary;
 use crate::routes::{use_orders_filter, Route};
 use crate::state::resource::resource;
 use crate::state::use_session;
@@ -20,7 +21,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-fn row(o: OrderSummaryDto) -> impl IntoView {
+fn row(o: OrderSummary) -> impl IntoView {
     let href = Route::Order(o.id.clone()).href();
     view! {
         <li class="order-row" data-testid="order-row">

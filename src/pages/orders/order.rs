@@ -5,8 +5,7 @@
 use super::actions::{done_view, CancelForm, Done, RefundForm, Repeat};
 use super::story::{backoff, stage_bar, story_of, timeline, where_now, Story};
 use super::{chip, local_time_iso};
-use crate::api::commerce::cart::LineItemDto;
-use crate::api::commerce::orders::{self, OrderDetailDto};
+use crate::api::commerce::orders;
 use crate::api::ApiError;
 use crate::components::{
     error_panel::ErrorPanel,
@@ -16,6 +15,7 @@ use crate::domain::attributes;
 use crate::domain::catalog::products_count_label;
 use crate::domain::dates::date_text;
 use crate::domain::money::rub_text;
+use crate::domain::orders::order::{OrderAddress, OrderDetail, OrderLine};
 use crate::domain::phone::display as phone_text;
 use crate::routes::Route;
 use crate::state::use_session;
@@ -29,10 +29,11 @@ pub fn OrderPage() -> impl IntoView {
     view! { <WithRouteId text=NO_SUCH_ORDER page=|id| view! { <OrderLoad id=id/> }.into_any()/> }
 }
 
+/// Where the order page is: waiting for the order, showing it, or saying why not.
 #[derive(Clone, Debug)]
-enum Loaded {
+enum OrderPageState {
     Waiting,
-    Ready(Box<OrderDetailDto>),
+    Ready(Box<OrderDetail>),
     Missing,
     Failed(ApiError),
 }
@@ -42,7 +43,7 @@ enum Loaded {
 #[component]
 pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
     let session = use_session();
-    let order = RwSignal::new(Loaded::Waiting);
+    let order = RwSignal::new(OrderPageState::Waiting);
     let story = RwSignal::new(None::<Story>);
     let kick = RwSignal::new(0u32);
     let done = RwSignal::new(None::<Done>);
@@ -65,10 +66,12 @@ pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
                         let moving = s.moving();
                         // Only what changed is drawn again: a form being filled in stays.
                         let same = order
-                            .try_with_untracked(|cur| matches!(cur, Loaded::Ready(c) if **c == o))
+                            .try_with_untracked(
+                                |cur| matches!(cur, OrderPageState::Ready(c) if **c == o),
+                            )
                             .unwrap_or(true);
                         if !same {
-                            order.try_set(Loaded::Ready(Box::new(o)));
+                            order.try_set(OrderPageState::Ready(Box::new(o)));
                         }
                         if story
                             .try_with_untracked(|cur| cur.as_ref() != Some(&s))
@@ -81,13 +84,13 @@ pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
                         }
                     }
                     Err(ApiError::NotFound(_)) => {
-                        order.try_set(Loaded::Missing);
+                        order.try_set(OrderPageState::Missing);
                         return;
                     }
                     Err(e) if n > 0 && e.is_transient() => {}
                     Err(e) => {
                         session.refused(&e);
-                        order.try_set(Loaded::Failed(e));
+                        order.try_set(OrderPageState::Failed(e));
                         return;
                     }
                 }
@@ -100,28 +103,27 @@ pub fn OrderLoad(id: Memo<String>) -> impl IntoView {
     });
     move || {
         match order.get() {
-        Loaded::Waiting => view! { <p class="checkout-wait">"Загружаем заказ…"</p> }.into_any(),
-        Loaded::Missing => view! { <NotFoundView text=NO_SUCH_ORDER/> }.into_any(),
-        Loaded::Failed(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| kick.update(|k| *k += 1))/> }.into_any(),
-        Loaded::Ready(o) => view! { <OrderView order=*o story=story kick=kick done=done/> }.into_any(),
+        OrderPageState::Waiting => view! { <p class="checkout-wait">"Загружаем заказ…"</p> }.into_any(),
+        OrderPageState::Missing => view! { <NotFoundView text=NO_SUCH_ORDER/> }.into_any(),
+        OrderPageState::Failed(e) => view! { <ErrorPanel error=e on_retry=Callback::new(move |_| kick.update(|k| *k += 1))/> }.into_any(),
+        OrderPageState::Ready(o) => view! { <OrderView order=*o story=story kick=kick done=done/> }.into_any(),
     }
     }
 }
 
-fn item_row(i: &LineItemDto) -> impl IntoView {
-    let href = Route::product(&i.product.id).href();
-    let attrs = i
-        .variant_attributes
-        .as_ref()
-        .map(|a| attributes::line(a.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
-        .filter(|a| !a.is_empty());
+fn item_row(i: &OrderLine) -> impl IntoView {
+    let href = Route::product(&i.product_id).href();
+    let attrs = Some(attributes::line(
+        i.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    ))
+    .filter(|a| !a.is_empty());
     view! {
         <li class="cart-line" data-testid="order-item">
             <a class="cart-line__media" href=href.clone() tabindex="-1" aria-hidden="true">
-                {i.product.thumbnail_url.clone().map(|u| view! { <img src=u alt="" width="64" height="64" loading="lazy"/> })}
+                {i.thumbnail.clone().map(|u| view! { <img src=u alt="" width="64" height="64" loading="lazy"/> })}
             </a>
             <div class="cart-line__info">
-                <a class="cart-line__name" href=href>{i.product.name.clone()}</a>
+                <a class="cart-line__name" href=href>{i.name.clone()}</a>
                 {attrs.map(|a| view! { <p class="cart-line__attrs">{a}</p> })}
                 <p class="cart-line__unit">{format!("{} × {}", i.quantity, rub_text(i.unit_price))}</p>
             </div>
@@ -130,7 +132,7 @@ fn item_row(i: &LineItemDto) -> impl IntoView {
     }
 }
 
-fn address_text(a: &orders::OrderAddressDto) -> String {
+fn address_text(a: &OrderAddress) -> String {
     [&a.postal_code, &a.region, &a.city, &a.street]
         .iter()
         .filter_map(|x| x.as_deref().filter(|s| !s.is_empty()))
@@ -157,7 +159,7 @@ fn payment_method_word(m: &crate::domain::codes::PaymentMethod) -> &'static str 
 
 #[component]
 fn OrderView(
-    order: OrderDetailDto,
+    order: OrderDetail,
     story: RwSignal<Option<Story>>,
     kick: RwSignal<u32>,
     done: RwSignal<Option<Done>>,

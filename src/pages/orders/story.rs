@@ -4,11 +4,12 @@
 //! «где заказ» and the timeline.
 
 use super::local_time;
-use crate::api::commerce::orders::{self, OrderDetailDto};
+use crate::api::commerce::orders;
 use crate::api::{courier, delivery};
 use crate::components::readable::tel;
 use crate::domain::codes::{CourierOrderState, DeliveryStatus, ErrorCode};
 use crate::domain::dates::date_text;
+use crate::domain::orders::order::OrderDetail;
 use crate::domain::orders::timeline::{
     carrier_link, carrier_name, courier_order_state, courier_state, current, delivery_status,
     merge, order_status, tracking_status, Event, Source, Stage,
@@ -51,7 +52,7 @@ pub(super) fn backoff(n: u32) -> u32 {
     }
 }
 
-pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
+pub(super) async fn story_of(session: Session, o: &OrderDetail) -> Story {
     let mut s = Story::default();
     for h in &o.status_history {
         s.events.push(
@@ -79,16 +80,11 @@ pub(super) async fn story_of(session: Session, o: &OrderDetailDto) -> Story {
                     .at_place(e.location.as_deref()),
                 );
             }
-            let code = ship
-                .delivery
-                .as_ref()
-                .and_then(|d| d.integration_code.clone())
-                .unwrap_or_default();
-            let number = t.tracking_number.clone().or_else(|| {
-                ship.delivery
-                    .as_ref()
-                    .and_then(|d| d.data.track_number.clone())
-            });
+            let code = ship.carrier_code.clone().unwrap_or_default();
+            let number = t
+                .tracking_number
+                .clone()
+                .or_else(|| ship.track_number.clone());
             if let Some(n) = number {
                 let name = carrier_name(&code)
                     .map(str::to_string)

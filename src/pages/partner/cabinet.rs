@@ -5,11 +5,12 @@
 use super::form::{two_ways, Form, DIGITS, TEXT};
 use super::payout::{self, Outcome};
 use super::Profile;
-use crate::api::partner::cabinet::{self, ManagerDto, OrganizationDto, PartnerDto};
+use crate::api::partner::cabinet;
 use crate::api::ApiError;
 use crate::components::readable::{local_time_iso, tel};
 use crate::domain::codes::OrganizationKind;
 use crate::domain::money::rub_text;
+use crate::domain::partner::cabinet::{Manager, Organization, PartnerProfile};
 use crate::domain::partner::level::progress;
 use crate::domain::partner::requisites::{inn_problem, kpp_problem, InnOf};
 use crate::domain::phone::display;
@@ -18,7 +19,7 @@ use crate::state::resource::resource;
 use crate::state::use_session;
 use leptos::prelude::*;
 
-fn manager(role: &'static str, m: Option<ManagerDto>) -> impl IntoView {
+fn manager(role: &'static str, m: Option<Manager>) -> impl IntoView {
     m.filter(|m| !m.phone.is_empty()).map(|m| {
         view! {
             <dt>{role}</dt>
@@ -48,8 +49,8 @@ pub(super) fn Overview() -> impl IntoView {
 }
 
 fn summary(
-    p: &PartnerDto,
-    levels: LocalResource<Result<Vec<cabinet::LevelDto>, ApiError>>,
+    p: &PartnerProfile,
+    levels: LocalResource<Result<Vec<crate::domain::partner::level::Level>, ApiError>>,
 ) -> impl IntoView {
     let level = p.level.clone();
     let balance = p.bonus_balance;
@@ -67,8 +68,8 @@ fn summary(
             </dl>
             {move || {
                 let l = level.clone()?;
-                let all: Vec<_> = levels.get().and_then(Result::ok).unwrap_or_default().iter().map(cabinet::LevelDto::level).collect();
-                let p = progress(&all, &l.current.level(), l.purchase_amount)?;
+                let all: Vec<_> = levels.get().and_then(Result::ok).unwrap_or_default();
+                let p = progress(&all, &l.current, l.purchase_amount)?;
                 let text = match &p.next {
                     Some((title, left)) if left.is_zero() => format!("Покупок хватает для уровня «{title}» — он наступит после пересчёта."),
                     Some((title, left)) => format!("Ещё {} до уровня «{title}».", rub_text(*left)),
@@ -96,7 +97,7 @@ fn summary(
     }
 }
 
-fn support(p: &PartnerDto) -> impl IntoView {
+fn support(p: &PartnerProfile) -> impl IntoView {
     p.support.clone().map(|s| {
         view! {
             <section class="checkout-step" aria-labelledby="pc-support" data-testid="support">
@@ -112,7 +113,7 @@ fn support(p: &PartnerDto) -> impl IntoView {
 }
 
 #[component]
-fn Organizations(list: Vec<OrganizationDto>) -> impl IntoView {
+fn Organizations(list: Vec<Organization>) -> impl IntoView {
     let profile = expect_context::<Profile>();
     let session = use_session();
     let asking = RwSignal::new(None::<String>);
@@ -217,7 +218,7 @@ fn AddOrganization() -> impl IntoView {
             return;
         }
         let actual = form.get("actual-address");
-        let org = OrganizationDto {
+        let org = Organization {
             kind: if ip {
                 OrganizationKind::Individual
             } else {
@@ -228,7 +229,7 @@ fn AddOrganization() -> impl IntoView {
             kpp: Some(kpp.trim().to_string()).filter(|k| !k.is_empty()),
             legal_address: form.get("legal-address").trim().to_string(),
             actual_address: Some(actual.trim().to_string()).filter(|a| !a.is_empty()),
-            ..OrganizationDto::default()
+            ..Organization::default()
         };
         form.sending.set(true);
         form.general.set(None);

@@ -5,7 +5,7 @@
 
 use super::form::date_filter;
 use super::{signed, Profile};
-use crate::api::partner::cabinet::{self, OperationDto};
+use crate::api::partner::cabinet;
 use crate::api::partner::List;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
@@ -13,6 +13,7 @@ use crate::components::pagination::Pagination;
 use crate::components::readable::{local_time, local_time_iso};
 use crate::domain::dates::parse_iso;
 use crate::domain::money::rub_text;
+use crate::domain::partner::cabinet::Operation;
 use crate::domain::partner::history::{
     balance_line, chart_points, totals, HistoryFilter, Op, PAGE_SIZE,
 };
@@ -26,7 +27,7 @@ use rust_decimal::Decimal;
 const W: u32 = 640;
 const H: u32 = 160;
 
-fn op(o: &OperationDto) -> Op {
+fn op(o: &Operation) -> Op {
     Op {
         at: parse_iso(&o.datetime),
         addition: o.operation_type == "ADDITION",
@@ -39,7 +40,7 @@ async fn since(
     ep: &crate::api::Endpoint,
     id: &str,
     from: Option<String>,
-) -> Result<Vec<OperationDto>, ApiError> {
+) -> Result<Vec<Operation>, ApiError> {
     let all = HistoryFilter {
         from,
         ascending: true,
@@ -47,7 +48,7 @@ async fn since(
     };
     let mut out = Vec::new();
     for page in 0..10 {
-        let l: List<OperationDto> = cabinet::history(ep, id, &all, Some((100, page * 100))).await?;
+        let l: List<Operation> = cabinet::history(ep, id, &all, Some((100, page * 100))).await?;
         let done = l.data.len() < 100 || out.len() + l.data.len() >= l.total.unwrap_or(0) as usize;
         out.extend(l.data);
         if done {
@@ -195,7 +196,7 @@ pub(super) fn History() -> impl IntoView {
 
 /// The balance over the period: one point per operation (the line starts with the balance
 /// before the first), the lowest and highest balance marked, and the same said in words.
-fn chart_view(to: Option<&str>, balance: Decimal, ops: &[OperationDto]) -> impl IntoView {
+fn chart_view(to: Option<&str>, balance: Decimal, ops: &[Operation]) -> impl IntoView {
     let all: Vec<Op> = ops.iter().map(op).collect();
     let line = balance_line(balance, &all);
     // Operations after the period's end move the balance too, but are not drawn.

@@ -9,11 +9,12 @@ mod history;
 mod payout;
 mod withdrawals;
 
-use crate::api::partner::cabinet::{profile as load_profile, PartnerDto};
+use crate::api::partner::cabinet::profile as load_profile;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::notice_page::NoticePage;
 use crate::domain::money::rub_text;
+use crate::domain::partner::cabinet::PartnerProfile;
 use crate::domain::partner::history::HistoryFilter;
 use crate::domain::partner::WithdrawalsFilter;
 use crate::routes::Route;
@@ -27,7 +28,7 @@ use leptos_router::hooks::use_location;
 #[derive(Clone, Copy)]
 pub(super) struct Profile {
     pub id: StoredValue<String>,
-    pub data: LocalResource<Result<PartnerDto, ApiError>>,
+    pub data: LocalResource<Result<PartnerProfile, ApiError>>,
 }
 
 impl Profile {

@@ -2,9 +2,10 @@
 //! looked for after a lost answer or a reload, cleared once its request is seen or surely
 //! never made. Never a second send while the first may exist.
 
-use crate::api::partner::cabinet::{self, OrganizationDto, Withdrawal};
+use crate::api::partner::cabinet::{self, Withdrawal};
 use crate::api::partner::payouts::{self, listed, sent};
 use crate::api::{ApiError, Endpoint, IdempotencyKey};
+use crate::domain::partner::cabinet::Organization;
 use crate::domain::partner::payout::{
     look_failed, organization_added, verdict, Intent, ListedWithdrawal, Sent, Verdict, TIMING,
 };
@@ -131,7 +132,7 @@ async fn has_organization(ep: &Endpoint, id: &str, inn: &str) -> Result<bool, Ap
 pub(super) async fn add_organization(
     ep: &Endpoint,
     partner: &str,
-    org: &OrganizationDto,
+    org: &Organization,
     lost: Option<&str>,
     alive: &AtomicBool,
 ) -> (Outcome, bool) {

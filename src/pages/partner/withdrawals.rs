@@ -14,6 +14,7 @@ use crate::components::pagination::Pagination;
 use crate::components::readable::{chip, local_time_iso};
 use crate::domain::codes::{ErrorCode, WithdrawalStatus};
 use crate::domain::money::rub_text;
+use crate::domain::partner::cabinet::WithdrawalEntry;
 use crate::domain::partner::payout::Intent;
 use crate::domain::partner::requisites::{
     account_problem, bik_problem, department_problem, inn_problem, kpp_problem, only_digits,
@@ -121,7 +122,7 @@ const DATE: Kind = Kind("date", "text", "off", 10);
 
 #[component]
 fn NewWithdrawal(
-    list: LocalResource<Result<crate::api::partner::List<cabinet::WithdrawalDto>, ApiError>>,
+    list: LocalResource<Result<crate::api::partner::List<WithdrawalEntry>, ApiError>>,
 ) -> impl IntoView {
     let profile = expect_context::<Profile>();
     let session = use_session();

@@ -17,6 +17,7 @@ use vitrina::api::partner::cabinet::{read_done, PartnerDto, WithdrawalDto};
 use vitrina::api::partner::payouts::{listed, sent};
 use vitrina::api::partner::{decode, List};
 use vitrina::api::{ApiError, RawResponse};
+use vitrina::domain::partner::cabinet::WithdrawalEntry;
 use vitrina::domain::partner::payout::{
     look_failed, organization_added, verdict, Intent, ListedWithdrawal, Sent, Timing, Verdict,
 };
@@ -101,7 +102,7 @@ impl Stub {
     }
 
     /// The app's lookup: every withdrawal request since `since`, 100 a page.
-    async fn since(&self, who: &Who, since: &str) -> Result<Vec<WithdrawalDto>, ApiError> {
+    async fn since(&self, who: &Who, since: &str) -> Result<Vec<WithdrawalEntry>, ApiError> {
         let path = format!("{P}/{MOUNTER}/withdrawal-requests");
         let mut all = Vec::new();
         for page in 0..20 {
@@ -109,7 +110,8 @@ impl Stub {
             let raw = self.send_raw(who, false, &path, &body).await?;
             let l: List<WithdrawalDto> = decode(&raw, now_ms() / 1000)?;
             let n = l.data.len();
-            all.extend(l.data);
+            // Mapped at the edge, as the app's own lookup (`payouts::since`) reads it.
+            all.extend(l.data.into_iter().map(WithdrawalEntry::from));
             if n < 100 || l.total.is_some_and(|t| all.len() as u64 >= t) {
                 break;
             }

@@ -1,17 +1,12 @@
-//! Orders (seed 003): the list (history, and the checkout's lookup after a lost answer), one
-//! order in full, its tracking, cancel and refund; the links to the other systems'
-//! orders (docs/integration.md §10).
+//! Seed 003's order shapes on the wire; `mapping` turns them into `domain::orders::order`.
 
-use super::cart::LineItemDto;
-use super::checkout::{AppliedCouponDto, PricingDto};
-use super::{Backend, Commerce, Endpoint, Envelope, Pagination};
-use crate::api::{encode_component, ApiError, IdempotencyKey, Method, Query};
+use crate::api::commerce::cart::LineItemDto;
+use crate::api::commerce::checkout::{AppliedCouponDto, BankDetailsDto, PricingDto};
 use crate::domain::codes::{
     OrderStatus, PaymentMethod, PaymentStatus, RefundRequestStatus, RefundStatus, TrackingStatus,
 };
-use crate::domain::orders::history::{OrdersFilter, PAGE_SIZE};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Seed 003 `OrderSummary`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -36,36 +31,6 @@ pub struct OrdersDto {
     pub orders: Vec<OrderSummaryDto>,
 }
 
-/// `GET /orders?dateFrom=…` — the newest first.
-pub async fn since(ep: &Endpoint, date_from: &str) -> Result<Vec<OrderSummaryDto>, ApiError> {
-    let mut q = Query::new();
-    q.push("dateFrom", date_from).push("pageSize", 20);
-    let path = format!("/orders{}", q.to_query_string());
-    let r: Envelope<OrdersDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
-    Ok(r.data.orders)
-}
-
-/// `GET /orders?page&pageSize&status&dateFrom&dateTo`.
-pub async fn list(
-    ep: &Endpoint,
-    f: &OrdersFilter,
-) -> Result<(Vec<OrderSummaryDto>, Option<Pagination>), ApiError> {
-    let mut q = Query::new();
-    q.push("page", f.page.max(1)).push("pageSize", PAGE_SIZE);
-    if let Some(s) = &f.status {
-        q.push("status", s);
-    }
-    if let Some(d) = &f.from {
-        q.push("dateFrom", d);
-    }
-    if let Some(d) = &f.to {
-        q.push("dateTo", d);
-    }
-    let path = format!("/orders{}", q.to_query_string());
-    let r: Envelope<OrdersDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
-    Ok((r.data.orders, r.meta.pagination))
-}
-
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderPaymentDto {
@@ -78,7 +43,7 @@ pub struct OrderPaymentDto {
     #[serde(default)]
     pub amount: Option<Decimal>,
     #[serde(default)]
-    pub bank_details: Option<super::checkout::BankDetailsDto>,
+    pub bank_details: Option<BankDetailsDto>,
 }
 
 /// `shippingAddress` and `billingAddress` (the latter has no recipient or phone).
@@ -160,13 +125,6 @@ pub struct OrderDetailDto {
     pub created_at: String,
 }
 
-/// `GET /orders/{id}`.
-pub async fn detail(ep: &Endpoint, id: &str) -> Result<OrderDetailDto, ApiError> {
-    let path = format!("/orders/{}", encode_component(id));
-    let r: Envelope<OrderDetailDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
-    Ok(r.data)
-}
-
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct TrackingEventDto {
     pub status: TrackingStatus,
@@ -193,13 +151,6 @@ pub struct TrackingDto {
     pub events: Vec<TrackingEventDto>,
 }
 
-/// `GET /orders/{id}/tracking`; `NOT_SHIPPED` is an error the page explains.
-pub async fn tracking(ep: &Endpoint, id: &str) -> Result<TrackingDto, ApiError> {
-    let path = format!("/orders/{}/tracking", encode_component(id));
-    let r: Envelope<TrackingDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
-    Ok(r.data)
-}
-
 /// Seed 003 `CancelOrderResponse`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -212,31 +163,6 @@ pub struct CancelDto {
     pub refund_amount: Option<Decimal>,
     #[serde(default)]
     pub message: String,
-}
-
-/// `POST /orders/{id}/cancel {reason}`, one key per press.
-pub async fn cancel(
-    ep: &Endpoint,
-    id: &str,
-    reason: &str,
-    key: &IdempotencyKey,
-) -> Result<CancelDto, ApiError> {
-    let path = format!("/orders/{}/cancel", encode_component(id));
-    let body = serde_json::json!({ "reason": reason }).to_string();
-    let r: Envelope<CancelDto> =
-        Commerce::request(ep, Method::Post, &path, Some(body), Some(key)).await?;
-    Ok(r.data)
-}
-
-/// Seed 003 `RefundRequest`: no `itemIds` means every item.
-#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct RefundRequest {
-    pub reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item_ids: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -259,18 +185,4 @@ pub struct RefundDto {
     pub items: Vec<RefundItemDto>,
     #[serde(default)]
     pub message: String,
-}
-
-/// `POST /orders/{id}/refund`, one key per press.
-pub async fn refund(
-    ep: &Endpoint,
-    id: &str,
-    body: &RefundRequest,
-    key: &IdempotencyKey,
-) -> Result<RefundDto, ApiError> {
-    let path = format!("/orders/{}/refund", encode_component(id));
-    let json = serde_json::to_string(body).unwrap_or_default();
-    let r: Envelope<RefundDto> =
-        Commerce::request(ep, Method::Post, &path, Some(json), Some(key)).await?;
-    Ok(r.data)
 }

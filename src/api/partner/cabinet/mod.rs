@@ -4,135 +4,17 @@
 
 use super::{backend_error, Backend, List, Partner};
 use crate::api::{refused, ApiError, Endpoint, IdempotencyKey, Method, RawResponse};
-use crate::domain::codes::{OrganizationKind, PartnerKind, WithdrawalStatus};
+use crate::domain::partner::cabinet::{Operation, Organization, PartnerProfile, WithdrawalEntry};
 use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
 use crate::domain::partner::level::Level;
+use mapping::list_of;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// Seed 004 `Partner`: what the cabinet shows of it.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PartnerDto {
-    pub id: String,
-    #[serde(rename = "type")]
-    pub kind: PartnerKind,
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub level: Option<PartnerLevelDto>,
-    /// A mounter's only.
-    #[serde(default)]
-    pub bonus_balance: Option<Decimal>,
-    /// A dealer's only.
-    #[serde(default)]
-    pub support: Option<SupportDto>,
-    #[serde(default)]
-    pub organizations: Vec<OrganizationDto>,
-}
+mod dto;
+mod mapping;
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PartnerLevelDto {
-    pub current: LevelDto,
-    #[serde(default)]
-    pub recalculation_date: Option<String>,
-    #[serde(default)]
-    pub purchase_amount: Option<Decimal>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct LevelDto {
-    pub id: String,
-    /// Seed 004's mounter example has none.
-    #[serde(default)]
-    pub number: Option<u32>,
-    pub title: String,
-    #[serde(default)]
-    pub purchase_range: Option<RangeDto>,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-pub struct RangeDto {
-    #[serde(default)]
-    pub min: Decimal,
-    #[serde(default)]
-    pub max: Option<Decimal>,
-}
-
-impl LevelDto {
-    pub fn level(&self) -> Level {
-        Level {
-            id: self.id.clone(),
-            number: self.number,
-            title: self.title.clone(),
-            range: self.purchase_range.map(|r| (r.min, r.max)),
-        }
-    }
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct SupportDto {
-    #[serde(default)]
-    pub regional_manager: Option<ManagerDto>,
-    #[serde(default)]
-    pub personal_manager: Option<ManagerDto>,
-    #[serde(default)]
-    pub office_manager: Option<ManagerDto>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct ManagerDto {
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub name: Option<String>,
-}
-
-/// Seed 004 `Organization`; also the body of `organizations/create` (without `id`).
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationDto {
-    #[serde(default, skip_serializing)]
-    pub id: String,
-    #[serde(rename = "type", default)]
-    pub kind: OrganizationKind,
-    pub name: String,
-    pub inn: String,
-    #[serde(default)]
-    pub kpp: Option<String>,
-    #[serde(default)]
-    pub legal_address: String,
-    #[serde(default)]
-    pub actual_address: Option<String>,
-}
-
-/// Seed 004 `BalanceHistoryItem`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationDto {
-    pub id: String,
-    pub operation_type: String,
-    pub value: Decimal,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub datetime: String,
-}
-
-/// Seed 004 `WithdrawalRequest` (the seed names no status field; its filter's is `status`).
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct WithdrawalDto {
-    pub id: String,
-    #[serde(default)]
-    pub status: WithdrawalStatus,
-    #[serde(default)]
-    pub amount: Decimal,
-    #[serde(default)]
-    pub datetime: String,
-}
+pub use dto::*;
 
 /// The partner's own id in a path.
 fn path(id: &str, rest: &str) -> String {
@@ -166,13 +48,16 @@ async fn send_done(
     Partner::exchange(ep, Method::Post, path, body, key, read_done).await
 }
 
-pub async fn profile(ep: &Endpoint, id: &str) -> Result<PartnerDto, ApiError> {
-    Partner::request(ep, Method::Get, &path(id, ""), None, None).await
+pub async fn profile(ep: &Endpoint, id: &str) -> Result<PartnerProfile, ApiError> {
+    let p: PartnerDto = Partner::request(ep, Method::Get, &path(id, ""), None, None).await?;
+    Ok(p.into())
 }
 
 /// `GET /partners/levels`: a bare array.
-pub async fn levels(ep: &Endpoint) -> Result<Vec<LevelDto>, ApiError> {
-    Partner::request(ep, Method::Get, "/partners/levels", None, None).await
+pub async fn levels(ep: &Endpoint) -> Result<Vec<Level>, ApiError> {
+    let l: Vec<LevelDto> =
+        Partner::request(ep, Method::Get, "/partners/levels", None, None).await?;
+    Ok(l.into_iter().map(Into::into).collect())
 }
 
 #[derive(Serialize, Default)]
@@ -215,9 +100,11 @@ pub async fn history(
     id: &str,
     f: &HistoryFilter,
     page: Option<(u32, u32)>,
-) -> Result<List<OperationDto>, ApiError> {
+) -> Result<List<Operation>, ApiError> {
     let body = history_body(f, page);
-    Partner::request(ep, Method::Post, &history_path(id), body, None).await
+    let l: List<OperationDto> =
+        Partner::request(ep, Method::Post, &history_path(id), body, None).await?;
+    Ok(list_of(l))
 }
 
 fn history_path(id: &str) -> String {
@@ -261,7 +148,7 @@ pub async fn withdrawals(
     status: Option<&str>,
     (from, to): (&Option<String>, &Option<String>),
     (limit, offset): (u32, u32),
-) -> Result<List<WithdrawalDto>, ApiError> {
+) -> Result<List<WithdrawalEntry>, ApiError> {
     let body = ListBody {
         when: None,
         operation_type: None,
@@ -273,14 +160,15 @@ pub async fn withdrawals(
         offset,
     };
     let json = serde_json::to_string(&body).ok();
-    Partner::request(
+    let l: List<WithdrawalDto> = Partner::request(
         ep,
         Method::Post,
         &path(id, "/withdrawal-requests"),
         json,
         None,
     )
-    .await
+    .await?;
+    Ok(list_of(l))
 }
 
 /// Who receives the money: a person (passport) or an organization — seed 004's `person`
@@ -360,12 +248,8 @@ pub async fn withdraw(
     .await
 }
 
-pub async fn add_organization(
-    ep: &Endpoint,
-    id: &str,
-    org: &OrganizationDto,
-) -> Result<(), ApiError> {
-    let json = serde_json::to_string(org).ok();
+pub async fn add_organization(ep: &Endpoint, id: &str, org: &Organization) -> Result<(), ApiError> {
+    let json = serde_json::to_string(&OrganizationDto::from(org.clone())).ok();
     send_done(ep, &path(id, "/organizations/create"), json, None).await
 }
 
