@@ -8,8 +8,8 @@ use vitrina::api::error::{parse_rate_limit, parse_retry_after};
 use vitrina::api::{courier, delivery, partner, ApiError, RawResponse, RetryAfter};
 use vitrina::domain::catalog::{Availability, ProductSummary};
 use vitrina::domain::codes::{
-    CourierOrderState, CourierState, DeliveryStatus, OrderStatus, OrganizationKind, PartnerKind,
-    RefundRequestStatus, RefundStatus, TrackingStatus,
+    CourierOrderState, CourierState, DeliveryStatus, OperationType, OrderStatus, OrganizationKind,
+    PartnerKind, RefundRequestStatus, RefundStatus, TrackingStatus,
 };
 
 const NOW: u64 = 1_705_329_540;
@@ -921,14 +921,14 @@ fn seed_004s_balance_history_decodes_with_its_totals() {
         (Some(50), Some(0), Some(1000))
     );
     assert_eq!(l.data[0].value, d("100.23"));
-    assert_eq!(l.data[1].operation_type, "SUBTRACTION");
+    assert_eq!(l.data[1].operation_type, OperationType::Subtraction);
     assert_eq!(l.data[1].datetime, "2025-01-21T13:08:30.11Z");
     let ops: Vec<_> = l
         .data
         .iter()
         .map(|o| vitrina::domain::partner::history::Op {
             at: vitrina::domain::dates::parse_iso(&o.datetime),
-            addition: o.operation_type == "ADDITION",
+            addition: o.operation_type == OperationType::Addition,
             value: o.value,
         })
         .collect();

@@ -336,3 +336,18 @@ fn the_dtos_carry_the_enums_not_strings() {
         serde_json::from_value(json!({"ts": "2025-10-15T08:01Z", "status": "on_the_way"})).unwrap();
     assert_eq!(h.status, DeliveryStatus::OnTheWay);
 }
+
+#[test]
+fn balance_operation_types_of_seed_004_are_variants() {
+    use vitrina::api::partner::cabinet::OperationDto;
+    use OperationType as T;
+    let t = [("ADDITION", T::Addition), ("SUBTRACTION", T::Subtraction)];
+    decodes(&t);
+    covers(T::KNOWN, &t);
+    assert_eq!(T::parse("BONUS"), T::Unknown("BONUS".into()));
+    // A field that goes back to `String` stops this compiling.
+    fn typed(o: &OperationDto) -> &OperationType {
+        &o.operation_type
+    }
+    let _ = typed;
+}

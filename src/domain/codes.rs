@@ -70,6 +70,15 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// Whether a balance-history operation adds to the balance or takes from it (seed 004
+    /// `operationType`).
+    pub enum OperationType {
+        Addition = "ADDITION",
+        Subtraction = "SUBTRACTION",
+    }
+}
+
+wire_enum! {
     /// A coupon's discount: a percentage or a fixed sum (seed 003 `appliedCoupons[].type`).
     pub enum CouponKind {
         Percentage = "PERCENTAGE",

@@ -58,7 +58,7 @@ pub struct Organization {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Operation {
     pub id: String,
-    pub operation_type: String,
+    pub operation_type: crate::domain::codes::OperationType,
     pub value: Decimal,
     pub description: String,
     pub datetime: String,

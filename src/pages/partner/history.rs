@@ -11,6 +11,7 @@ use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::pagination::Pagination;
 use crate::components::readable::{local_time, local_time_iso};
+use crate::domain::codes::OperationType;
 use crate::domain::dates::parse_iso;
 use crate::domain::money::rub_text;
 use crate::domain::partner::cabinet::Operation;
@@ -30,7 +31,7 @@ const H: u32 = 160;
 fn op(o: &Operation) -> Op {
     Op {
         at: parse_iso(&o.datetime),
-        addition: o.operation_type == "ADDITION",
+        addition: o.operation_type == OperationType::Addition,
         value: o.value,
     }
 }
@@ -175,7 +176,7 @@ pub(super) fn History() -> impl IntoView {
                             <p class="orders-count" data-testid="history-count">{format!("Операций: {total}")}</p>
                             <ul class="orders-list">
                                 {l.data.into_iter().map(|o| {
-                                    let add = o.operation_type == "ADDITION";
+                                    let add = o.operation_type == OperationType::Addition;
                                     view! {
                                         <li class="order-row" data-testid="operation">
                                             <span class="order-row__number">{o.description.clone()}</span>

@@ -98,7 +98,7 @@ pub struct OrganizationDto {
 #[serde(rename_all = "camelCase")]
 pub struct OperationDto {
     pub id: String,
-    pub operation_type: String,
+    pub operation_type: crate::domain::codes::OperationType,
     pub value: Decimal,
     #[serde(default)]
     pub description: String,
