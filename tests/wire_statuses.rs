@@ -351,3 +351,108 @@ fn balance_operation_types_of_seed_004_are_variants() {
     }
     let _ = typed;
 }
+
+/// Every value the wire enums know, as the backends spell it.
+fn wire_values() -> Vec<String> {
+    fn all<T>(known: &[T], text: fn(&T) -> &str) -> Vec<String> {
+        known.iter().map(|v| text(v).to_string()).collect()
+    }
+    let mut values = [
+        all(PaymentMethod::KNOWN, PaymentMethod::as_str),
+        all(OperationType::KNOWN, OperationType::as_str),
+        all(CouponKind::KNOWN, CouponKind::as_str),
+        all(WarehouseKind::KNOWN, WarehouseKind::as_str),
+        all(ReviewStatus::KNOWN, ReviewStatus::as_str),
+        all(ProductStatus::KNOWN, ProductStatus::as_str),
+        all(SelectionKind::KNOWN, SelectionKind::as_str),
+        all(ShippingKind::KNOWN, ShippingKind::as_str),
+        all(PaymentStatus::KNOWN, PaymentStatus::as_str),
+        all(GatewayPaymentStatus::KNOWN, GatewayPaymentStatus::as_str),
+        all(OrderStatus::KNOWN, OrderStatus::as_str),
+        all(RefundStatus::KNOWN, RefundStatus::as_str),
+        all(RefundRequestStatus::KNOWN, RefundRequestStatus::as_str),
+        all(TrackingStatus::KNOWN, TrackingStatus::as_str),
+        all(DeliveryStatus::KNOWN, DeliveryStatus::as_str),
+        all(CourierOrderState::KNOWN, CourierOrderState::as_str),
+        all(CourierState::KNOWN, CourierState::as_str),
+        all(WithdrawalStatus::KNOWN, WithdrawalStatus::as_str),
+        all(PartnerKind::KNOWN, PartnerKind::as_str),
+        all(OrganizationKind::KNOWN, OrganizationKind::as_str),
+    ]
+    .concat();
+    values.sort();
+    values.dedup();
+    values
+}
+
+/// The places in `text` where a wire value is matched or compared as a string literal:
+/// `== "X"`, `!= "X"`, `"X" =>`, `"X" |`, `| "X"`, `Some("X")`, `starts_with("X`.
+fn compared(text: &str, values: &[String]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        // Tests' expectations, and the sign-in page's own `reason=expired` (a word of the
+        // app's URL, not a backend's), are not matches on a backend value.
+        if code.contains("assert") || code.contains("reason") {
+            continue;
+        }
+        for v in values {
+            let lit = format!("\"{v}\"");
+            let Some(at) = code.find(&lit) else { continue };
+            let before = code[..at].trim_end();
+            let after = code[at + lit.len()..].trim_start();
+            let hit = before.ends_with("==")
+                || before.ends_with("!=")
+                || before.ends_with("Some(")
+                || before.ends_with('|')
+                || before.ends_with("starts_with(")
+                || after.starts_with("=>")
+                || (after.starts_with('|') && !after.starts_with("||"));
+            if hit {
+                found.push(format!("{}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_backend_value_is_matched_as_a_string_in_src() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let values = wire_values();
+    // The check itself sees the old shapes.
+    for old in [
+        "match s.as_str() { \"PAID\" => 1, _ => 0 }",
+        "if o.status == \"DELIVERED\" {",
+        "Some(\"SHIPPED\") | Some(\"IN_TRANSIT\") => x,",
+        "\"CREATED\" | \"PROCESSING\" => \"info\",",
+    ] {
+        assert!(!compared(old, &values).is_empty(), "not seen: {old}");
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut all = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for hit in compared(&text, &values) {
+            all.push(format!("{}:{hit}", f.display()));
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "backend values matched as strings (match the enum in domain instead):\n{}",
+        all.join("\n")
+    );
+}
