@@ -13,10 +13,12 @@
 // syn is a native-only dev-dependency: nothing of this reaches the wasm.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::rust_files;
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 
@@ -722,17 +724,6 @@ fn cycles(edges: &BTreeMap<ModPath, BTreeMap<String, BTreeMap<String, String>>>)
         }
     }
     out
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 fn src_tree() -> Tree {

@@ -2,6 +2,8 @@
 //! so no page names one. A few checkout shapes still reach their pages; they are listed
 //! here by name, and the list may only shrink.
 
+mod common;
+use common::rust_files;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -17,17 +19,6 @@ const STILL_ON_PAGES: &[&str] = &[
     // The express courier's state change, built by the order page's timeline (story.rs).
     "StateChangeDto",
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
 
 /// Every identifier ending in `Dto` in `text` (comments included: a page has no reason to
 /// name a wire shape even there).

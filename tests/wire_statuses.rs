@@ -3,6 +3,8 @@
 //! the neutral word the app has always shown. The DTOs carry the enums, not strings: the
 //! `typed_*` checks below stop compiling if a field goes back to `String`.
 
+mod common;
+use common::rust_files;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 use vitrina::api::commerce::checkout::CheckoutDto;
@@ -418,16 +420,6 @@ fn compared(text: &str, values: &[String]) -> Vec<String> {
 
 #[test]
 fn no_backend_value_is_matched_as_a_string_in_src() {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
     let values = wire_values();
     // The check itself sees the old shapes.
     for old in [
@@ -439,7 +431,7 @@ fn no_backend_value_is_matched_as_a_string_in_src() {
         assert!(!compared(old, &values).is_empty(), "not seen: {old}");
     }
     let mut files = Vec::new();
-    walk(
+    rust_files(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
