@@ -301,7 +301,7 @@ async fn run(n: u64, seed: u64) -> Figures {
         let mut done = false;
         let mut claimed: Option<String> = None;
         f.checkouts += 1;
-        for _step in 0..60 {
+        for _step in 0..200 {
             let double = match rng.below(10) {
                 0 => {
                     // A reload: memory is gone, storage stays.
