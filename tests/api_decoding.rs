@@ -121,7 +121,7 @@ fn seed_categories_tree_and_category_page_decode() {
 
 #[test]
 fn seed_checkout_response_decodes() {
-    let env = commerce::decode::<checkout::CheckoutDto>(
+    let env = commerce::decode::<checkout::PlacedOrder>(
         &ok(include_str!("fixtures/commerce_checkout.json")),
         NOW,
     )
@@ -219,7 +219,7 @@ fn checkout_429_carries_retry_after_and_the_rate_limit_headers() {
             ("x-request-id", "req_429"),
         ],
     );
-    let e = commerce::decode::<checkout::CheckoutDto>(&raw, NOW).unwrap_err();
+    let e = commerce::decode::<checkout::PlacedOrder>(&raw, NOW).unwrap_err();
     let ApiError::RateLimited(r) = &e else {
         panic!("{e:?}")
     };
@@ -789,7 +789,7 @@ fn integration_examples_decode_addresses_preview() {
     assert_eq!(a.kladr_code.as_deref(), Some("7700000000000"));
     assert_eq!(a.one_line(), "Москва, ул. Тверская, д. 7, кв. 12");
     assert!(a.location.is_some());
-    let p = commerce::decode::<checkout::PreviewDto>(
+    let p = commerce::decode::<checkout::Preview>(
         &ok(include_str!("fixtures/commerce_checkout_preview.json")),
         NOW,
     )
@@ -910,8 +910,8 @@ fn seed_004s_mounter_example_is_refused_as_it_is_and_decodes_with_its_comma() {
 
 #[test]
 fn seed_004s_balance_history_decodes_with_its_totals() {
-    use vitrina::api::partner::cabinet::OperationDto;
-    let l: partner::List<OperationDto> = partner::decode(
+    use vitrina::domain::partner::cabinet::Operation;
+    let l: partner::List<Operation> = partner::decode(
         &ok(include_str!("fixtures/partner_balance_history.json")),
         NOW,
     )
@@ -941,7 +941,7 @@ fn seed_004s_balance_history_decodes_with_its_totals() {
         "fractional seconds read"
     );
     // No body on success (organization created, request made): an empty 4xx still reads.
-    let e = partner::decode::<OperationDto>(&status(409, "", &[]), NOW).unwrap_err();
+    let e = partner::decode::<Operation>(&status(409, "", &[]), NOW).unwrap_err();
     assert!(matches!(e, ApiError::Conflict(_)), "{e:?}");
 }
 
@@ -968,19 +968,20 @@ fn the_cart_and_the_order_share_their_line_money_and_change_types() {
     // The cart's line has its price; the order's names none.
     assert!(lines.first().unwrap().product.price.is_some());
     assert_eq!(lines.last().unwrap().product.price, None);
-    let placed = commerce::decode::<checkout::CheckoutDto>(
+    let placed = commerce::decode::<checkout::PlacedOrder>(
         &ok(include_str!("fixtures/commerce_checkout.json")),
         NOW,
     )
     .unwrap()
     .data;
-    let preview = commerce::decode::<checkout::PreviewDto>(
+    let preview = commerce::decode::<checkout::Preview>(
         &ok(include_str!("fixtures/commerce_checkout_preview.json")),
         NOW,
     )
     .unwrap()
     .data;
-    let money: [&checkout::PricingDto; 3] = [&placed.summary, &preview.summary, &o.pricing];
+    let money: [&vitrina::domain::orders::order::OrderPricing; 3] =
+        [&placed.summary, &preview.summary, &o.pricing];
     assert!(money.iter().all(|m| m.total >= m.subtotal - m.discount));
     let changes: Vec<cart::LineChangedDto> = [
         include_str!("fixtures/commerce_cart_item_added.json"),

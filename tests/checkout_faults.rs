@@ -15,7 +15,6 @@
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use vitrina::api::commerce::checkout::{failure, read_placed};
-use vitrina::api::commerce::orders::OrderSummaryDto;
 use vitrina::api::{ApiError, RawResponse};
 use vitrina::domain::checkout::attempt::{
     attempt_for, candidates, decide, judge, notes_with_reference, Attempt, Next, Verdict,
@@ -24,6 +23,7 @@ use vitrina::domain::checkout::attempt::{
 use vitrina::domain::checkout::draft::Draft;
 use vitrina::domain::codes::PaymentStatus;
 use vitrina::domain::dates::iso_utc;
+use vitrina::domain::orders::order::OrderSummary;
 
 #[path = "stub-api/tests/common/fault_run.rs"]
 mod fault_run;
@@ -199,21 +199,19 @@ impl Stub {
         }
     }
 
-    fn orders_since(&self, since: u64) -> Vec<OrderSummaryDto> {
+    fn orders_since(&self, since: u64) -> Vec<OrderSummary> {
         self.orders
             .iter()
             .rev()
             .filter(|o| o.created >= since)
-            .map(|o| OrderSummaryDto {
+            .map(|o| OrderSummary {
                 id: o.id.clone(),
                 order_number: format!("ORD-{}", o.id),
                 status: "PENDING_PAYMENT".into(),
                 payment_status: PaymentStatus::Pending,
                 item_count: 1,
                 total: o.total,
-                currency: Some("RUB".into()),
                 created_at: iso_utc(o.created as i64),
-                updated_at: None,
             })
             .collect()
     }

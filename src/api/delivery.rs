@@ -115,25 +115,12 @@ pub async fn inventory(
     Ok(r.availability)
 }
 
-/// Seed 000 `Money`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct MoneyDto {
-    pub currency: String,
-    pub amount: rust_decimal::Decimal,
-}
-
-/// One delivery interval: `slot_id` is `2025-10-16T10:00/12:00`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct SlotDto {
-    pub slot_id: String,
-    pub price: MoneyDto,
-    #[serde(default)]
-    pub eta_hours: Option<u32>,
-}
+pub use crate::domain::checkout::offer::DeliverySlot;
+pub use crate::domain::money::Money;
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct SlotsDto {
-    pub slots: Vec<SlotDto>,
+    pub slots: Vec<DeliverySlot>,
 }
 
 /// `GET /delivery/slots?lat&lon&cart_id` (integration.md §3).
@@ -142,7 +129,7 @@ pub async fn slots(
     lat: f64,
     lon: f64,
     cart_id: &str,
-) -> Result<Vec<SlotDto>, ApiError> {
+) -> Result<Vec<DeliverySlot>, ApiError> {
     let mut q = super::Query::new();
     q.push("lat", format!("{lat:.5}"))
         .push("lon", format!("{lon:.5}"))
@@ -164,7 +151,7 @@ pub struct PaymentDto {
     pub payment_id: String,
     pub status: crate::domain::codes::GatewayPaymentStatus,
     #[serde(default)]
-    pub amount: Option<MoneyDto>,
+    pub amount: Option<Money>,
     /// The payment page while the payment is pending (seed 000 `POST /payments` names it;
     /// integration.md §8: `GET` repeats it).
     #[serde(default, deserialize_with = "crate::api::web_url")]

@@ -19,13 +19,7 @@ pub use http::{IdempotencyKey, Method, RawResponse};
 use serde::de::DeserializeOwned;
 use std::future::Future;
 
-/// `#[serde(default, deserialize_with = "crate::api::web_url")]` on an optional URL the app
-/// puts in `src`, `href` or `location`: anything but `http(s)://` (`javascript:`, `data:`,
-/// whatever another system stored) is read as absent.
-pub fn web_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    use serde::Deserialize;
-    Ok(Option::<String>::deserialize(d)?.filter(|u| crate::domain::text::is_web_url(u)))
-}
+pub use crate::domain::text::web_url;
 
 /// Unix milliseconds now: the app's clock, handed down from `timer`.
 pub type Clock = fn() -> u64;

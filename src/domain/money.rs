@@ -3,8 +3,14 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 
-/// An amount of money with its ISO currency code (the shop sells in RUB).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The currency of an answer that does not name one.
+pub(crate) fn default_currency() -> String {
+    "RUB".into()
+}
+
+/// An amount of money with its ISO currency code (the shop sells in RUB); seed 000's
+/// `Money` on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
 pub struct Money {
     pub amount: Decimal,
     pub currency: String,

@@ -22,6 +22,14 @@ pub fn is_web_url(s: &str) -> bool {
     (t.starts_with("https://") || t.starts_with("http://")) && !t.contains(char::is_whitespace)
 }
 
+/// `#[serde(default, deserialize_with = "crate::domain::text::web_url")]` on an optional URL
+/// the app puts in `src`, `href` or `location`: anything but `http(s)://` (`javascript:`,
+/// `data:`, whatever another system stored) is read as absent.
+pub fn web_url<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::Deserialize;
+    Ok(Option::<String>::deserialize(d)?.filter(|u| is_web_url(u)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{is_web_url, plural};

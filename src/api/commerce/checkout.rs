@@ -6,8 +6,7 @@ use super::{decode, Backend, Commerce, Endpoint, Envelope};
 use crate::api::error::parse_rate_limit;
 use crate::api::{http, ApiError, IdempotencyKey, Method, Query};
 use crate::domain::checkout::attempt::Failure;
-use crate::domain::codes::{ErrorCode, PaymentMethod, ShippingKind};
-use rust_decimal::Decimal;
+use crate::domain::codes::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 // ---------- addresses (integration.md §1) ----------
@@ -41,37 +40,14 @@ pub async fn save_address(
 
 // ---------- shipping (seed 003) ----------
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
-pub struct DayRange {
-    pub min: u32,
-    pub max: u32,
-}
-
-/// Seed 003 `ShippingMethod`, plus `kind` (integration.md §2).
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct ShippingMethodDto {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub carrier: Option<String>,
-    #[serde(default)]
-    pub description: Option<String>,
-    pub estimated_days: DayRange,
-    pub price: Decimal,
-    #[serde(default = "super::default_currency")]
-    pub currency: String,
-    #[serde(default)]
-    pub is_free: bool,
-    #[serde(default)]
-    pub free_threshold: Option<Decimal>,
-    #[serde(default)]
-    pub kind: ShippingKind,
-}
+pub use crate::domain::checkout::offer::{
+    DateRange, DayRange, PartnerBalance, PlacedOrder, PlacedPayment, Preview, ShippingMethod,
+    ShippingOption,
+};
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct MethodsDto {
-    pub methods: Vec<ShippingMethodDto>,
+    pub methods: Vec<ShippingMethod>,
 }
 
 /// `GET /shipping/methods?country=RU&postalCode=…&cartId=…`.
@@ -79,7 +55,7 @@ pub async fn methods(
     ep: &Endpoint,
     postal_code: Option<&str>,
     cart_id: Option<&str>,
-) -> Result<Vec<ShippingMethodDto>, ApiError> {
+) -> Result<Vec<ShippingMethod>, ApiError> {
     let mut q = Query::new();
     q.push("country", "RU")
         .push_opt("postalCode", postal_code)
@@ -108,29 +84,8 @@ struct CalculateRequest<'a> {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct DateRange {
-    pub min: String,
-    pub max: String,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct ShippingOptionDto {
-    pub method_id: String,
-    pub name: String,
-    #[serde(default)]
-    pub carrier: Option<String>,
-    pub price: Decimal,
-    #[serde(default = "super::default_currency")]
-    pub currency: String,
-    pub estimated_delivery: DateRange,
-    #[serde(default)]
-    pub is_free: bool,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct CalculationDto {
-    pub options: Vec<ShippingOptionDto>,
+    pub options: Vec<ShippingOption>,
 }
 
 /// `POST /shipping/calculate` for the shopper's cart: exact prices and dates.
@@ -138,7 +93,7 @@ pub async fn calculate(
     ep: &Endpoint,
     destination: &Destination,
     cart_id: &str,
-) -> Result<Vec<ShippingOptionDto>, ApiError> {
+) -> Result<Vec<ShippingOption>, ApiError> {
     let json = serde_json::to_string(&CalculateRequest {
         destination,
         cart_id,
@@ -153,84 +108,10 @@ pub async fn calculate(
 
 pub use crate::domain::checkout::request::CheckoutRequest;
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct BankDetailsDto {
-    pub bank_name: String,
-    pub account_number: String,
-    pub bik: String,
-    pub purpose: String,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct CheckoutPaymentDto {
-    pub method: PaymentMethod,
-    pub amount: Decimal,
-    pub currency: String,
-    #[serde(default, deserialize_with = "crate::api::web_url")]
-    pub payment_url: Option<String>,
-    #[serde(default)]
-    pub bank_details: Option<BankDetailsDto>,
-    pub expires_at: String,
-}
-
-/// The money of an order: the checkout's and the preview's `summary` and the order's
-/// `pricing` (seed 003 writes them alike; `currency` is always RUB here).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PricingDto {
-    pub subtotal: Decimal,
-    #[serde(default)]
-    pub discount: Decimal,
-    #[serde(default)]
-    pub shipping: Decimal,
-    #[serde(default)]
-    pub tax: Decimal,
-    pub total: Decimal,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct CheckoutDto {
-    pub order_id: String,
-    pub order_number: String,
-    pub status: crate::domain::codes::OrderStatus,
-    pub payment: CheckoutPaymentDto,
-    pub summary: PricingDto,
-    #[serde(default)]
-    pub estimated_delivery: Option<String>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct AppliedCouponDto {
-    pub code: String,
-    pub discount: Decimal,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct PartnerBalanceDto {
-    pub available: Decimal,
-    pub applied: Decimal,
-}
-
-/// The preview of integration.md §6.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct PreviewDto {
-    pub summary: PricingDto,
-    #[serde(default)]
-    pub coupons: Vec<AppliedCouponDto>,
-    #[serde(default)]
-    pub partner_balance: Option<PartnerBalanceDto>,
-    #[serde(default)]
-    pub to_pay: Option<Decimal>,
-}
-
 /// `POST /cart/checkout/preview`: the summary for these choices, nothing created.
-pub async fn preview(ep: &Endpoint, body: &CheckoutRequest) -> Result<PreviewDto, ApiError> {
+pub async fn preview(ep: &Endpoint, body: &CheckoutRequest) -> Result<Preview, ApiError> {
     let json = serde_json::to_string(body).unwrap_or_default();
-    let r: Envelope<PreviewDto> =
+    let r: Envelope<Preview> =
         Commerce::request(ep, Method::Post, "/cart/checkout/preview", Some(json), None).await?;
     Ok(r.data)
 }
@@ -238,7 +119,7 @@ pub async fn preview(ep: &Endpoint, body: &CheckoutRequest) -> Result<PreviewDto
 /// What a checkout attempt brought back, with the limit's state for the next one.
 #[derive(Clone, Debug)]
 pub struct Placed {
-    pub result: Result<CheckoutDto, ApiError>,
+    pub result: Result<PlacedOrder, ApiError>,
     /// `X-RateLimit-Remaining` of the answer, when it had one.
     pub remaining: Option<u64>,
     /// When the window resets (unix seconds), when the answer said.
@@ -269,7 +150,7 @@ pub async fn place(ep: &Endpoint, body: &CheckoutRequest, key: &IdempotencyKey) 
 pub fn read_placed(raw: &http::RawResponse, now: u64) -> Placed {
     let limit = parse_rate_limit(|n| raw.header(n), now);
     Placed {
-        result: decode::<CheckoutDto>(raw, now).map(|e| e.data),
+        result: decode::<PlacedOrder>(raw, now).map(|e| e.data),
         remaining: limit.remaining,
         reset_at: limit.reset,
     }

@@ -13,10 +13,7 @@ use super::{
 };
 use serde::{de::DeserializeOwned, Deserialize};
 
-/// The currency of an answer that does not name one.
-pub(crate) fn default_currency() -> String {
-    "RUB".into()
-}
+pub(crate) use crate::domain::money::default_currency;
 
 /// `meta.pagination` of page-paginated lists.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]

@@ -1,10 +1,12 @@
 //! Checkout's rules, free of the browser: the draft and what it sends, the attempt's key,
-//! finding an order whose answer was lost, the slots by day, and every refusal explained.
+//! finding an order whose answer was lost, the slots by day, every refusal explained, and
+//! what the shop answers (`offer`).
 
 pub mod address;
 pub mod attempt;
 pub mod draft;
 pub mod explain;
+pub mod offer;
 pub mod pickup;
 pub mod request;
 pub mod schedule;

@@ -1,19 +1,25 @@
 //! An order as the app reads it (seed 003), once the wire answer has been checked at the
 //! edge (`api::commerce::orders::mapping`): the list row, the order in full, its tracking
-//! and what a cancel or a refund request answered.
+//! and what a cancel or a refund request answered. The parts whose wire shape is already
+//! the app's (the row, money, addresses, payment, coupons, status changes) are read straight
+//! from the wire, with no copy.
 
 use crate::domain::codes::{
     OrderStatus, PaymentMethod, PaymentStatus, RefundRequestStatus, RefundStatus, TrackingStatus,
 };
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
-/// One row of the order history (and of the checkout's lookup after a lost answer).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One row of the order history (and of the checkout's lookup after a lost answer); seed
+/// 003 `OrderSummary`, read straight from the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OrderSummary {
     pub id: String,
     pub order_number: String,
     pub status: OrderStatus,
     pub payment_status: PaymentStatus,
+    #[serde(default)]
     pub item_count: u32,
     pub total: Decimal,
     pub created_at: String,
@@ -34,18 +40,23 @@ pub struct OrderLine {
     pub total_price: Decimal,
 }
 
-/// What the order costs, part by part.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the order costs, part by part: the order's `pricing` and the checkout's and the
+/// preview's `summary` (seed 003 writes them alike; the currency is always RUB here).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct OrderPricing {
     pub subtotal: Decimal,
+    #[serde(default)]
     pub discount: Decimal,
+    #[serde(default)]
     pub shipping: Decimal,
+    #[serde(default)]
     pub tax: Decimal,
     pub total: Decimal,
 }
 
 /// A shipping or billing address (the latter has no recipient or phone).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct OrderAddress {
     pub recipient_name: Option<String>,
     pub street: Option<String>,
@@ -70,7 +81,8 @@ pub struct OrderShipping {
 }
 
 /// Where to pay a bank transfer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BankDetails {
     pub bank_name: String,
     pub account_number: String,
@@ -78,27 +90,34 @@ pub struct BankDetails {
     pub purpose: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OrderPayment {
     pub method: PaymentMethod,
+    #[serde(default)]
     pub transaction_id: Option<String>,
+    #[serde(default)]
     pub paid_at: Option<String>,
     /// While a bank transfer is awaited: what is left to pay and where (integration.md §8).
+    #[serde(default)]
     pub amount: Option<Decimal>,
+    #[serde(default)]
     pub bank_details: Option<BankDetails>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct AppliedCoupon {
     pub code: String,
     pub discount: Decimal,
 }
 
 /// One step of the shop's own history of the order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StatusChange {
     pub status: OrderStatus,
     pub changed_at: String,
+    #[serde(default)]
     pub note: Option<String>,
 }
 

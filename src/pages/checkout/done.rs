@@ -3,8 +3,8 @@
 //! page (the delivery API's `redirect_url`) or the bank details of the order detail.
 
 use super::{rub_text, CheckoutState, Phase};
-use crate::api::commerce::checkout::CheckoutDto;
 use crate::api::delivery;
+use crate::domain::checkout::offer::PlacedOrder;
 use crate::domain::codes::{OrderStatus, PaymentMethod};
 use crate::domain::dates::{date_text, parse_iso};
 use crate::domain::orders::order::{BankDetails, OrderDetail};
@@ -151,30 +151,25 @@ fn found(ck: CheckoutState, o: OrderDetail) -> impl IntoView {
     }
 }
 
-fn placed(dto: CheckoutDto) -> impl IntoView {
-    let pay = dto.payment.clone();
+fn placed(order: PlacedOrder) -> impl IntoView {
+    let pay = order.payment.clone();
     let body = match (&pay.method, &pay.payment_url, &pay.bank_details) {
         (PaymentMethod::Card | PaymentMethod::Ewallet, Some(url), _) => view! {
             <p role="status">"Переходим на страницу оплаты… Если ничего не происходит, "
                 <a href=url.clone() data-testid="pay-link">"откройте её сами"</a>"."</p>
         }
         .into_any(),
-        (_, _, Some(b)) => bank(
-            pay.amount,
-            Some(deadline(&pay.expires_at)),
-            b.clone().into(),
-        )
-        .into_any(),
+        (_, _, Some(b)) => bank(pay.amount, Some(deadline(&pay.expires_at)), b.clone()).into_any(),
         _ => view! { <p data-testid="paid">"Заказ оплачен."</p> }.into_any(),
     };
     view! {
         <section class="checkout-done" data-testid="order-placed">
-            <h2 class="checkout-done__title">{format!("Заказ {} оформлен", dto.order_number)}</h2>
-            <p>{format!("Сумма: {}", rub_text(dto.summary.total))}
-               {dto.estimated_delivery.as_deref().map(|d| format!(" · доставим примерно {}", date_text(d)))}</p>
+            <h2 class="checkout-done__title">{format!("Заказ {} оформлен", order.order_number)}</h2>
+            <p>{format!("Сумма: {}", rub_text(order.summary.total))}
+               {order.estimated_delivery.as_deref().map(|d| format!(" · доставим примерно {}", date_text(d)))}</p>
             {body}
             <p class="checkout-done__links">
-                <a class="btn" href=Route::Order(dto.order_id.clone()).href()>"Открыть заказ"</a>
+                <a class="btn" href=Route::Order(order.order_id.clone()).href()>"Открыть заказ"</a>
                 " "
                 <a class="btn btn--ghost" href=Route::catalog().href()>"Продолжить покупки"</a>
             </p>
@@ -185,7 +180,7 @@ fn placed(dto: CheckoutDto) -> impl IntoView {
 #[component]
 pub fn Finished(ck: CheckoutState) -> impl IntoView {
     move || match ck.phase.get() {
-        Phase::Done(dto) => placed(*dto).into_any(),
+        Phase::Done(order) => placed(*order).into_any(),
         Phase::Found(o) => found(ck, *o).into_any(),
         _ => ().into_any(),
     }

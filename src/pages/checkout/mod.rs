@@ -15,14 +15,13 @@ mod shipping;
 
 pub use return_page::CheckoutReturnPage;
 
-use crate::api::commerce::checkout::{
-    self as api, Address, CheckoutDto, PreviewDto, ShippingMethodDto, ShippingOptionDto,
-};
+use crate::api::commerce::checkout::{self as api, Address};
 use crate::api::partner::{self, Warehouse};
 use crate::api::ApiError;
 use crate::domain::checkout::attempt::ListedOrder;
 use crate::domain::checkout::draft::Draft;
 use crate::domain::checkout::explain::{explain, Explained, Where};
+use crate::domain::checkout::offer::{PlacedOrder, Preview, ShippingMethod, ShippingOption};
 use crate::domain::codes::{ErrorCode, ShippingKind};
 use crate::domain::orders::order::{OrderDetail, OrderSummary};
 use crate::routes::Route;
@@ -41,8 +40,8 @@ pub(crate) use crate::domain::money::rub_text;
 /// A method as offered: the list's entry and, once an address is known, its exact cost.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct MethodView {
-    pub m: ShippingMethodDto,
-    pub option: Option<ShippingOptionDto>,
+    pub m: ShippingMethod,
+    pub option: Option<ShippingOption>,
 }
 
 /// Where the order stands.
@@ -57,7 +56,7 @@ pub(crate) enum Phase {
     /// After a lost answer nothing proves whether the order was made: said plainly, with
     /// the orders list; the button only looks again.
     Unproven,
-    Done(Box<CheckoutDto>),
+    Done(Box<PlacedOrder>),
     /// After a lost answer, the order whose notes carry this attempt's reference.
     Found(Box<OrderDetail>),
 }
@@ -74,7 +73,7 @@ pub(crate) struct CheckoutState {
     /// The partner API's answer for the chosen address.
     pub deliverable: RwSignal<Option<bool>>,
     pub methods: RwSignal<Fetched<Vec<MethodView>>>,
-    pub preview: RwSignal<Fetched<PreviewDto>>,
+    pub preview: RwSignal<Fetched<Preview>>,
     pub previewing: RwSignal<bool>,
     /// The last refusal, said beside the part it is about.
     pub problem: RwSignal<Option<Explained>>,

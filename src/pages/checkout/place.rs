@@ -6,13 +6,14 @@
 
 use super::lookup::check;
 use super::{explained, rub_text, show_problem, CheckoutState, Phase};
-use crate::api::commerce::checkout::{self as api, CheckoutDto};
+use crate::api::commerce::checkout as api;
 use crate::api::{ApiError, ErrorCode, IdempotencyKey};
 use crate::components::error_panel::clock_time;
 use crate::domain::checkout::attempt::{
     attempt_for, content_hash, decide, notes_with_reference, Attempt, Next, Verdict,
 };
 use crate::domain::checkout::explain::Where;
+use crate::domain::checkout::offer::PlacedOrder;
 use crate::routes::Route;
 use crate::state::storage::{self, Key};
 use crate::timer::now_unix;
@@ -220,7 +221,7 @@ impl Placing {
         }
     }
 
-    async fn settle(self, r: Result<CheckoutDto, ApiError>, a: Attempt) {
+    async fn settle(self, r: Result<PlacedOrder, ApiError>, a: Attempt) {
         let ck = self.ck;
         match r {
             Ok(dto) => {

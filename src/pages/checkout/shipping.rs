@@ -3,12 +3,13 @@
 
 use super::{explained, rub_text, CheckoutState, MethodView};
 use crate::api::commerce::checkout::{self as api, Address, Destination};
-use crate::api::delivery::{self, SlotDto};
+use crate::api::delivery;
 use crate::api::partner::Warehouse;
 use crate::api::{ApiError, ErrorCode};
 use crate::components::error_panel::ErrorPanel;
 use crate::domain::checkout::address::GeoPoint;
 use crate::domain::checkout::explain::Where;
+use crate::domain::checkout::offer::DeliverySlot;
 use crate::domain::checkout::pickup::{nearest_first, Near, Spot};
 use crate::domain::checkout::schedule::today_text;
 use crate::domain::checkout::{free_shipping_left, slots_by_day};
@@ -197,7 +198,7 @@ fn MethodList(ck: CheckoutState, list: Vec<MethodView>) -> impl IntoView {
 
 #[component]
 fn SlotPicker(ck: CheckoutState) -> impl IntoView {
-    let slots = RwSignal::new(None::<Result<Vec<SlotDto>, ApiError>>);
+    let slots = RwSignal::new(None::<Result<Vec<DeliverySlot>, ApiError>>);
     let load = move || {
         let (Some(a), Some(cart)) = (ck.address(), ck.cart_id()) else {
             return;

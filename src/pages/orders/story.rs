@@ -125,23 +125,22 @@ pub(super) async fn story_of(session: Session, o: &OrderDetail) -> Story {
         match courier::order(&session.courier(), id).await {
             Ok(Some(c)) => {
                 // Seed 002's order carries only its current state; the history is ours (§10).
-                let now = [courier::StateChangeDto {
-                    state: c.state.clone(),
-                    at: String::new(),
-                }];
-                let history = if c.state_history.is_empty() {
-                    &now[..]
+                let history: Vec<(&str, &CourierOrderState)> = if c.state_history.is_empty() {
+                    vec![("", &c.state)]
                 } else {
-                    &c.state_history[..]
+                    c.state_history
+                        .iter()
+                        .map(|h| (h.at.as_str(), &h.state))
+                        .collect()
                 };
-                for h in history {
+                for (at, state) in history {
                     let mut e = Event::new(
-                        &h.at,
+                        at,
                         Source::Courier,
-                        h.state.as_str(),
-                        courier_order_state(&h.state),
+                        state.as_str(),
+                        courier_order_state(state),
                     );
-                    if h.state == c.state {
+                    if *state == c.state {
                         let detail = c.courier_state.as_ref().map(courier_state).unwrap_or("");
                         e = e.with_text(Some(detail));
                     }

@@ -1,7 +1,7 @@
 //! «Написать отзыв»: the seed's rules checked as the shopper types, the draft kept in
 //! sessionStorage across a sign-in, and every refusal explained in Russian.
 
-use crate::api::commerce::catalog::{self, CreatedReviewDto};
+use crate::api::commerce::catalog;
 use crate::api::{ApiError, ErrorCode, IdempotencyKey};
 use crate::domain::codes::ReviewStatus;
 use crate::domain::review::{Problems, ReviewDraft, CONTENT_MAX, ITEM_MAX, LIST_MAX, TITLE_MAX};
@@ -105,7 +105,7 @@ pub fn ReviewForm(id: Memo<String>, on_created: Callback<()>) -> impl IntoView {
     let server = RwSignal::new(Problems::new());
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let created = RwSignal::new(None::<CreatedReviewDto>);
+    let created = RwSignal::new(None::<ReviewStatus>);
     // One key per draft: a retry after a lost answer cannot post the review twice.
     let key = StoredValue::new(IdempotencyKey::new());
 
@@ -214,7 +214,7 @@ pub fn ReviewForm(id: Memo<String>, on_created: Callback<()>) -> impl IntoView {
                 Some(r) => view! {
                     <div class="review-form__done" role="status" data-testid="review-created">
                         <strong>"Спасибо за отзыв!"</strong>
-                        {if r.status == ReviewStatus::Pending {
+                        {if r == ReviewStatus::Pending {
                             " Он на модерации и появится у всех после проверки."
                         } else {
                             " Он уже опубликован."

@@ -15,7 +15,7 @@
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::time::Duration;
-use vitrina::api::commerce::checkout::{failure, read_placed, PreviewDto};
+use vitrina::api::commerce::checkout::{failure, read_placed, Preview};
 use vitrina::api::commerce::decode;
 use vitrina::api::commerce::orders::{OrderDetailDto, OrdersDto};
 use vitrina::api::{ApiError, RawResponse};
@@ -287,7 +287,7 @@ async fn run(n: u64, seed: u64) -> Figures {
         let lines = vec![(product.clone(), None, quantity)];
         let hash = content_hash(&request, &lines);
         let (_, preview) = s.preview(&who, body.clone()).await;
-        let preview: PreviewDto = serde_json::from_value(preview["data"].clone()).unwrap();
+        let preview: Preview = serde_json::from_value(preview["data"].clone()).unwrap();
         let expected = Some(preview.summary.total);
         let before = s.counter("ordersCreated", &who).await;
         let draft = Draft {

@@ -133,16 +133,17 @@ pub async fn cards_for(ep: &Endpoint, ids: &[String]) -> Result<Vec<ProductSumma
     }
 }
 
-/// `POST /products/:id/reviews` with a draft that passed [`ReviewDraft::problems`].
+/// `POST /products/:id/reviews` with a draft that passed [`ReviewDraft::problems`]; the
+/// answer is the new review, of which the shopper is told its moderation state.
 pub async fn create_review(
     ep: &Endpoint,
     id: &str,
     draft: &ReviewDraft,
     key: &IdempotencyKey,
-) -> Result<CreatedReviewDto, ApiError> {
+) -> Result<crate::domain::codes::ReviewStatus, ApiError> {
     let path = format!("/products/{}/reviews", encode_component(id));
     let body = draft.to_request().to_string();
     let env = Commerce::request::<CreatedReviewDto>(ep, Method::Post, &path, Some(body), Some(key))
         .await?;
-    Ok(env.data)
+    Ok(env.data.status)
 }

@@ -1,61 +1,18 @@
 //! Seed 003's order shapes on the wire; `mapping` turns them into `domain::orders::order`.
 
 use crate::api::commerce::cart::LineItemDto;
-use crate::api::commerce::checkout::{AppliedCouponDto, BankDetailsDto, PricingDto};
 use crate::domain::codes::{
-    OrderStatus, PaymentMethod, PaymentStatus, RefundRequestStatus, RefundStatus, TrackingStatus,
+    OrderStatus, PaymentStatus, RefundRequestStatus, RefundStatus, TrackingStatus,
+};
+use crate::domain::orders::order::{
+    AppliedCoupon, OrderAddress, OrderPayment, OrderPricing, OrderSummary, StatusChange,
 };
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-/// Seed 003 `OrderSummary`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderSummaryDto {
-    pub id: String,
-    pub order_number: String,
-    pub status: OrderStatus,
-    pub payment_status: PaymentStatus,
-    #[serde(default)]
-    pub item_count: u32,
-    pub total: Decimal,
-    #[serde(default)]
-    pub currency: Option<String>,
-    pub created_at: String,
-    #[serde(default)]
-    pub updated_at: Option<String>,
-}
-
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 pub struct OrdersDto {
-    pub orders: Vec<OrderSummaryDto>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderPaymentDto {
-    pub method: PaymentMethod,
-    #[serde(default)]
-    pub transaction_id: Option<String>,
-    #[serde(default)]
-    pub paid_at: Option<String>,
-    /// While a bank transfer is awaited: what is left to pay and where (integration.md §8).
-    #[serde(default)]
-    pub amount: Option<Decimal>,
-    #[serde(default)]
-    pub bank_details: Option<BankDetailsDto>,
-}
-
-/// `shippingAddress` and `billingAddress` (the latter has no recipient or phone).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", default)]
-pub struct OrderAddressDto {
-    pub recipient_name: Option<String>,
-    pub street: Option<String>,
-    pub city: Option<String>,
-    pub region: Option<String>,
-    pub postal_code: Option<String>,
-    pub phone: Option<String>,
+    pub orders: Vec<OrderSummary>,
 }
 
 /// Seed 001's `delivery` block of a carrier order (integration.md §10).
@@ -84,15 +41,6 @@ pub struct OrderShippingDto {
     pub delivery: Option<CarrierDeliveryDto>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusChangeDto {
-    pub status: OrderStatus,
-    pub changed_at: String,
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
 /// Seed 003 `OrderDetailResponse`.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -103,20 +51,20 @@ pub struct OrderDetailDto {
     pub payment_status: PaymentStatus,
     #[serde(default)]
     pub items: Vec<LineItemDto>,
-    pub pricing: PricingDto,
+    pub pricing: OrderPricing,
     #[serde(default)]
-    pub shipping_address: Option<OrderAddressDto>,
+    pub shipping_address: Option<OrderAddress>,
     #[serde(default)]
-    pub billing_address: Option<OrderAddressDto>,
+    pub billing_address: Option<OrderAddress>,
     #[serde(default)]
     pub shipping_method: Option<OrderShippingDto>,
-    pub payment: OrderPaymentDto,
+    pub payment: OrderPayment,
     #[serde(default)]
-    pub applied_coupons: Vec<AppliedCouponDto>,
+    pub applied_coupons: Vec<AppliedCoupon>,
     #[serde(default)]
     pub notes: Option<String>,
     #[serde(default)]
-    pub status_history: Vec<StatusChangeDto>,
+    pub status_history: Vec<StatusChange>,
     #[serde(default)]
     pub can_cancel: bool,
     #[serde(default)]

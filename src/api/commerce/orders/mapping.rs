@@ -3,22 +3,7 @@
 
 use super::dto::*;
 use crate::api::commerce::cart::LineItemDto;
-use crate::api::commerce::checkout::{AppliedCouponDto, BankDetailsDto, PricingDto};
 use crate::domain::orders::order::*;
-
-impl From<OrderSummaryDto> for OrderSummary {
-    fn from(o: OrderSummaryDto) -> Self {
-        OrderSummary {
-            id: o.id,
-            order_number: o.order_number,
-            status: o.status,
-            payment_status: o.payment_status,
-            item_count: o.item_count,
-            total: o.total,
-            created_at: o.created_at,
-        }
-    }
-}
 
 impl From<LineItemDto> for OrderLine {
     fn from(i: LineItemDto) -> Self {
@@ -40,31 +25,6 @@ impl From<LineItemDto> for OrderLine {
     }
 }
 
-impl From<PricingDto> for OrderPricing {
-    fn from(p: PricingDto) -> Self {
-        OrderPricing {
-            subtotal: p.subtotal,
-            discount: p.discount,
-            shipping: p.shipping,
-            tax: p.tax,
-            total: p.total,
-        }
-    }
-}
-
-impl From<OrderAddressDto> for OrderAddress {
-    fn from(a: OrderAddressDto) -> Self {
-        OrderAddress {
-            recipient_name: a.recipient_name,
-            street: a.street,
-            city: a.city,
-            region: a.region,
-            postal_code: a.postal_code,
-            phone: a.phone,
-        }
-    }
-}
-
 impl From<OrderShippingDto> for OrderShipping {
     fn from(s: OrderShippingDto) -> Self {
         let (carrier_code, track_number) = s
@@ -82,26 +42,6 @@ impl From<OrderShippingDto> for OrderShipping {
     }
 }
 
-impl From<BankDetailsDto> for BankDetails {
-    fn from(b: BankDetailsDto) -> Self {
-        BankDetails {
-            bank_name: b.bank_name,
-            account_number: b.account_number,
-            bik: b.bik,
-            purpose: b.purpose,
-        }
-    }
-}
-
-impl From<AppliedCouponDto> for AppliedCoupon {
-    fn from(c: AppliedCouponDto) -> Self {
-        AppliedCoupon {
-            code: c.code,
-            discount: c.discount,
-        }
-    }
-}
-
 fn all<T, U: From<T>>(v: Vec<T>) -> Vec<U> {
     v.into_iter().map(U::from).collect()
 }
@@ -114,28 +54,14 @@ impl From<OrderDetailDto> for OrderDetail {
             status: o.status,
             payment_status: o.payment_status,
             items: all(o.items),
-            pricing: o.pricing.into(),
-            shipping_address: o.shipping_address.map(Into::into),
-            billing_address: o.billing_address.map(Into::into),
+            pricing: o.pricing,
+            shipping_address: o.shipping_address,
+            billing_address: o.billing_address,
             shipping_method: o.shipping_method.map(Into::into),
-            payment: OrderPayment {
-                method: o.payment.method,
-                transaction_id: o.payment.transaction_id,
-                paid_at: o.payment.paid_at,
-                amount: o.payment.amount,
-                bank_details: o.payment.bank_details.map(Into::into),
-            },
-            applied_coupons: all(o.applied_coupons),
+            payment: o.payment,
+            applied_coupons: o.applied_coupons,
             notes: o.notes,
-            status_history: o
-                .status_history
-                .into_iter()
-                .map(|h| StatusChange {
-                    status: h.status,
-                    changed_at: h.changed_at,
-                    note: h.note,
-                })
-                .collect(),
+            status_history: o.status_history,
             can_cancel: o.can_cancel,
             can_refund: o.can_refund,
             created_at: o.created_at,

@@ -22,7 +22,7 @@ pub async fn since(ep: &Endpoint, date_from: &str) -> Result<Vec<OrderSummary>, 
     q.push("dateFrom", date_from).push("pageSize", 20);
     let path = format!("/orders{}", q.to_query_string());
     let r: Envelope<OrdersDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
-    Ok(r.data.orders.into_iter().map(Into::into).collect())
+    Ok(r.data.orders)
 }
 
 /// `GET /orders?page&pageSize&status&dateFrom&dateTo`.
@@ -43,8 +43,7 @@ pub async fn list(
     }
     let path = format!("/orders{}", q.to_query_string());
     let r: Envelope<OrdersDto> = Commerce::request(ep, Method::Get, &path, None, None).await?;
-    let orders = r.data.orders.into_iter().map(Into::into).collect();
-    Ok((orders, r.meta.pagination))
+    Ok((r.data.orders, r.meta.pagination))
 }
 
 /// `GET /orders/{id}`.

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 use std::fmt::Debug;
-use vitrina::api::commerce::orders::OrderSummaryDto;
 use vitrina::domain::checkout::attempt::ListedOrder;
+use vitrina::domain::orders::order::OrderSummary;
 
 /// xorshift64: the same seed, the same run.
 pub struct Rng(pub u64);
@@ -44,7 +44,7 @@ pub fn runs(var: &str) -> u64 {
 }
 
 /// An order of the list as the checkout's lookup (`candidates`) reads it.
-pub fn listed(o: &OrderSummaryDto) -> ListedOrder<'_> {
+pub fn listed(o: &OrderSummary) -> ListedOrder<'_> {
     ListedOrder {
         created_at: &o.created_at,
         status: &o.status,
