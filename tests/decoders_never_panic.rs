@@ -84,7 +84,7 @@ const TABLE: &[Row] = table! {
     "commerce_address.json"                201 commerce_data::<checkout::Address>         => ["commerce::checkout::save_address"];
     "commerce_shipping_methods.json"       200 commerce_data::<checkout::MethodsDto>      => ["commerce::checkout::methods"];
     "commerce_shipping_calculate.json"     200 commerce_data::<checkout::CalculationDto>  => ["commerce::checkout::calculate"];
-    "commerce_checkout_preview.json"       200 commerce_data::<checkout::PreviewDto>      => ["commerce::checkout::preview"];
+    "commerce_checkout_preview.json"       200 commerce_data::<checkout::Preview>      => ["commerce::checkout::preview"];
     "commerce_checkout.json"               201 placed                                     => ["commerce::checkout::place"];
     "commerce_orders.json"                 200 commerce_data::<orders::OrdersDto>         => ["commerce::orders::list", "commerce::orders::since"];
     "commerce_order.json"                  200 commerce_data::<orders::OrderDetailDto>    => ["commerce::orders::detail"];
@@ -117,8 +117,8 @@ const TABLE: &[Row] = table! {
     "partner_profile_dealer.json"          200 partner_data::<cabinet::PartnerDto>        => ["partner::cabinet::profile"];
     "partner_profile_mounter.json"         200 partner_data::<cabinet::PartnerDto>        => ["partner::cabinet::profile"];
     "partner_levels.json"                  200 partner_data::<Vec<cabinet::LevelDto>>     => ["partner::cabinet::levels"];
-    "partner_balance_history.json"         200 partner_data::<partner::List<cabinet::OperationDto>> => ["partner::cabinet::history"];
-    "partner_withdrawal_requests.json"     200 partner_data::<partner::List<cabinet::WithdrawalDto>> => ["partner::cabinet::withdrawals", "partner::payouts::since"];
+    "partner_balance_history.json"         200 partner_data::<partner::List<vitrina::domain::partner::cabinet::Operation>> => ["partner::cabinet::history"];
+    "partner_withdrawal_requests.json"     200 partner_data::<partner::List<vitrina::domain::partner::cabinet::WithdrawalEntry>> => ["partner::cabinet::withdrawals", "partner::payouts::since"];
     "partner_error.json"                   409 cabinet_done                               => ["partner::cabinet::withdraw", "partner::cabinet::add_organization", "partner::cabinet::remove_organization"];
 };
 

@@ -7,17 +7,17 @@ mod common;
 use common::rust_files;
 use serde::de::DeserializeOwned;
 use serde_json::json;
-use vitrina::api::commerce::checkout::CheckoutDto;
-use vitrina::api::commerce::orders::{
-    CancelDto, OrderDetailDto, OrderSummaryDto, RefundDto, StatusChangeDto, TrackingEventDto,
-};
+use vitrina::api::commerce::checkout::PlacedOrder;
+use vitrina::api::commerce::orders::{CancelDto, OrderDetailDto, RefundDto, TrackingEventDto};
 use vitrina::api::courier::{CourierOrderDto, StateChangeDto};
 use vitrina::api::delivery::{DeliveryOrderDto, HistoryDto};
-use vitrina::api::partner::cabinet::{OrganizationDto, PartnerDto, WithdrawalDto};
+use vitrina::api::partner::cabinet::PartnerDto;
 use vitrina::domain::codes::*;
+use vitrina::domain::orders::order::{OrderSummary, StatusChange};
 use vitrina::domain::orders::timeline::{
     courier_order_state, courier_state, delivery_status, order_status, tracking_status,
 };
+use vitrina::domain::partner::cabinet::{Organization, WithdrawalEntry};
 
 /// The seed's spelling decodes (as JSON) to `variant`; the table names every known variant
 /// exactly once, so a variant added without a row here fails.
@@ -298,20 +298,20 @@ fn withdrawal_statuses_and_partner_kinds_of_seed_004_are_variants_with_words() {
 // A field that goes back to `String` stops this compiling: the status is a type.
 #[allow(clippy::too_many_arguments)]
 fn typed(
-    a: &OrderSummaryDto,
+    a: &OrderSummary,
     b: &OrderDetailDto,
-    c: &StatusChangeDto,
+    c: &StatusChange,
     d: &TrackingEventDto,
     e: &CancelDto,
     f: &RefundDto,
-    g: &CheckoutDto,
+    g: &PlacedOrder,
     h: (
         &DeliveryOrderDto,
         &HistoryDto,
         &CourierOrderDto,
         &StateChangeDto,
     ),
-    i: (&WithdrawalDto, &PartnerDto, &OrganizationDto),
+    i: (&WithdrawalEntry, &PartnerDto, &Organization),
 ) {
     let _: (&OrderStatus, &PaymentStatus) = (&a.status, &a.payment_status);
     let _: (&OrderStatus, &PaymentStatus) = (&b.status, &b.payment_status);
@@ -331,7 +331,7 @@ fn typed(
 fn the_dtos_carry_the_enums_not_strings() {
     // Referenced so the compile-time checks above are built with the tests.
     let _ = typed;
-    let w: WithdrawalDto =
+    let w: WithdrawalEntry =
         serde_json::from_value(json!({"id": "w1", "status": "COMPLETED", "amount": 5})).unwrap();
     assert_eq!(w.status, WithdrawalStatus::Completed);
     let h: HistoryDto =
@@ -341,14 +341,14 @@ fn the_dtos_carry_the_enums_not_strings() {
 
 #[test]
 fn balance_operation_types_of_seed_004_are_variants() {
-    use vitrina::api::partner::cabinet::OperationDto;
+    use vitrina::domain::partner::cabinet::Operation;
     use OperationType as T;
     let t = [("ADDITION", T::Addition), ("SUBTRACTION", T::Subtraction)];
     decodes(&t);
     covers(T::KNOWN, &t);
     assert_eq!(T::parse("BONUS"), T::Unknown("BONUS".into()));
     // A field that goes back to `String` stops this compiling.
-    fn typed(o: &OperationDto) -> &OperationType {
+    fn typed(o: &Operation) -> &OperationType {
         &o.operation_type
     }
     let _ = typed;

@@ -1,9 +1,10 @@
 //! Seed 004's cabinet shapes on the wire; `mapping` turns them into
 //! `domain::partner::cabinet`.
 
-use crate::domain::codes::{OrganizationKind, PartnerKind, WithdrawalStatus};
+use crate::domain::codes::PartnerKind;
+use crate::domain::partner::cabinet::{Manager, Organization};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Seed 004 `Partner`: what the cabinet shows of it.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -23,7 +24,7 @@ pub struct PartnerDto {
     #[serde(default)]
     pub support: Option<SupportDto>,
     #[serde(default)]
-    pub organizations: Vec<OrganizationDto>,
+    pub organizations: Vec<Organization>,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -60,60 +61,9 @@ pub struct RangeDto {
 #[serde(rename_all = "camelCase")]
 pub struct SupportDto {
     #[serde(default)]
-    pub regional_manager: Option<ManagerDto>,
+    pub regional_manager: Option<Manager>,
     #[serde(default)]
-    pub personal_manager: Option<ManagerDto>,
+    pub personal_manager: Option<Manager>,
     #[serde(default)]
-    pub office_manager: Option<ManagerDto>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct ManagerDto {
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub name: Option<String>,
-}
-
-/// Seed 004 `Organization`; also the body of `organizations/create` (without `id`).
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OrganizationDto {
-    #[serde(default, skip_serializing)]
-    pub id: String,
-    #[serde(rename = "type", default)]
-    pub kind: OrganizationKind,
-    pub name: String,
-    pub inn: String,
-    #[serde(default)]
-    pub kpp: Option<String>,
-    #[serde(default)]
-    pub legal_address: String,
-    #[serde(default)]
-    pub actual_address: Option<String>,
-}
-
-/// Seed 004 `BalanceHistoryItem`.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub struct OperationDto {
-    pub id: String,
-    pub operation_type: crate::domain::codes::OperationType,
-    pub value: Decimal,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub datetime: String,
-}
-
-/// Seed 004 `WithdrawalRequest` (the seed names no status field; its filter's is `status`).
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-pub struct WithdrawalDto {
-    pub id: String,
-    #[serde(default)]
-    pub status: WithdrawalStatus,
-    #[serde(default)]
-    pub amount: Decimal,
-    #[serde(default)]
-    pub datetime: String,
+    pub office_manager: Option<Manager>,
 }

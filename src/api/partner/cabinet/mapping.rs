@@ -1,20 +1,8 @@
-//! From seed 004's cabinet shapes to `domain::partner::cabinet` (and an organization to
-//! add back to its wire shape).
+//! From seed 004's cabinet shapes to `domain::partner::cabinet`.
 
 use super::dto::*;
-use crate::api::partner::List;
 use crate::domain::partner::cabinet::*;
 use crate::domain::partner::level::Level;
-
-/// A list answer with its items mapped.
-pub(super) fn list_of<T, U: From<T>>(l: List<T>) -> List<U> {
-    List {
-        data: l.data.into_iter().map(U::from).collect(),
-        limit: l.limit,
-        offset: l.offset,
-        total: l.total,
-    }
-}
 
 impl From<LevelDto> for Level {
     fn from(l: LevelDto) -> Self {
@@ -23,43 +11,6 @@ impl From<LevelDto> for Level {
             number: l.number,
             title: l.title,
             range: l.purchase_range.map(|r| (r.min, r.max)),
-        }
-    }
-}
-
-impl From<ManagerDto> for Manager {
-    fn from(m: ManagerDto) -> Self {
-        Manager {
-            phone: m.phone,
-            name: m.name,
-        }
-    }
-}
-
-impl From<OrganizationDto> for Organization {
-    fn from(o: OrganizationDto) -> Self {
-        Organization {
-            id: o.id,
-            kind: o.kind,
-            name: o.name,
-            inn: o.inn,
-            kpp: o.kpp,
-            legal_address: o.legal_address,
-            actual_address: o.actual_address,
-        }
-    }
-}
-
-impl From<Organization> for OrganizationDto {
-    fn from(o: Organization) -> Self {
-        OrganizationDto {
-            id: o.id,
-            kind: o.kind,
-            name: o.name,
-            inn: o.inn,
-            kpp: o.kpp,
-            legal_address: o.legal_address,
-            actual_address: o.actual_address,
         }
     }
 }
@@ -77,34 +28,11 @@ impl From<PartnerDto> for PartnerProfile {
             }),
             bonus_balance: p.bonus_balance,
             support: p.support.map(|s| Support {
-                regional_manager: s.regional_manager.map(Into::into),
-                personal_manager: s.personal_manager.map(Into::into),
-                office_manager: s.office_manager.map(Into::into),
+                regional_manager: s.regional_manager,
+                personal_manager: s.personal_manager,
+                office_manager: s.office_manager,
             }),
-            organizations: p.organizations.into_iter().map(Into::into).collect(),
-        }
-    }
-}
-
-impl From<OperationDto> for Operation {
-    fn from(o: OperationDto) -> Self {
-        Operation {
-            id: o.id,
-            operation_type: o.operation_type,
-            value: o.value,
-            description: o.description,
-            datetime: o.datetime,
-        }
-    }
-}
-
-impl From<WithdrawalDto> for WithdrawalEntry {
-    fn from(w: WithdrawalDto) -> Self {
-        WithdrawalEntry {
-            id: w.id,
-            status: w.status,
-            amount: w.amount,
-            datetime: w.datetime,
+            organizations: p.organizations,
         }
     }
 }

@@ -7,7 +7,6 @@ use crate::api::{refused, ApiError, Endpoint, IdempotencyKey, Method, RawRespons
 use crate::domain::partner::cabinet::{Operation, Organization, PartnerProfile, WithdrawalEntry};
 use crate::domain::partner::history::{HistoryFilter, PAGE_SIZE};
 use crate::domain::partner::level::Level;
-use mapping::list_of;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -102,9 +101,7 @@ pub async fn history(
     page: Option<(u32, u32)>,
 ) -> Result<List<Operation>, ApiError> {
     let body = history_body(f, page);
-    let l: List<OperationDto> =
-        Partner::request(ep, Method::Post, &history_path(id), body, None).await?;
-    Ok(list_of(l))
+    Partner::request(ep, Method::Post, &history_path(id), body, None).await
 }
 
 fn history_path(id: &str) -> String {
@@ -160,15 +157,14 @@ pub async fn withdrawals(
         offset,
     };
     let json = serde_json::to_string(&body).ok();
-    let l: List<WithdrawalDto> = Partner::request(
+    Partner::request(
         ep,
         Method::Post,
         &path(id, "/withdrawal-requests"),
         json,
         None,
     )
-    .await?;
-    Ok(list_of(l))
+    .await
 }
 
 /// Who receives the money: a person (passport) or an organization — seed 004's `person`
@@ -249,7 +245,7 @@ pub async fn withdraw(
 }
 
 pub async fn add_organization(ep: &Endpoint, id: &str, org: &Organization) -> Result<(), ApiError> {
-    let json = serde_json::to_string(&OrganizationDto::from(org.clone())).ok();
+    let json = serde_json::to_string(org).ok();
     send_done(ep, &path(id, "/organizations/create"), json, None).await
 }
 
