@@ -1,7 +1,8 @@
 //! Boot only: panic hook, then configuration, then the app.
 
 use leptos::prelude::*;
-use vitrina::{app, config, routes};
+use vitrina::{app, config, routes, state::seed};
+use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -9,15 +10,41 @@ fn main() {
     // Config loads before the app mounts (and before leptos starts its executor).
     wasm_bindgen_futures::spawn_local(async {
         match config::load().await {
-            Ok(cfg) => {
-                mount_to_body(move || view! { <app::App config=cfg/> });
-            }
+            Ok(cfg) => match prerendered() {
+                // Render-then-swap: the prerendered page stays while the app draws into a
+                // hidden root; once the page's view with its data is built, the two swap in
+                // one frame.
+                Some((pre, root)) => {
+                    let shown = root.clone();
+                    seed::on_page_ready(move || {
+                        request_animation_frame(move || {
+                            pre.remove();
+                            shown.set_hidden(false);
+                        })
+                    });
+                    leptos::mount::mount_to(root, move || view! { <app::App config=cfg/> }).forget();
+                }
+                None => {
+                    mount_to_body(move || view! { <app::App config=cfg/> });
+                }
+            },
             Err(e) => {
                 mount_to_body(move || view! { <app::ConfigErrorPage error=e/> });
             }
         }
         remove_boot_placeholder();
     });
+}
+
+/// A prerendered page (`#prerendered`) and a new hidden root for the app after it.
+fn prerendered() -> Option<(web_sys::Element, web_sys::HtmlElement)> {
+    let doc = web_sys::window()?.document()?;
+    let pre = doc.get_element_by_id("prerendered")?;
+    let root: web_sys::HtmlElement = doc.create_element("div").ok()?.unchecked_into();
+    root.set_id("app");
+    root.set_hidden(true);
+    doc.body()?.append_child(&root).ok()?;
+    Some((pre, root))
 }
 
 /// `index.html` shows a placeholder until the app mounts, so a slow phone never sees white.

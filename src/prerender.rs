@@ -3,15 +3,10 @@
 //! `prerender` feature (leptos `ssr` on top of `csr`).
 
 use crate::config::Config;
-use crate::pages;
 use crate::state::{seed::Seed, Session};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, ServerMetaContext, Title};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    location::RequestUrl,
-    path,
-};
+use leptos_meta::{provide_meta_context, ServerMetaContext};
+use leptos_router::location::RequestUrl;
 
 /// What one page renders to: the `<main>` contents and the head tags leptos_meta collected.
 pub struct Rendered {
@@ -21,10 +16,13 @@ pub struct Rendered {
 
 /// The page at `path` drawn from `seed` (no request): the pages' real views, inside a router
 /// at that URL and the shop's context (session, cart, toasts) without a browser. The routes
-/// name the page components directly: the app's own routes wrap them in `LazyPage`, whose
-/// `Suspend` a synchronous `to_html` does not wait for.
+/// and layout are the app's own (`app::Shell`).
 pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
-    let _ = any_spawner::Executor::init_futures_executor();
+    // Effects must not run here (leptos' own SSR builds them without `effects`; csr turns it
+    // on): an executor that drops what is spawned. With `init_futures_executor` they ran on
+    // its thread pool and panicked there ("…outside a reactive tracking context" from a
+    // SendWrapper on another thread), e.g. the catalog's URL-sync effect.
+    let _ = any_spawner::Executor::init_local_custom_executor(NoEffects);
     // A shared context that says "server": without it leptos_dom's `is_server()` is false
     // (csr is on too) and `window_event_listener` calls wasm-bindgen natively, which panics
     // ("function not implemented on non-wasm32 targets").
@@ -39,16 +37,9 @@ pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
         provide_context(seed);
         let session = Session::new(config);
         crate::state::provide_shop(session);
-        let app = view! {
-            <Title text="" formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>
-            <Router>
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::HomePage/>
-                    <Route path=path!("/catalog") view=pages::catalog::CatalogPage/>
-                    <Route path=path!("/product/:id") view=pages::product::ProductPage/>
-                </Routes>
-            </Router>
-        };
+        // The app's own layout and routes: lazy pages are plain async functions natively
+        // (no `vitrina_split`), and the in-order stream waits for their `Suspend`.
+        let app = view! { <crate::app::Shell/> };
         // leptos_meta writes the head into the first chunk of a document stream, reading the
         // title's closures then: the view must still be alive (a `to_html()` string first,
         // then the head, panics with "…has already been disposed" on the page's memos).
@@ -68,4 +59,13 @@ pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
         let body = body.to_string();
         Rendered { body, head }
     })
+}
+
+/// Spawns nothing: server rendering runs no effects and no background tasks.
+struct NoEffects;
+
+impl any_spawner::CustomExecutor for NoEffects {
+    fn spawn(&self, _fut: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _fut: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
 }

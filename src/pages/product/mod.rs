@@ -152,6 +152,9 @@ fn ProductView(
     let dims = p.with_value(|p| p.dimensions);
     let related = p.with_value(|p| p.related.clone());
     let variants = p.with_value(|p| p.variants.clone());
+    // After the view is in the DOM (an effect runs after mounting; the component body runs
+    // before it: a swap from there showed 1–3 frames without the page).
+    Effect::new(|_| seed::page_ready());
 
     view! {
         <Title text=name.clone()/>
