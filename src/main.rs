@@ -1,7 +1,7 @@
 //! Boot only: panic hook, then configuration, then the app.
 
 use leptos::prelude::*;
-use vitrina::{app, config, routes, state::seed};
+use vitrina::{app, config, routes};
 use wasm_bindgen::JsCast;
 
 fn main() {
@@ -12,17 +12,12 @@ fn main() {
         match config::load().await {
             Ok(cfg) => match prerendered() {
                 // Render-then-swap: the prerendered page stays while the app draws into a
-                // hidden root; once the page's view with its data is built, the two swap in
-                // one frame.
+                // hidden root; once the page's view with its data is in that root (an element
+                // with `data-page-ready`), the two swap in one frame.
                 Some((pre, root)) => {
                     let shown = root.clone();
-                    seed::on_page_ready(move || {
-                        request_animation_frame(move || {
-                            pre.remove();
-                            shown.set_hidden(false);
-                        })
-                    });
                     leptos::mount::mount_to(root, move || view! { <app::App config=cfg/> }).forget();
+                    swap_when_drawn(pre, shown, 0);
                 }
                 None => {
                     mount_to_body(move || view! { <app::App config=cfg/> });
@@ -33,6 +28,20 @@ fn main() {
             }
         }
         remove_boot_placeholder();
+    });
+}
+
+/// Checks each frame whether the app's page is drawn, then swaps; after 10 s (an error
+/// panel, a page without the marker) it swaps anyway.
+fn swap_when_drawn(pre: web_sys::Element, root: web_sys::HtmlElement, frames: u32) {
+    request_animation_frame(move || {
+        let drawn = root.query_selector("[data-page-ready]").ok().flatten().is_some();
+        if drawn || frames > 600 {
+            pre.remove();
+            root.set_hidden(false);
+        } else {
+            swap_when_drawn(pre, root, frames + 1);
+        }
     });
 }
 

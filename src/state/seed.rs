@@ -34,20 +34,3 @@ pub fn seeded_product(id: &str) -> Option<ProductDetail> {
         .and_then(|s| s.product)
         .filter(|p| p.summary.id == id)
 }
-
-thread_local! {
-    static ON_READY: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Render-then-swap (browser): what to do once the page's first view with its data is
-/// built; `main.rs` swaps the prerendered HTML for the app then.
-pub fn on_page_ready(f: impl FnOnce() + 'static) {
-    ON_READY.with(|r| *r.borrow_mut() = Some(Box::new(f)));
-}
-
-/// A page's view with its data is built (its DOM is in place by the next frame).
-pub fn page_ready() {
-    if let Some(f) = ON_READY.with(|r| r.borrow_mut().take()) {
-        f();
-    }
-}

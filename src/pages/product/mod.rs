@@ -152,14 +152,13 @@ fn ProductView(
     let dims = p.with_value(|p| p.dimensions);
     let related = p.with_value(|p| p.related.clone());
     let variants = p.with_value(|p| p.variants.clone());
-    // After the view is in the DOM (an effect runs after mounting; the component body runs
-    // before it: a swap from there showed 1–3 frames without the page).
-    Effect::new(|_| seed::page_ready());
 
     view! {
         <Title text=name.clone()/>
         <Breadcrumb crumbs=breadcrumb here=name.clone()/>
-        <article class="product">
+        // Render-then-swap: main.rs swaps the prerendered page for the app once this is in
+        // the app's DOM.
+        <article class="product" data-page-ready="">
             <Gallery images=s.images.clone()/>
             <div class="product__info">
                 <h1 class="page-title" data-testid="product-title">{name.clone()}</h1>
