@@ -80,7 +80,13 @@ pub fn App(config: Config) -> impl IntoView {
     session.restore(crate::timer::now_unix());
     crate::state::provide_shop(session);
     crate::state::scroll::install();
+    view! { <Shell/> }
+}
 
+/// The layout and the router, under the state `App` provides (the prerender provides the
+/// same state without a browser and draws this too).
+#[component]
+pub fn Shell() -> impl IntoView {
     view! {
         // text="": the bottom of leptos_meta's stack of titles, so a page that sets none (one
         // whose data failed to load) is titled «Витрина» rather than left untitled.

@@ -1,3 +1,6 @@
+// The ssr feature's async renderers nest the view types deeper than the default limit
+// ("queries overflow the depth limit!" computing `RenderHtml::resolve` layouts).
+#![cfg_attr(feature = "prerender", recursion_limit = "256")]
 //! Vitrina storefront. Layers point down:
 //! `app → pages → components → state → routes / timer / config → api → domain`.
 
@@ -19,3 +22,6 @@ pub mod routes;
 pub mod state;
 /// The clock, sleep, the next painted frame, debounces.
 pub mod timer;
+/// Native rendering of pages to HTML at deploy time (issue 23 spike).
+#[cfg(feature = "prerender")]
+pub mod prerender;

@@ -409,6 +409,13 @@ fn strip_base_of(base: &str, path: &str) -> String {
 
 /// Where the browser is now, as an in-app path with query and fragment.
 pub fn current_path() -> String {
+    // The prerender has no browser: the page being drawn is the router's request URL.
+    #[cfg(feature = "prerender")]
+    if cfg!(not(target_arch = "wasm32")) {
+        return leptos::prelude::use_context::<leptos_router::location::RequestUrl>()
+            .map(|u| u.as_ref().to_string())
+            .unwrap_or_else(|| "/".into());
+    }
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return "/".into();
     };

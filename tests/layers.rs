@@ -32,7 +32,9 @@ fn rank(layer: &str) -> Option<u8> {
         "components" => 4,
         "pages" => 5,
         "app" => 6,
-        "lib" | "main" => 7,
+        // The deploy-time renderer (issue 23): draws the app's shell natively.
+        "prerender" => 7,
+        "lib" | "main" => 8,
         _ => return None,
     })
 }

@@ -76,7 +76,9 @@ macro_rules! lazy_page {
 pub fn LazyPage(page: Lazy) -> impl IntoView {
     let Lazy { chunk, title, load } = page;
     let attempt = RwSignal::new(1u32);
-    let waiting = RwSignal::new(true);
+    // A page drawn from seeded data (the prerender) never says «Загружаем страницу…»: its
+    // code is in, and the in-order stream writes the status before the page.
+    let waiting = RwSignal::new(use_context::<crate::state::seed::Seed>().is_none());
     let failed = RwSignal::new(None::<(ChunkFailure, u32)>);
     let retry = Callback::new(move |()| {
         failed.set(None);

@@ -39,6 +39,7 @@ pub fn CatalogPage() -> impl IntoView {
         let q = view_query.get();
         Box::pin(async move { catalog.list(&q).await })
     });
+    crate::state::seed::fill(products, |s| s.listing);
     let tags = Signal::derive(move || tags_of(products, &view_query.with(|q| q.tags.clone())));
 
     view! {

@@ -50,7 +50,7 @@ impl CatalogStore {
     /// The category tree as a resource: from memory when read before, else `GET /categories`.
     pub fn tree(&self) -> LocalResource<Result<Vec<CategoryNode>, ApiError>> {
         let (session, tree) = (self.session, self.tree);
-        resource(move || {
+        let res = resource(move || {
             let cached = tree.get_untracked();
             let ep = session.commerce();
             Box::pin(async move {
@@ -61,7 +61,9 @@ impl CatalogStore {
                 tree.set(Some(t.clone()));
                 Ok(t)
             })
-        })
+        });
+        super::seed::fill(res, |s| s.categories);
+        res
     }
 }
 

@@ -9,6 +9,7 @@ pub mod network;
 pub mod place;
 pub mod resource;
 pub mod scroll;
+pub mod seed;
 pub mod session;
 pub mod storage;
 pub mod toasts;

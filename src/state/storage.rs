@@ -86,6 +86,11 @@ impl Key {
 const REVIEW_DRAFT_PREFIX: &str = "vitrina.review-draft.";
 
 fn area(a: Area) -> Option<web_sys::Storage> {
+    // Natively (the prerender) there is no browser: no storage, rather than a panic in
+    // wasm-bindgen's "cannot call wasm-bindgen imported functions on non-wasm targets".
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     let w = web_sys::window()?;
     match a {
         Area::Local => w.local_storage(),

@@ -21,7 +21,7 @@ use crate::domain::catalog::{Availability, ProductDetail};
 use crate::domain::money::format_amount;
 use crate::routes::{use_product_query, ProductQuery, Route};
 use crate::state::resource::resource;
-use crate::state::{cart::use_cart, scroll, use_session};
+use crate::state::{cart::use_cart, scroll, seed, use_session};
 use gallery::Gallery;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -41,6 +41,10 @@ pub fn ProductPage() -> impl IntoView {
 pub fn ProductLoad(id: Memo<String>) -> impl IntoView {
     let session = use_session();
     let page_query = use_product_query();
+    // Drawn from data already in hand (the prerender): no request, no skeleton.
+    if let Some(p) = seed::seeded_product(&id.get_untracked()) {
+        return view! { <ProductView product=p id=id query=page_query/> }.into_any();
+    }
     let product = resource(move || {
         let id = id.get();
         let ep = session.commerce();
@@ -61,6 +65,7 @@ pub fn ProductLoad(id: Memo<String>) -> impl IntoView {
             })}
         </Transition>
     }
+    .into_any()
 }
 
 #[component]
@@ -151,7 +156,9 @@ fn ProductView(
     view! {
         <Title text=name.clone()/>
         <Breadcrumb crumbs=breadcrumb here=name.clone()/>
-        <article class="product">
+        // Render-then-swap: main.rs swaps the prerendered page for the app once this is in
+        // the app's DOM.
+        <article class="product" data-page-ready="">
             <Gallery images=s.images.clone()/>
             <div class="product__info">
                 <h1 class="page-title" data-testid="product-title">{name.clone()}</h1>

@@ -1,0 +1,36 @@
+//! Data a page already has when it is drawn: the prerender (issue 23) puts the product it
+//! fetched at deploy time here, so the page draws it at once instead of asking the API.
+//! The browser provides no seed, and every page loads its data as before.
+
+use crate::api::ApiError;
+use crate::domain::catalog::{CategoryNode, Page, ProductDetail, ProductSummary};
+use leptos::prelude::*;
+
+/// What the prerender already decoded for the page it draws.
+#[derive(Clone, Default)]
+pub struct Seed {
+    pub product: Option<ProductDetail>,
+    /// The catalog view's first page of cards.
+    pub listing: Option<Page<ProductSummary>>,
+    /// The category tree (navigation, home page, breadcrumbs of listings).
+    pub categories: Option<Vec<CategoryNode>>,
+}
+
+/// Puts a seeded value into a page's resource, so the view reads it at once: with leptos'
+/// `ssr` a `LocalResource` never runs its fetcher, but it can be written. In the browser
+/// there is no seed and nothing changes.
+pub fn fill<T: 'static>(
+    res: LocalResource<Result<T, ApiError>>,
+    pick: impl FnOnce(Seed) -> Option<T>,
+) {
+    if let Some(v) = use_context::<Seed>().and_then(pick) {
+        res.set(Some(Ok(v)));
+    }
+}
+
+/// The seeded product `id`, if the page is drawn from one.
+pub fn seeded_product(id: &str) -> Option<ProductDetail> {
+    use_context::<Seed>()
+        .and_then(|s| s.product)
+        .filter(|p| p.summary.id == id)
+}
