@@ -199,7 +199,10 @@ fn product_head_tells_a_crawler_the_name_price_stock_rating_and_path() {
     assert_eq!(d(rating["ratingValue"].as_str().unwrap()), d("4.7"));
     assert_eq!(rating["reviewCount"], 23);
 
-    check_breadcrumbs(&h.node("BreadcrumbList").expect("a BreadcrumbList"), &crumbs());
+    check_breadcrumbs(
+        &h.node("BreadcrumbList").expect("a BreadcrumbList"),
+        &crumbs(),
+    );
 }
 
 #[test]
@@ -211,7 +214,10 @@ fn the_offer_price_is_the_cards_decimal_to_the_kopeck() {
         let price = h.node("Product").unwrap()["offers"]["price"].clone();
         let text = price.as_str().expect("the price as text, not a float");
         assert_eq!(d(text), d(amount), "{amount}");
-        assert!(text.split_once('.').is_some_and(|(_, f)| f.len() >= 2), "{text}");
+        assert!(
+            text.split_once('.').is_some_and(|(_, f)| f.len() >= 2),
+            "{text}"
+        );
         assert_eq!(h.meta("product:price:amount"), Some(text));
     }
 }
@@ -231,9 +237,24 @@ fn availability_is_the_schema_org_word_for_what_the_card_says() {
         (Availability::InStock, None, "InStock", "in stock"),
         (Availability::InStock, Some(40), "InStock", "in stock"),
         // The product page's «Осталось 3 шт.».
-        (Availability::InStock, Some(3), "LimitedAvailability", "in stock"),
-        (Availability::OutOfStock, Some(0), "OutOfStock", "out of stock"),
-        (Availability::Unavailable, None, "Discontinued", "out of stock"),
+        (
+            Availability::InStock,
+            Some(3),
+            "LimitedAvailability",
+            "in stock",
+        ),
+        (
+            Availability::OutOfStock,
+            Some(0),
+            "OutOfStock",
+            "out of stock",
+        ),
+        (
+            Availability::Unavailable,
+            None,
+            "Discontinued",
+            "out of stock",
+        ),
     ];
     for (availability, stock, schema, og) in cases {
         let mut p = product();
@@ -273,7 +294,11 @@ fn a_long_description_is_cut_at_a_word_for_search_results() {
     p.short_description = Some(long.clone());
     let h = parse_head(&product_head(&p, &[], URL));
     let desc = h.meta("description").unwrap();
-    assert!(desc.chars().count() <= 160, "{} chars", desc.chars().count());
+    assert!(
+        desc.chars().count() <= 160,
+        "{} chars",
+        desc.chars().count()
+    );
     assert!(desc.chars().count() >= 120, "{desc}");
     let body = desc.strip_suffix('…').expect("marked as cut");
     let flat = long.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -355,7 +380,12 @@ fn a_listing_head_is_a_website_with_breadcrumbs_when_it_has_them() {
     check_breadcrumbs(&h.node("BreadcrumbList").unwrap(), &crumbs()[..1]);
 
     // Home sets no title of its own: the tab reads «Витрина», and nothing above it.
-    let h = parse_head(&listing_head("", "Товары для дома", "https://shop.example/", &[]));
+    let h = parse_head(&listing_head(
+        "",
+        "Товары для дома",
+        "https://shop.example/",
+        &[],
+    ));
     assert_eq!(h.title, "Витрина");
     assert_eq!(h.meta("og:title"), Some("Витрина"));
     assert!(h.scripts.is_empty());

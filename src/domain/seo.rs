@@ -31,7 +31,13 @@ pub fn product_head(p: &ProductSummary, crumbs: &[Crumb], url: &str) -> String {
         .as_deref()
         .map(clip)
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| clip(&format!("{} — {}. Купить в магазине {SITE}.", p.name.trim(), p.price)));
+        .unwrap_or_else(|| {
+            clip(&format!(
+                "{} — {}. Купить в магазине {SITE}.",
+                p.name.trim(),
+                p.price
+            ))
+        });
     let images: Vec<&str> = p
         .cover()
         .into_iter()
@@ -66,7 +72,12 @@ pub fn product_head(p: &ProductSummary, crumbs: &[Crumb], url: &str) -> String {
     } else {
         "summary_large_image"
     };
-    h.twitter(card, og_title(&p.name), &description, images.first().copied());
+    h.twitter(
+        card,
+        og_title(&p.name),
+        &description,
+        images.first().copied(),
+    );
     let mut product = json!({
         "@context": "https://schema.org",
         "@type": "Product",
@@ -89,7 +100,12 @@ pub fn product_head(p: &ProductSummary, crumbs: &[Crumb], url: &str) -> String {
             "url": url,
         },
     });
-    if let Some(c) = p.category_name.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    if let Some(c) = p
+        .category_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         product["category"] = c.into();
     }
     if p.rating.count > 0 {
@@ -160,7 +176,10 @@ pub fn robots(sitemap_url: &str, base_path: &str) -> String {
     }
     out.push('\n');
     // One line each: a newline in the URL would start a rule of its own.
-    out.push_str(&format!("Sitemap: {}\n", sitemap_url.trim().replace(['\r', '\n'], "")));
+    out.push_str(&format!(
+        "Sitemap: {}\n",
+        sitemap_url.trim().replace(['\r', '\n'], "")
+    ));
     out
 }
 
@@ -273,10 +292,13 @@ fn day_of(s: &str) -> Option<String> {
     let s = s.trim();
     let day = s.get(..10)?;
     let rest = &s[10..];
-    let shape = day
-        .bytes()
-        .enumerate()
-        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shape = day.bytes().enumerate().all(|(i, b)| {
+        if i == 4 || i == 7 {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
     (shape
         && super::dates::parse_date(day).is_some()
         && (rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')))
@@ -315,7 +337,10 @@ impl Head {
     fn new(title: &str, description: &str, url: &str) -> Self {
         let mut h = Head(format!("<title>{}</title>\n", escape(title)));
         h.tag("meta", "name", "description", description);
-        h.0.push_str(&format!("<link rel=\"canonical\" href=\"{}\"/>\n", escape(url)));
+        h.0.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{}\"/>\n",
+            escape(url)
+        ));
         h
     }
 
