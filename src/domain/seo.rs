@@ -371,3 +371,37 @@ impl Head {
         self.0.push_str("</script>\n");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{clip, day_of, price_text, DESCRIPTION_CHARS};
+    use std::str::FromStr;
+
+    #[test]
+    fn a_word_longer_than_a_description_is_cut_inside_it() {
+        let long = "а".repeat(400);
+        let out = clip(&format!("  {long}  "));
+        assert_eq!(out.chars().count(), DESCRIPTION_CHARS);
+        assert!(out.ends_with('…'));
+        assert_eq!(clip("  коротко \n и ясно "), "коротко и ясно");
+    }
+
+    #[test]
+    fn prices_keep_every_digit_and_two_decimals_at_least() {
+        let p = |s| price_text(&rust_decimal::Decimal::from_str(s).unwrap());
+        assert_eq!(p("1990"), "1990.00");
+        assert_eq!(p("1990.5"), "1990.50");
+        assert_eq!(p("0.125"), "0.125");
+    }
+
+    #[test]
+    fn lastmod_is_a_real_day_or_nothing() {
+        assert_eq!(
+            day_of("2026-12-01T09:30:00+03:00").as_deref(),
+            Some("2026-12-01")
+        );
+        assert_eq!(day_of("2026-13-01"), None);
+        assert_eq!(day_of("20261201"), None);
+        assert_eq!(day_of("2026-12-01x"), None);
+    }
+}
