@@ -104,6 +104,10 @@ test('with scripts off, a prerendered product page shows its name, price, descri
   assert.ok((await page.title()).includes(product.name.trim()), await page.title());
   const links = await page.$$eval('a[href*="/product/"], a[href*="/category/"]', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(links.length > 0, 'real links before any script');
+  // «В корзину» cannot work without scripts: not offered, and the page says why.
+  assert.equal(await page.isVisible('[data-testid=add-to-cart]'), false, 'a cart button that would do nothing');
+  const why = await page.$eval('.product__cart', (el) => getComputedStyle(el, '::after').content);
+  assert.match(why, /включите JavaScript/, why);
   await shot(page, 'prerender-product-noscript.png');
 });
 
