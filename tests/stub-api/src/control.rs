@@ -133,7 +133,9 @@ async fn clear_faults(State(s): State<AppState>) -> Response {
 async fn reset(State(s): State<AppState>) -> Response {
     s.reset();
     if let Ok(mut prices) = crate::data::PRICES.lock() {
-        prices.clear();
+        for p in &s.catalog.products {
+            prices.remove(&p.key());
+        }
     }
     Json(json!({"ok": true})).into_response()
 }
@@ -299,7 +301,7 @@ async fn set_price(State(s): State<AppState>, Json(b): Json<Value>) -> Response 
         );
     };
     if let Ok(mut prices) = crate::data::PRICES.lock() {
-        prices.insert(p.idx, kopecks);
+        prices.insert(p.key(), kopecks);
     }
     Json(json!({"ok": true})).into_response()
 }

@@ -560,8 +560,9 @@ pub struct Category {
     pub family: Option<usize>,
 }
 
-/// Prices changed by `POST /__control/price`, by product index (kopecks); process-wide, as
-/// the catalogue is shared and read-only; `POST /__control/reset` clears them.
+/// Prices changed by `POST /__control/price` (kopecks), by the product's address: the
+/// catalogue is read-only, and tests run several stubs in one process, each with its own
+/// catalogue; `POST /__control/reset` clears its own stub's.
 pub static PRICES: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<usize, i64>>> =
     std::sync::LazyLock::new(Default::default);
 
@@ -645,13 +646,18 @@ impl Product {
         self.price + (self.price / 10 / 100 * 100) * v as i64
     }
 
+    /// This product of this catalogue, for [`PRICES`].
+    pub fn key(&self) -> usize {
+        self as *const Product as usize
+    }
+
     /// The product's price as the API tells it now: `POST /__control/price` may have changed
     /// it since the catalogue was made (a price changed after the deploy's prerender).
     pub fn live_price(&self) -> i64 {
         PRICES
             .lock()
             .ok()
-            .and_then(|m| m.get(&self.idx).copied())
+            .and_then(|m| m.get(&self.key()).copied())
             .unwrap_or(self.price)
     }
 
