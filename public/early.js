@@ -54,6 +54,107 @@
     document.body.insertBefore(offline, document.body.firstChild);
   });
 
+  // Render-then-swap (src/main.rs): a prerendered page (`#prerendered`) is shown until the
+  // app has drawn its own in a hidden `#app`, then removed. Before that the shopper may act
+  // on it: «В корзину» is never silently dead (its click is taken here, said at once, and
+  // the app's own button is pressed after the swap: the app adds it, at the live price), and
+  // what was typed (the header's search) is carried into the app's inputs.
+  var ADD = '[data-testid=add-to-cart]';
+  var wanted = null;
+  var typedIn = null;
+  // A card's button is told apart by its card's product link; the product page's by none.
+  function cardOf(button) {
+    var card = button.closest('[data-testid=product-card]');
+    var link = card && card.querySelector('a[href]');
+    return link ? link.getAttribute('href') : '';
+  }
+  document.addEventListener(
+    'click',
+    function (e) {
+      var button = e.target.closest && e.target.closest('#prerendered ' + ADD);
+      if (!button) return;
+      e.preventDefault();
+      if (wanted !== null || button.disabled) return;
+      wanted = cardOf(button);
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+      button.setAttribute('data-early-add', '');
+      var label = button.querySelector('[aria-live]') || button;
+      label.textContent = 'Добавляем…';
+    },
+    true
+  );
+  document.addEventListener('focusin', function (e) {
+    if (e.target.closest && e.target.closest('#prerendered')) typedIn = e.target;
+  });
+  function field(el) {
+    var key = el.getAttribute('data-testid') ? 'data-testid' : el.getAttribute('name') ? 'name' : null;
+    return key && el.tagName.toLowerCase() + '[' + key + '="' + el.getAttribute(key).replace(/["\\]/g, '') + '"]';
+  }
+  function carry(pre, app) {
+    [].forEach.call(pre.querySelectorAll('input, textarea, select'), function (from) {
+      var selector = field(from);
+      var to = selector && app.querySelector(selector);
+      if (!to || from.type === 'hidden' || from.type === 'checkbox' || from.type === 'radio') return;
+      if (from.value !== from.defaultValue || from === typedIn) {
+        to.value = from.value;
+        to.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      if (from === typedIn) {
+        to.focus();
+        try {
+          to.setSelectionRange(from.selectionStart, from.selectionEnd);
+        } catch (e) {}
+      }
+    });
+  }
+  // The app's button for the same product, once it is drawn (a few frames at most).
+  function press(app, tries) {
+    var buttons = [].filter.call(app.querySelectorAll(ADD), function (b) {
+      return cardOf(b) === wanted;
+    });
+    if (buttons.length) return buttons[0].click();
+    if (tries > 0) requestAnimationFrame(function () {
+      press(app, tries - 1);
+    });
+  }
+  // A prerendered page is this URL's only when it says so (`data-path`, the path it was
+  // drawn for) and, for a listing, the URL asks for no other view (a filter, a search, a
+  // page): a host's SPA fallback may be the prerendered home page, a static host serves
+  // /catalog/index.html for /catalog?q=… too. Else it goes, and the app draws the page as
+  // without a prerender, after the same placeholder as index.html's.
+  function ours(pre) {
+    var at = (pre.getAttribute('data-path') || '').replace(/(.)\/$/, '$1');
+    var listing = CATALOG.test(path) || PAGES[2][0].test(path);
+    return at === path.replace(/(.)\/$/, '$1') && !(listing && location.search);
+  }
+  function placeholder() {
+    var boot = document.createElement('div');
+    boot.id = 'boot';
+    boot.className = 'boot';
+    var bar = document.createElement('div');
+    bar.className = 'boot__bar';
+    var text = document.createElement('p');
+    text.className = 'boot__text';
+    text.textContent = 'Загружаем витрину…';
+    boot.appendChild(bar);
+    boot.appendChild(text);
+    return boot;
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var pre = document.getElementById('prerendered');
+    if (!pre) return;
+    if (!ours(pre)) return pre.parentNode.replaceChild(placeholder(), pre);
+    new MutationObserver(function (changes, observer) {
+      if (pre.isConnected) return;
+      observer.disconnect();
+      var app = document.getElementById('app');
+      if (!app) return;
+      carry(pre, app);
+      if (wanted !== null) press(app, 120);
+    }).observe(pre.parentNode, { childList: true });
+  });
+
   // BEGIN written from the Rust side by tests/routes.rs; change the Rust, then run
   // VITRINA_WRITE_EARLY=1 cargo test --test routes
   // The signed-in shopper's session: its storage and key (state/storage.rs).

@@ -56,9 +56,41 @@ pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
         });
         let (head, body) = all.split_once("</head>").unwrap_or(("", &all));
         let head = head.trim_start_matches("<head>").to_string();
-        let body = body.to_string();
+        let body = without_inline_styles(body);
         Rendered { body, head }
     })
+}
+
+/// `html` without `style` attributes: the Content-Security-Policy allows no inline style
+/// (`style-src 'self'`), and the app sets its widths through the CSSOM (`style:width`),
+/// which natively renders as `style="width:78%;"`. A width in percent becomes
+/// `data-width` in steps of ten (style/base.css sizes those); any other style is dropped.
+pub fn without_inline_styles(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" style=\"") {
+        out.push_str(&rest[..at]);
+        let value_at = at + " style=\"".len();
+        let Some(len) = rest[value_at..].find('"') else {
+            rest = &rest[at..];
+            break;
+        };
+        let value = &rest[value_at..value_at + len];
+        let percent = value
+            .trim()
+            .trim_end_matches(';')
+            .strip_prefix("width:")
+            .and_then(|w| w.trim().strip_suffix('%'))
+            .and_then(|w| w.trim().parse::<f64>().ok())
+            .filter(|w| w.is_finite());
+        if let Some(w) = percent {
+            let step = ((w.clamp(0.0, 100.0) / 10.0).round() * 10.0) as u32;
+            out.push_str(&format!(" data-width=\"{step}\""));
+        }
+        rest = &rest[value_at + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Spawns nothing: server rendering runs no effects and no background tasks.

@@ -65,7 +65,8 @@ pub fn CategoryNav(#[prop(into, optional)] current: Signal<String>) -> impl Into
 #[component]
 pub fn CategoryMap(roots: Vec<CategoryNode>) -> impl IntoView {
     view! {
-        <div class="cat-map" data-testid="category-map">
+        // Render-then-swap (main.rs): /categories is drawn with its data.
+        <div class="cat-map" data-testid="category-map" data-page-ready="">
             {roots.into_iter().map(|r| {
                 let count = r.count.map(products_count_label);
                 view! {

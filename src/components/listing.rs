@@ -229,7 +229,8 @@ pub fn Listing(
                         let found = format!("Найдено {total} {}", plural(total, "товар", "товара", "товаров"));
                         let filtered = !crate::components::filters::chips(&query.get_untracked()).is_empty();
                         view! {
-                            <p class="listing__count" data-testid="result-count">{found}</p>
+                            // Render-then-swap (main.rs): the listing with its data is drawn.
+                            <p class="listing__count" data-testid="result-count" data-page-ready="">{found}</p>
                             {empty.then(|| view! {
                                 <div class="empty-state" data-testid="empty-state">
                                     <h2>"Ничего не нашлось"</h2>

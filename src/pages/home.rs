@@ -59,7 +59,8 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// Root categories as picture tiles with their product counts.
+/// Root categories as picture tiles with their product counts (their list marks the front
+/// page drawn, `data-page-ready`, for main.rs's render-then-swap).
 #[component]
 fn TopCategories() -> impl IntoView {
     view! {
@@ -78,7 +79,7 @@ fn TopCategories() -> impl IntoView {
                 </section>
             }
             render={|roots: Vec<CategoryNode>| view! {
-                <ul class="category-tiles">
+                <ul class="category-tiles" data-page-ready="">
                     {roots.into_iter().map(|c| view! { <CategoryTile category=c/> }).collect_view()}
                 </ul>
             }}

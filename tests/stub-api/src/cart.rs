@@ -62,7 +62,9 @@ pub fn available(m: &Mutable, p: &Product, variant: Option<usize>) -> i64 {
 
 /// Price of one unit of the product, or of its variant, in kopecks.
 pub(crate) fn unit_price(p: &Product, variant: Option<usize>) -> i64 {
-    variant.map(|v| p.variant_price(v)).unwrap_or(p.price)
+    variant
+        .map(|v| p.variant_price(v))
+        .unwrap_or_else(|| p.live_price())
 }
 
 /// Goods of these lines, kopecks.

@@ -261,7 +261,7 @@ pub fn product_json(c: &Catalog, base: &str, p: &Product) -> Value {
         "slug": p.slug(),
         "description": description(p),
         "shortDescription": short_description(p),
-        "price": money(p.price),
+        "price": money(p.live_price()),
         "compareAtPrice": p.compare_at.map(money),
         "currency": "RUB",
         "sku": format!("SKU-{:06}", p.idx + 1),

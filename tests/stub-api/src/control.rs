@@ -132,6 +132,11 @@ async fn clear_faults(State(s): State<AppState>) -> Response {
 
 async fn reset(State(s): State<AppState>) -> Response {
     s.reset();
+    if let Ok(mut prices) = crate::data::PRICES.lock() {
+        for p in &s.catalog.products {
+            prices.remove(&p.key());
+        }
+    }
     Json(json!({"ok": true})).into_response()
 }
 
@@ -275,6 +280,32 @@ async fn set_stock(State(s): State<AppState>, Json(b): Json<Value>) -> Response 
     Json(json!({"ok": true})).into_response()
 }
 
+/// `POST /__control/price` `{"productId", "price": "1234.50"}`: the product's price from now
+/// on (its listing and page answers, the carts and orders priced by the stub).
+async fn set_price(State(s): State<AppState>, Json(b): Json<Value>) -> Response {
+    let Some(p) = b["productId"].as_str().and_then(|id| s.catalog.product(id)) else {
+        return control_error(StatusCode::NOT_FOUND, "unknown productId");
+    };
+    let kopecks = b["price"].as_str().and_then(|t| {
+        let (rub, kop) = t.split_once('.').unwrap_or((t, "0"));
+        let digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+        (digits(rub) && digits(kop) && kop.len() <= 2 && rub.len() <= 12).then(|| {
+            rub.parse::<i64>().unwrap_or(0) * 100
+                + kop.parse::<i64>().unwrap_or(0) * if kop.len() == 1 { 10 } else { 1 }
+        })
+    });
+    let Some(kopecks) = kopecks else {
+        return control_error(
+            StatusCode::BAD_REQUEST,
+            "price must be a string like \"1234.50\"",
+        );
+    };
+    if let Ok(mut prices) = crate::data::PRICES.lock() {
+        prices.insert(p.key(), kopecks);
+    }
+    Json(json!({"ok": true})).into_response()
+}
+
 /// `GET /__control/carts/:user_id`: the raw lines, in the order they were added.
 async fn cart_lines(State(s): State<AppState>, Path(user_id): Path<String>) -> Response {
     let m = s.lock();
@@ -329,6 +360,7 @@ pub fn routes() -> Router<AppState> {
         .route("/carts/{user_id}", get(cart_lines))
         .route("/carts/{user_id}/fill", post(fill))
         .route("/stock", post(set_stock))
+        .route("/price", post(set_price))
         .route("/payments/{id}", post(set_payment))
         .route(
             "/orders/{id}/advance",

@@ -560,6 +560,12 @@ pub struct Category {
     pub family: Option<usize>,
 }
 
+/// Prices changed by `POST /__control/price` (kopecks), by the product's address: the
+/// catalogue is read-only, and tests run several stubs in one process, each with its own
+/// catalogue; `POST /__control/reset` clears its own stub's.
+pub static PRICES: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<usize, i64>>> =
+    std::sync::LazyLock::new(Default::default);
+
 /// A product, compact. Long fields are derived from `idx` on demand.
 #[derive(Clone, Debug)]
 pub struct Product {
@@ -638,6 +644,21 @@ impl Product {
     /// Price of variant `v`: a step up per variant.
     pub fn variant_price(&self, v: usize) -> i64 {
         self.price + (self.price / 10 / 100 * 100) * v as i64
+    }
+
+    /// This product of this catalogue, for [`PRICES`].
+    pub fn key(&self) -> usize {
+        self as *const Product as usize
+    }
+
+    /// The product's price as the API tells it now: `POST /__control/price` may have changed
+    /// it since the catalogue was made (a price changed after the deploy's prerender).
+    pub fn live_price(&self) -> i64 {
+        PRICES
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&self.key()).copied())
+            .unwrap_or(self.price)
     }
 
     pub fn variant_stock(&self, v: usize) -> i64 {

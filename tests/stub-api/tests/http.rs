@@ -1520,3 +1520,45 @@ async fn cart_answers_carry_the_standard_rate_limit_headers() {
     assert_eq!(header(&h, "x-ratelimit-limit"), "100");
     assert!(header(&h, "x-ratelimit-remaining").parse::<u64>().unwrap() < 100);
 }
+
+/// A price changed after the deploy's prerender: the product's page and list answers and a
+/// cart priced by the stub all say the new price (the e2e's specs/prerender.test.js).
+#[tokio::test]
+async fn a_price_set_through_control_is_the_one_the_api_answers() {
+    let s = quick().await;
+    let id = "00000000-0000-4000-a000-000000000007";
+    let (status, _, before) = s.get(&format!("{C}/products/{id}")).await;
+    assert_eq!(status, 200, "{before}");
+    assert_ne!(before["data"]["price"], json!(4321.5));
+    s.control("price", json!({"productId": id, "price": "4321.50"}))
+        .await;
+    let (_, _, after) = s.get(&format!("{C}/products/{id}")).await;
+    assert_eq!(after["data"]["price"], json!(4321.5), "{after}");
+    s.control("stock", json!({"productId": id, "stock": 10}))
+        .await;
+    let (token, _) = s.sign_in(SHOPPER_PHONE).await;
+    let r = s
+        .post(
+            &format!("{C}/cart/items"),
+            json!({"productId": id, "quantity": 2}),
+            Some(&token),
+            None,
+        )
+        .await;
+    let status = r.status();
+    let cart: Value = r.json().await.unwrap();
+    assert!(status.is_success(), "{status}: {cart}");
+    assert!(cart.to_string().contains("8643"), "{cart}");
+    let bad = s
+        .post(
+            "/__control/price",
+            json!({"productId": id, "price": -1}),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(bad.status(), 400);
+    s.control("reset", json!({})).await;
+    let (_, _, reset) = s.get(&format!("{C}/products/{id}")).await;
+    assert_eq!(reset["data"]["price"], before["data"]["price"]);
+}

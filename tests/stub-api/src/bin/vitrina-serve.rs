@@ -39,6 +39,23 @@ fn is_asset(path: &str) -> bool {
         .any(|ext| file.ends_with(ext))
 }
 
+/// The prerendered page of a page URL (the deploy's prerender step writes
+/// `<dir>/<path>/index.html`, e.g. `product/42/index.html`), if there is one. Never for a
+/// file of the app's code, nor a path that steps out of `dir`.
+fn prerendered(dir: &Path, path: &str) -> Option<PathBuf> {
+    let rel = path.trim_matches('/');
+    if rel.is_empty()
+        || is_asset(path)
+        || rel
+            .split('/')
+            .any(|s| s.is_empty() || s == "." || s == ".." || s.contains(['\\', '%']))
+    {
+        return None;
+    }
+    let file = dir.join(rel).join("index.html");
+    file.is_file().then_some(file)
+}
+
 /// `scheme://host[:port]` of an absolute http(s) URL.
 fn origin(url: &str) -> Option<String> {
     let (scheme, rest) = url.trim().split_once("://")?;
@@ -209,7 +226,11 @@ fn app(
     media: &[String],
     spa_for_assets: bool,
 ) -> Router {
-    let index = dir.join("index.html");
+    // The SPA fallback: `spa.html` (trunk's page, the app alone) when the prerender step left
+    // one beside the prerendered home page in `index.html`; else `index.html`.
+    let index = Some(dir.join("spa.html"))
+        .filter(|f| f.is_file())
+        .unwrap_or_else(|| dir.join("index.html"));
     let config_file = config.clone().unwrap_or_else(|| dir.join("config.json"));
     let csp = std::fs::read_to_string(&config_file)
         .ok()
@@ -241,7 +262,28 @@ fn app(
     if let Some(cfg) = config {
         site = site.route_service("/config.json", ServeFile::new(cfg));
     }
-    let site = site.fallback_service(files);
+    // A page URL with a prerendered file of its own gets it (the query does not matter, as
+    // with a static host's `try_files $uri $uri/index.html`); the rest as before.
+    let root = dir.to_path_buf();
+    let site = site.fallback_service(tower::service_fn(move |req: Request| {
+        let files = files.clone();
+        let file = prerendered(&root, req.uri().path());
+        async move {
+            let resp = match file {
+                Some(f) => ServeFile::new(f)
+                    .precompressed_br()
+                    .precompressed_gzip()
+                    .oneshot(req)
+                    .await
+                    .map(IntoResponse::into_response),
+                None => files.oneshot(req).await.map(IntoResponse::into_response),
+            };
+            match resp {
+                Ok(resp) => Ok::<_, std::convert::Infallible>(resp),
+                Err(never) => match never {},
+            }
+        }
+    }));
     let app = if prefix.is_empty() {
         site
     } else {
@@ -364,6 +406,77 @@ mod tests {
             let (status, kind, _) = get(&loose, "/split_cart-9f1c0e2d.wasm").await;
             assert_eq!(status, 200);
             assert!(kind.starts_with("text/html"), "{kind}");
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    async fn page(site: &Router, path: &str) -> (u16, String, String) {
+        let resp = site
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let csp = resp
+            .headers()
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let body = axum::body::to_bytes(resp.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        (status, String::from_utf8_lossy(&body).into_owned(), csp)
+    }
+
+    #[test]
+    fn a_prerendered_page_is_served_from_its_own_file_else_the_spa_fallback() {
+        let dir = std::env::temp_dir().join(format!("vitrina-serve-pre-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("product/42")).unwrap();
+        std::fs::create_dir_all(dir.join("catalog")).unwrap();
+        std::fs::write(dir.join("index.html"), "<title>SPA</title>").unwrap();
+        std::fs::write(
+            dir.join("config.json"),
+            r#"{"commerce":"https://api.example/v1"}"#,
+        )
+        .unwrap();
+        std::fs::write(dir.join("product/42/index.html"), "<h1>Товар 42</h1>").unwrap();
+        std::fs::write(dir.join("catalog/index.html"), "<h1>Каталог</h1>").unwrap();
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            for (prefix, base) in [("", ""), ("/shop", "/shop")] {
+                let site = app(&dir, prefix.into(), None, &[], false);
+                for path in ["/product/42", "/product/42/"] {
+                    let (status, body, csp) = page(&site, &format!("{base}{path}")).await;
+                    assert_eq!(status, 200, "{base}{path}");
+                    assert!(body.contains("Товар 42"), "{base}{path}: {body}");
+                    assert!(
+                        csp.contains("connect-src 'self' https://api.example"),
+                        "{csp}"
+                    );
+                }
+                let (_, body, _) = page(&site, &format!("{base}/catalog")).await;
+                assert!(body.contains("Каталог"), "{body}");
+                for other in [
+                    "/product/43",
+                    "/cart",
+                    "/product/42/extra",
+                    "/product/../catalog",
+                ] {
+                    let (status, body, csp) = page(&site, &format!("{base}{other}")).await;
+                    assert_eq!(status, 200, "{base}{other}");
+                    assert!(body.contains("SPA"), "{base}{other}: {body}");
+                    assert!(!csp.is_empty());
+                }
+            }
+            // The prerendered home page is index.html; the app alone, for every page without
+            // a file of its own, is spa.html when the prerender step left it.
+            std::fs::write(dir.join("index.html"), "<h1>Главная</h1>").unwrap();
+            std::fs::write(dir.join("spa.html"), "<title>SPA</title>").unwrap();
+            let site = app(&dir, "/shop".into(), None, &[], false);
+            assert!(page(&site, "/shop/").await.1.contains("Главная"));
+            assert!(page(&site, "/shop/cart").await.1.contains("SPA"));
+            assert!(page(&site, "/shop/product/42").await.1.contains("Товар 42"));
         });
         let _ = std::fs::remove_dir_all(&dir);
     }
