@@ -29,6 +29,9 @@ pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
     let owner = Owner::new_root(Some(std::sync::Arc::new(
         hydration_context::SsrSharedContext::new(),
     )));
+    // Drawing once is not tracking: no "…outside a reactive tracking context" warnings
+    // (debug builds print one per signal read, thousands a page).
+    let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
     owner.with(|| {
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);

@@ -12,4 +12,5 @@ pub mod orders;
 pub mod partner;
 pub mod phone;
 pub mod review;
+pub mod seo;
 pub mod text;
