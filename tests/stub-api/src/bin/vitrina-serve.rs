@@ -39,6 +39,28 @@ fn is_asset(path: &str) -> bool {
         .any(|ext| file.ends_with(ext))
 }
 
+/// The prerendered page of a page URL (issue 23: scripts' `make prerender`):
+/// `DIR/<path>/index.html`, and `DIR/home/index.html` for `/` (`DIR/index.html` stays the
+/// shell every other page URL gets). Only plain paths: no dot segments, no escapes.
+fn prerendered(dir: &Path, path: &str) -> Option<PathBuf> {
+    let rel = path.trim_matches('/');
+    let plain = rel.split('/').all(|seg| {
+        !seg.starts_with('.')
+            && seg
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    });
+    if !plain || rel.split('/').any(str::is_empty) && !rel.is_empty() {
+        return None;
+    }
+    let file = if rel.is_empty() {
+        dir.join("home").join("index.html")
+    } else {
+        dir.join(rel).join("index.html")
+    };
+    file.is_file().then_some(file)
+}
+
 /// `scheme://host[:port]` of an absolute http(s) URL.
 fn origin(url: &str) -> Option<String> {
     let (scheme, rest) = url.trim().split_once("://")?;
@@ -237,6 +259,24 @@ fn app(
                 .precompressed_gzip(),
             spa_for_assets,
         ));
+    // Prerendered pages (issue 23) before the files: `product/42/` is a directory, which
+    // ServeDir would answer with a redirect to `/product/42/`.
+    let pre_dir = dir.to_path_buf();
+    let files = tower::service_fn(move |req: Request| {
+        let (files, file) = (files.clone(), prerendered(&pre_dir, req.uri().path()));
+        async move {
+            Ok::<_, std::convert::Infallible>(match file {
+                Some(f) => match ServeFile::new(f).oneshot(req).await {
+                    Ok(resp) => resp.into_response(),
+                    Err(never) => match never {},
+                },
+                None => match files.oneshot(req).await {
+                    Ok(resp) => resp.into_response(),
+                    Err(never) => match never {},
+                },
+            })
+        }
+    });
     let mut site = Router::new();
     if let Some(cfg) = config {
         site = site.route_service("/config.json", ServeFile::new(cfg));
@@ -364,6 +404,57 @@ mod tests {
             let (status, kind, _) = get(&loose, "/split_cart-9f1c0e2d.wasm").await;
             assert_eq!(status, 200);
             assert!(kind.starts_with("text/html"), "{kind}");
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_prerendered_page_is_served_at_its_own_url_and_home_at_the_root() {
+        let dir = std::env::temp_dir().join(format!("vitrina-serve-pre-{}", std::process::id()));
+        for (file, text) in [
+            ("index.html", "shell"),
+            ("home/index.html", "home page"),
+            ("product/42/index.html", "product 42"),
+        ] {
+            let f = dir.join(file);
+            std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+            std::fs::write(f, text).unwrap();
+        }
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let body = |site: Router, path: &'static str| async move {
+                let resp = site
+                    .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                let status = resp.status().as_u16();
+                let bytes = axum::body::to_bytes(resp.into_body(), 1 << 20)
+                    .await
+                    .unwrap();
+                (status, String::from_utf8_lossy(&bytes).to_string())
+            };
+            let site = app(&dir, String::new(), None, &[], false);
+            assert_eq!(body(site.clone(), "/").await, (200, "home page".into()));
+            assert_eq!(
+                body(site.clone(), "/product/42").await,
+                (200, "product 42".into())
+            );
+            assert_eq!(
+                body(site.clone(), "/product/42?tab=reviews").await,
+                (200, "product 42".into())
+            );
+            // Pages not prerendered get the shell.
+            assert_eq!(
+                body(site.clone(), "/product/43").await,
+                (200, "shell".into())
+            );
+            assert_eq!(body(site.clone(), "/cart").await, (200, "shell".into()));
+            let shop = app(&dir, "/shop".into(), None, &[], false);
+            assert_eq!(
+                body(shop.clone(), "/shop/product/42").await,
+                (200, "product 42".into())
+            );
+            assert_eq!(body(shop, "/shop/").await, (200, "home page".into()));
         });
         let _ = std::fs::remove_dir_all(&dir);
     }
