@@ -1,6 +1,10 @@
-//! Spike (issue 23): a page drawn natively to HTML by the same view code the browser runs,
+//! Issue 23: a page drawn natively to HTML by the same view code the browser runs,
 //! from data already in hand (`state::seed::Seed`), at deploy time. Built only with the
 //! `prerender` feature (leptos `ssr` on top of `csr`).
+
+pub mod fetch;
+pub mod site;
+pub mod write;
 
 use crate::config::Config;
 use crate::state::{seed::Seed, Session};

@@ -4,14 +4,14 @@
 //! page's seed is made from its listing card). Listing pages fetched are kept in DIR, so a
 //! run cut short continues where it stopped.
 
-use crate::fetch::Api;
+use super::fetch::Api;
+use crate::api::commerce::{self, catalog};
+use crate::domain::catalog::{
+    CatalogQuery, CategoryInfo, CategoryNode, Crumb, Page, ProductDetail, ProductSummary,
+};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use vitrina::api::commerce::{self, catalog};
-use vitrina::domain::catalog::{
-    CatalogQuery, CategoryInfo, CategoryNode, Crumb, Page, ProductDetail, ProductSummary,
-};
 
 pub const STATE_FILE: &str = ".prerender-state.json";
 const CACHE_DIR: &str = ".prerender-cache";
@@ -37,7 +37,7 @@ pub struct Site {
 }
 
 fn decode<T: serde::de::DeserializeOwned>(
-    raw: &vitrina::api::RawResponse,
+    raw: &crate::api::RawResponse,
     what: &str,
 ) -> Result<commerce::Envelope<T>, String> {
     commerce::decode::<T>(raw, 0).map_err(|e| format!("{what}: {e} (HTTP {})", raw.status))
@@ -84,7 +84,7 @@ pub fn walk(
     for (id, _) in &flat {
         let path = format!(
             "/categories/{}?page=1&pageSize=1",
-            vitrina::api::encode_component(id)
+            crate::api::encode_component(id)
         );
         let raw = api.get(&path)?;
         if raw.status == 404 {
@@ -121,7 +121,7 @@ fn cache_file(dist: &Path, page: u32) -> PathBuf {
 
 fn save_state(dist: &Path, s: &State) -> Result<(), String> {
     let text = serde_json::to_string(s).map_err(|e| e.to_string())?;
-    crate::write::replace(&dist.join(STATE_FILE), text.as_bytes()).map_err(|e| e.to_string())
+    super::write::replace(&dist.join(STATE_FILE), text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// `GET /products?page=N&pageSize=100` for every page, resuming a run that stopped.
@@ -175,7 +175,7 @@ fn listing(
 
 /// The cards of one listing answer as product pages' seeds.
 fn cards(body: &str, flat: &[(String, Vec<Crumb>)]) -> Result<Vec<Product>, String> {
-    let raw = vitrina::api::RawResponse {
+    let raw = crate::api::RawResponse {
         status: 200,
         headers: vec![],
         body: body.to_string(),

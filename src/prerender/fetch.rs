@@ -1,9 +1,9 @@
 //! The commerce API from the deploy machine: blocking GETs that keep to the rate limit the
 //! answers announce (`X-RateLimit-Remaining`/`-Reset`), and wait out a 429 (`Retry-After`).
 
+use crate::api::error::parse_rate_limit;
+use crate::api::RawResponse;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
-use vitrina::api::error::parse_rate_limit;
-use vitrina::api::RawResponse;
 
 pub struct Api {
     http: reqwest::blocking::Client,

@@ -8,14 +8,11 @@
 //! `sitemap.xml` and `robots.txt`. Keeps to the API's rate limit; a run cut short continues
 //! (`--fresh` starts over); unchanged files are not rewritten; gone products are removed.
 
-mod fetch;
-mod site;
-mod write;
-
 use std::path::PathBuf;
 use std::time::Instant;
 use vitrina::config::Config;
 use vitrina::domain::seo;
+use vitrina::prerender::{fetch, site, write};
 use vitrina::state::seed::Seed;
 
 struct Args {
@@ -156,7 +153,7 @@ fn run(a: Args) -> Result<(), String> {
                 "Каталог товаров",
                 "Все товары магазина.",
                 &url("/catalog"),
-                &[home.clone()],
+                std::slice::from_ref(&home),
             ),
             None,
         ),
@@ -167,7 +164,7 @@ fn run(a: Args) -> Result<(), String> {
                 "Категории",
                 "Категории товаров магазина.",
                 &url("/categories"),
-                &[home.clone()],
+                std::slice::from_ref(&home),
             ),
             None,
         ),
