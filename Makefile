@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench clean prerender
 
 ## Install the toolchain (idempotent: skips what is already at the right version).
 setup:
@@ -23,6 +23,15 @@ test: setup
 ## Size and speed numbers (not assertions).
 bench: build
 	@bash scripts/bench.sh
+
+## Pages as HTML at deploy time (issue 23): walks the API named in $(DIST)/config.json
+## (or CONFIG=file) and writes $(DIST)/home, catalog, categories, category/*, product/*,
+## sitemap.xml, robots.txt. `make prerender DIST=dist ORIGIN=https://shop.example`.
+DIST ?= dist
+ORIGIN ?= http://127.0.0.1:8080
+prerender:
+	@cargo build -q --features prerender --bin prerender
+	@target/debug/prerender --dist $(DIST) $(if $(CONFIG),--config $(CONFIG)) --origin $(ORIGIN)
 
 clean:
 	cargo clean

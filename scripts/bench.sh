@@ -25,6 +25,9 @@ echo "== decoders under arbitrary answers: 10 000 cases per property (tests/deco
 PROPTEST_CASES="${PROPTEST_CASES:-10000}" cargo test -q -p vitrina --test decoders_never_panic \
   | grep -v '^$' | tee "$OUT/decoders-never-panic.txt"
 
+echo "== deploy-time prerender over 10 000 products (scripts/bench-prerender.sh)"
+bash scripts/bench-prerender.sh | tee "$OUT/prerender.txt"
+
 echo "== catalog page in Chromium (stub on 127.0.0.1:19081, app on 127.0.0.1:19080)"
 BIN=target/release
 pids=()

@@ -16,7 +16,19 @@ trap cleanup EXIT INT TERM
 pids+=($!)
 "$BIN/vitrina-serve" --host 127.0.0.1 --port "$APP_PORT" --dir dist &
 pids+=($!)
-sleep 1
+for _ in $(seq 1 50); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$STUB_PORT/__control/users" && break
+  sleep 0.2
+done
+# The pages as HTML (issue 23), walked from the stub this demo started; then the stub's
+# rate-limit windows start afresh for the person trying the demo.
+if [ "${PRERENDER:-1}" = 1 ]; then
+  cfg=$(mktemp)
+  sed "s/127.0.0.1:8081/127.0.0.1:$STUB_PORT/g" dist/config.json >"$cfg"
+  make -s prerender DIST=dist ORIGIN="http://127.0.0.1:$APP_PORT" CONFIG="$cfg"
+  rm -f "$cfg"
+  curl -fsS -X POST -o /dev/null "http://127.0.0.1:$STUB_PORT/__control/reset"
+fi
 cat <<MSG
 
   Витрина: http://127.0.0.1:$APP_PORT/

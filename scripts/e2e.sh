@@ -36,5 +36,12 @@ for url in "$STUB_URL/__control/users" "$APP_URL/" "$HOSTILE_STUB_URL/__control/
     sleep 0.2
   done
 done
+# PRERENDER=1: dist/ gets the deploy-time pages (issue 23) from the e2e stub first; the
+# stub is reset after, so the walk's requests do not count against the specs' rate limit.
+if [ "${PRERENDER:-0}" = 1 ]; then
+  cargo build -q --features prerender --bin prerender
+  target/debug/prerender --dist dist --config tests/e2e/config.e2e.json --origin "$APP_URL"
+  curl -fsS -X POST -o /dev/null "$STUB_URL/__control/reset"
+fi
 cd tests/e2e
 node --test --test-concurrency=1 --test-reporter=spec "${@:-specs/}"

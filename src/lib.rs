@@ -16,12 +16,12 @@ pub mod config;
 pub mod domain;
 /// One module per route: read params, load, hand to components.
 pub mod pages;
+/// Native rendering of pages to HTML at deploy time (issue 23 spike).
+#[cfg(feature = "prerender")]
+pub mod prerender;
 /// Every URL as a `Route`: parse, path, href.
 pub mod routes;
 /// Context state and its verbs: session, cart, catalog, storage, toasts.
 pub mod state;
 /// The clock, sleep, the next painted frame, debounces.
 pub mod timer;
-/// Native rendering of pages to HTML at deploy time (issue 23 spike).
-#[cfg(feature = "prerender")]
-pub mod prerender;

@@ -16,7 +16,8 @@ fn main() {
                 // with `data-page-ready`), the two swap in one frame.
                 Some((pre, root)) => {
                     let shown = root.clone();
-                    leptos::mount::mount_to(root, move || view! { <app::App config=cfg/> }).forget();
+                    leptos::mount::mount_to(root, move || view! { <app::App config=cfg/> })
+                        .forget();
                     swap_when_drawn(pre, shown, 0);
                 }
                 None => {
@@ -35,7 +36,11 @@ fn main() {
 /// panel, a page without the marker) it swaps anyway.
 fn swap_when_drawn(pre: web_sys::Element, root: web_sys::HtmlElement, frames: u32) {
     request_animation_frame(move || {
-        let drawn = root.query_selector("[data-page-ready]").ok().flatten().is_some();
+        let drawn = root
+            .query_selector("[data-page-ready]")
+            .ok()
+            .flatten()
+            .is_some();
         if drawn || frames > 600 {
             pre.remove();
             root.set_hidden(false);

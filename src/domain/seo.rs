@@ -306,7 +306,7 @@ fn day_of(s: &str) -> Option<String> {
 }
 
 /// Text for an HTML attribute or element, or XML: the five special characters as entities.
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         match ch {

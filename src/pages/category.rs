@@ -45,6 +45,9 @@ fn CategoryBody(id: Memo<String>) -> impl IntoView {
         let q = view_query.get();
         Box::pin(async move { store.list(&q).await })
     });
+    // Prerendered (issue 23): the frame and first page the deploy step fetched.
+    crate::state::seed::fill(info, |s| s.category.filter(|c| c.id == id.get_untracked()));
+    crate::state::seed::fill(products, |s| s.listing);
     let loaded = move || info.get().and_then(Result::ok);
     let tags = Signal::derive(move || {
         loaded()

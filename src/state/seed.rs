@@ -3,7 +3,7 @@
 //! The browser provides no seed, and every page loads its data as before.
 
 use crate::api::ApiError;
-use crate::domain::catalog::{CategoryNode, Page, ProductDetail, ProductSummary};
+use crate::domain::catalog::{CategoryInfo, CategoryNode, Page, ProductDetail, ProductSummary};
 use leptos::prelude::*;
 
 /// What the prerender already decoded for the page it draws.
@@ -14,6 +14,8 @@ pub struct Seed {
     pub listing: Option<Page<ProductSummary>>,
     /// The category tree (navigation, home page, breadcrumbs of listings).
     pub categories: Option<Vec<CategoryNode>>,
+    /// The category page's frame (`GET /categories/:id`).
+    pub category: Option<CategoryInfo>,
 }
 
 /// Puts a seeded value into a page's resource, so the view reads it at once: with leptos'

@@ -39,20 +39,25 @@ fn is_asset(path: &str) -> bool {
         .any(|ext| file.ends_with(ext))
 }
 
-/// The prerendered page of a page URL (the deploy's prerender step writes
-/// `<dir>/<path>/index.html`, e.g. `product/42/index.html`), if there is one. Never for a
-/// file of the app's code, nor a path that steps out of `dir`.
+/// The prerendered page of a page URL (issue 23: scripts' `make prerender`):
+/// `DIR/<path>/index.html`, and `DIR/home/index.html` for `/` (`DIR/index.html` stays the
+/// shell every other page URL gets). Only plain paths: no dot segments, no escapes.
 fn prerendered(dir: &Path, path: &str) -> Option<PathBuf> {
     let rel = path.trim_matches('/');
-    if rel.is_empty()
-        || is_asset(path)
-        || rel
-            .split('/')
-            .any(|s| s.is_empty() || s == "." || s == ".." || s.contains(['\\', '%']))
-    {
+    let plain = rel.split('/').all(|seg| {
+        !seg.starts_with('.')
+            && seg
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    });
+    if !plain || rel.split('/').any(str::is_empty) && !rel.is_empty() {
         return None;
     }
-    let file = dir.join(rel).join("index.html");
+    let file = if rel.is_empty() {
+        dir.join("home").join("index.html")
+    } else {
+        dir.join(rel).join("index.html")
+    };
     file.is_file().then_some(file)
 }
 
@@ -226,11 +231,9 @@ fn app(
     media: &[String],
     spa_for_assets: bool,
 ) -> Router {
-    // The SPA fallback: `spa.html` (trunk's page, the app alone) when the prerender step left
-    // one beside the prerendered home page in `index.html`; else `index.html`.
-    let index = Some(dir.join("spa.html"))
-        .filter(|f| f.is_file())
-        .unwrap_or_else(|| dir.join("index.html"));
+    // The SPA fallback: `index.html`, trunk's page (the prerender step never overwrites it;
+    // it writes the home page to `home/index.html`).
+    let index = dir.join("index.html");
     let config_file = config.clone().unwrap_or_else(|| dir.join("config.json"));
     let csp = std::fs::read_to_string(&config_file)
         .ok()
@@ -469,14 +472,65 @@ mod tests {
                     assert!(!csp.is_empty());
                 }
             }
-            // The prerendered home page is index.html; the app alone, for every page without
-            // a file of its own, is spa.html when the prerender step left it.
-            std::fs::write(dir.join("index.html"), "<h1>Главная</h1>").unwrap();
-            std::fs::write(dir.join("spa.html"), "<title>SPA</title>").unwrap();
+            // The prerendered home page is home/index.html; index.html stays the app alone,
+            // for every page without a file of its own.
+            std::fs::create_dir_all(dir.join("home")).unwrap();
+            std::fs::write(dir.join("home/index.html"), "<h1>Главная</h1>").unwrap();
             let site = app(&dir, "/shop".into(), None, &[], false);
             assert!(page(&site, "/shop/").await.1.contains("Главная"));
             assert!(page(&site, "/shop/cart").await.1.contains("SPA"));
             assert!(page(&site, "/shop/product/42").await.1.contains("Товар 42"));
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_prerendered_page_is_served_at_its_own_url_and_home_at_the_root() {
+        let dir = std::env::temp_dir().join(format!("vitrina-serve-pre-{}", std::process::id()));
+        for (file, text) in [
+            ("index.html", "shell"),
+            ("home/index.html", "home page"),
+            ("product/42/index.html", "product 42"),
+        ] {
+            let f = dir.join(file);
+            std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+            std::fs::write(f, text).unwrap();
+        }
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async {
+            let body = |site: Router, path: &'static str| async move {
+                let resp = site
+                    .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                    .await
+                    .unwrap();
+                let status = resp.status().as_u16();
+                let bytes = axum::body::to_bytes(resp.into_body(), 1 << 20)
+                    .await
+                    .unwrap();
+                (status, String::from_utf8_lossy(&bytes).to_string())
+            };
+            let site = app(&dir, String::new(), None, &[], false);
+            assert_eq!(body(site.clone(), "/").await, (200, "home page".into()));
+            assert_eq!(
+                body(site.clone(), "/product/42").await,
+                (200, "product 42".into())
+            );
+            assert_eq!(
+                body(site.clone(), "/product/42?tab=reviews").await,
+                (200, "product 42".into())
+            );
+            // Pages not prerendered get the shell.
+            assert_eq!(
+                body(site.clone(), "/product/43").await,
+                (200, "shell".into())
+            );
+            assert_eq!(body(site.clone(), "/cart").await, (200, "shell".into()));
+            let shop = app(&dir, "/shop".into(), None, &[], false);
+            assert_eq!(
+                body(shop.clone(), "/shop/product/42").await,
+                (200, "product 42".into())
+            );
+            assert_eq!(body(shop, "/shop/").await, (200, "home page".into()));
         });
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -1,6 +1,10 @@
-//! Spike (issue 23): a page drawn natively to HTML by the same view code the browser runs,
+//! Issue 23: a page drawn natively to HTML by the same view code the browser runs,
 //! from data already in hand (`state::seed::Seed`), at deploy time. Built only with the
 //! `prerender` feature (leptos `ssr` on top of `csr`).
+
+pub mod fetch;
+pub mod site;
+pub mod write;
 
 use crate::config::Config;
 use crate::state::{seed::Seed, Session};
@@ -29,6 +33,9 @@ pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
     let owner = Owner::new_root(Some(std::sync::Arc::new(
         hydration_context::SsrSharedContext::new(),
     )));
+    // Drawing once is not tracking: no "…outside a reactive tracking context" warnings
+    // (debug builds print one per signal read, thousands a page).
+    let _quiet = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
     owner.with(|| {
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);

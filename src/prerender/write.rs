@@ -1,0 +1,153 @@
+//! Files: each page is trunk's `index.html` with the page's head and its HTML in place of
+//! the boot placeholder. A file whose bytes are the same is left alone (its mtime stays);
+//! a file the last run wrote and this one did not (a product gone) is removed.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub const MANIFEST: &str = ".prerender-manifest.json";
+
+/// trunk's page, split where the page's head and body go.
+pub struct Template {
+    head_start: String,
+    head_end: String,
+    body_end: String,
+}
+
+impl Template {
+    pub fn parse(html: &str) -> Result<Template, String> {
+        if html.contains("id=\"prerendered\"") {
+            return Err("index.html is already a prerendered page, not trunk's output".into());
+        }
+        let head = html.find("</head>").ok_or("index.html has no </head>")?;
+        let boot = html
+            .find("<div id=\"boot\"")
+            .ok_or("index.html has no <div id=\"boot\"> placeholder")?;
+        let body_close = html.rfind("</body>").ok_or("index.html has no </body>")?;
+        let boot_end = html[boot..body_close]
+            .rfind("</div>")
+            .map(|i| boot + i + "</div>".len())
+            .ok_or("the boot placeholder is not closed")?;
+        Ok(Template {
+            head_start: html[..head].to_string(),
+            head_end: html[head..boot].to_string(),
+            body_end: html[boot_end..].to_string(),
+        })
+    }
+
+    /// The document of one page: `head` (leptos_meta's tags and the SEO head) replaces the
+    /// template's own title and description when it has them.
+    /// `path` is the page's own path in the app (no base), which `early.js` checks before it
+    /// lets the page stand for the URL (`data-path`).
+    pub fn document(&self, path: &str, head: &str, body: &str) -> String {
+        let mut start = self.head_start.clone();
+        if head.contains("<title") {
+            start = cut(&start, "<title>", "</title>");
+        }
+        if head.contains("name=\"description\"") {
+            start = cut(&start, "<meta name=\"description\"", ">");
+        }
+        format!(
+            "{start}{head}\n  {}<div id=\"prerendered\" data-path=\"{}\">{body}</div>{}",
+            self.head_end,
+            crate::domain::seo::escape(path),
+            self.body_end
+        )
+    }
+}
+
+/// `s` without the first `from…to` (and the whitespace before it).
+fn cut(s: &str, from: &str, to: &str) -> String {
+    match s.find(from) {
+        Some(a) => match s[a..].find(to) {
+            Some(b) => {
+                let lead = s[..a].trim_end_matches([' ', '\t']).len();
+                let lead = s[..lead].strip_suffix('\n').map_or(lead, str::len);
+                format!("{}{}", &s[..lead], &s[a + b + to.len()..])
+            }
+            None => s.to_string(),
+        },
+        None => s.to_string(),
+    }
+}
+
+/// Writes through a temporary file and a rename, so a cut run leaves no half page.
+pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("prerender-tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// What a run did to the files.
+#[derive(Default)]
+pub struct Tally {
+    pub written: u64,
+    pub unchanged: u64,
+    pub removed: u64,
+    pub files: BTreeSet<String>,
+}
+
+impl Tally {
+    /// Writes `rel` (relative to `dist`) unless it already holds these bytes.
+    pub fn put(&mut self, dist: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.files.insert(rel.to_string());
+        let path = dist.join(rel);
+        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            self.unchanged += 1;
+            return Ok(());
+        }
+        self.written += 1;
+        replace(&path, bytes)
+    }
+
+    /// Removes what the last run wrote and this one did not, then records this run's files.
+    pub fn sweep(&mut self, dist: &Path) -> std::io::Result<()> {
+        let old: BTreeSet<String> = std::fs::read_to_string(dist.join(MANIFEST))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default();
+        for rel in old.difference(&self.files) {
+            let path = dist.join(rel);
+            if std::fs::remove_file(&path).is_ok() {
+                self.removed += 1;
+            }
+            // Its directory too, when nothing else is left in it.
+            let mut dir = path.parent();
+            while let Some(d) = dir.filter(|d| *d != dist) {
+                if std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        let text = serde_json::to_string_pretty(&self.files).unwrap_or_default();
+        replace(&dist.join(MANIFEST), text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_takes_the_placeholders_place_and_the_heads_title() {
+        let t = Template::parse(
+            "<html><head>\n<title>Витрина</title>\n<link rel=\"stylesheet\" href=\"a.css\"></head><body>\n<div id=\"boot\"><div>…</div></div>\n</body></html>",
+        )
+        .unwrap();
+        let doc = t.document("/product/1", "<title>Дрель</title>", "<main>Дрель</main>");
+        assert!(
+            doc.contains("<link rel=\"stylesheet\" href=\"a.css\">"),
+            "{doc}"
+        );
+        assert!(!doc.contains("Витрина"), "{doc}");
+        assert!(!doc.contains("id=\"boot\""), "{doc}");
+        assert!(
+            doc.contains("<div id=\"prerendered\" data-path=\"/product/1\"><main>Дрель</main></div>\n</body>"),
+            "{doc}"
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! The deploy-time prerender step (issue 23) against the stub API: the pages it writes,
+//! what a second run leaves alone, what a smaller shop removes, and the rate limit.
+//! `cargo test --features prerender --test prerender_step` (builds `stub-api` if missing).
+#![cfg(feature = "prerender")]
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::SystemTime;
+use vitrina::api::commerce::{self, catalog};
+use vitrina::api::RawResponse;
+use vitrina::domain::catalog::ProductSummary;
+
+/// The stub API as a child process on a free port; killed when dropped.
+struct Stub {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Stub {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn stub_binary() -> PathBuf {
+    let dir = Path::new(env!("CARGO_BIN_EXE_prerender"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let bin = dir.join("stub-api");
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let ok = Command::new(cargo)
+            .args(["build", "-p", "stub-api", "--bin", "stub-api"])
+            .status()
+            .expect("cargo build -p stub-api");
+        assert!(ok.success(), "stub-api did not build");
+    }
+    bin
+}
+
+fn stub(products: usize) -> Stub {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(stub_binary())
+        .args([
+            "--port",
+            &port.to_string(),
+            "--products",
+            &products.to_string(),
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("stub-api starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.contains("listening"), "stub-api: {line}");
+    Stub { child, port }
+}
+
+impl Stub {
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    fn post(&self, path: &str, body: &str) {
+        let r = reqwest::blocking::Client::new()
+            .post(self.url(path))
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .unwrap();
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+    }
+
+    /// The first `n` cards of the listing, as the shop shows them.
+    fn cards(&self, n: usize) -> Vec<ProductSummary> {
+        let mut out = Vec::new();
+        for page in 1..=n.div_ceil(100) {
+            let path = format!("/commerce/api/v1/products?page={page}&pageSize=100");
+            let resp = reqwest::blocking::get(self.url(&path)).unwrap();
+            let raw = RawResponse {
+                status: resp.status().as_u16(),
+                headers: vec![],
+                body: resp.text().unwrap(),
+            };
+            let env = commerce::decode::<catalog::ProductsDto>(&raw, 0).unwrap();
+            out.extend(catalog::products_page(env).unwrap().items);
+        }
+        out.truncate(n);
+        out
+    }
+}
+
+/// A dist directory: trunk's page shell and the deployment's config.json.
+fn dist(stub: &Stub) -> tempdir::Dir {
+    let d = tempdir::Dir::new();
+    std::fs::copy("index.html", d.0.join("index.html")).unwrap();
+    let base = stub.url("");
+    let config = format!(
+        r#"{{"commerce":"{base}/commerce/api/v1","delivery":"{base}/delivery/v1","courier":"{base}/courier","partner":"{base}/partner"}}"#
+    );
+    std::fs::write(d.0.join("config.json"), config).unwrap();
+    d
+}
+
+mod tempdir {
+    pub struct Dir(pub std::path::PathBuf);
+    impl Dir {
+        pub fn new() -> Dir {
+            static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+            let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let p = std::env::temp_dir().join(format!("prerender-step-{}-{n}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&p);
+            std::fs::create_dir_all(&p).unwrap();
+            Dir(p)
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// Runs the step; its stdout and stderr.
+fn prerender(dir: &Path) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
+        .args([
+            "--dist",
+            dir.to_str().unwrap(),
+            "--origin",
+            "https://shop.example",
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    );
+    assert!(
+        out.status.success(),
+        "prerender failed:\n{stdout}\n{stderr}"
+    );
+    (stdout, stderr)
+}
+
+/// Every file under `dir` with its modification time.
+fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                todo.push(e.path());
+            } else {
+                out.insert(e.path(), e.metadata().unwrap().modified().unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn product_file(dir: &Path, id: &str) -> PathBuf {
+    dir.join("product").join(id).join("index.html")
+}
+
+#[test]
+fn every_product_gets_its_page_with_name_and_price_and_a_second_run_rewrites_nothing() {
+    let api = stub(150);
+    // Two runs outrun the catalog limit (200 a minute): a short window keeps the test short.
+    api.post("/__control/rate-window", r#"{"bucket":"catalog","secs":3}"#);
+    let d = dist(&api);
+    prerender(&d.0);
+
+    let cards = api.cards(100);
+    for p in cards.iter().take(10) {
+        let html = std::fs::read_to_string(product_file(&d.0, &p.id)).unwrap();
+        assert!(html.contains(&p.name), "{} has no name {}", p.id, p.name);
+        assert!(
+            html.contains(&p.price.to_string()),
+            "{} has no price {}",
+            p.id,
+            p.price
+        );
+        assert!(html.contains("<div id=\"prerendered\">"), "{html}");
+        assert!(
+            html.contains("target/vitrina.css"),
+            "the template's links stay"
+        );
+    }
+    let products = std::fs::read_dir(d.0.join("product")).unwrap().count();
+    assert_eq!(products, 150);
+    for page in ["home", "catalog", "categories"] {
+        assert!(d.0.join(page).join("index.html").exists(), "{page}");
+    }
+    let shell = std::fs::read_to_string(d.0.join("index.html")).unwrap();
+    assert_eq!(
+        shell,
+        std::fs::read_to_string("index.html").unwrap(),
+        "the shell is untouched"
+    );
+    let sitemap = std::fs::read_to_string(d.0.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains(&format!("https://shop.example/product/{}", cards[0].id)));
+    assert!(
+        sitemap.contains("<lastmod>"),
+        "the listing's dates: {sitemap:.400}"
+    );
+    let robots = std::fs::read_to_string(d.0.join("robots.txt")).unwrap();
+    assert!(
+        robots.contains("Sitemap: https://shop.example/sitemap.xml"),
+        "{robots}"
+    );
+
+    let before = mtimes(&d.0);
+    prerender(&d.0);
+    let after = mtimes(&d.0);
+    let changed: Vec<_> = after
+        .iter()
+        .filter(|(f, t)| before.get(*f) != Some(t) && !f.ends_with(".prerender-manifest.json"))
+        .map(|(f, _)| f.display().to_string())
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "rewritten on the second run: {changed:?}"
+    );
+}
+
+#[test]
+fn products_gone_from_the_shop_lose_their_files_and_sitemap_lines() {
+    let api = stub(130);
+    let d = dist(&api);
+    prerender(&d.0);
+    let all = api.cards(130);
+    drop(api);
+
+    let api = stub(100);
+    std::fs::write(
+        d.0.join("config.json"),
+        std::fs::read_to_string(d.0.join("config.json"))
+            .unwrap()
+            .replace(&all_port(&d.0), &api.port.to_string()),
+    )
+    .unwrap();
+    prerender(&d.0);
+    let kept: Vec<String> = api.cards(100).into_iter().map(|p| p.id).collect();
+    let gone: Vec<&ProductSummary> = all.iter().filter(|p| !kept.contains(&p.id)).collect();
+    assert_eq!(gone.len(), 30);
+    let sitemap = std::fs::read_to_string(d.0.join("sitemap.xml")).unwrap();
+    for p in gone {
+        assert!(
+            !product_file(&d.0, &p.id).exists(),
+            "{} still has a page",
+            p.id
+        );
+        assert!(!sitemap.contains(&p.id), "{} still in the sitemap", p.id);
+    }
+    for id in &kept {
+        assert!(product_file(&d.0, id).exists(), "{id} lost its page");
+    }
+    assert_eq!(std::fs::read_dir(d.0.join("product")).unwrap().count(), 100);
+}
+
+/// The port in a dist's config.json.
+fn all_port(dir: &Path) -> String {
+    let c = std::fs::read_to_string(dir.join("config.json")).unwrap();
+    let at = c.find("127.0.0.1:").unwrap() + "127.0.0.1:".len();
+    c[at..].chars().take_while(char::is_ascii_digit).collect()
+}
+
+#[test]
+fn a_429_is_waited_out_and_the_pages_are_all_written() {
+    let api = stub(120);
+    // The next two listing requests are refused with 429 and Retry-After: 2.
+    api.post(
+        "/__control/faults",
+        r#"{"method":"GET","path":"/commerce/api/v1/products","count":2,"status":429,"headers":{"Retry-After":"2"}}"#,
+    );
+    let d = dist(&api);
+    let started = std::time::Instant::now();
+    let (_, stderr) = prerender(&d.0);
+    assert!(stderr.contains("HTTP 429"), "{stderr}");
+    assert!(
+        started.elapsed().as_secs() >= 4,
+        "the two Retry-After waits were kept"
+    );
+    assert_eq!(std::fs::read_dir(d.0.join("product")).unwrap().count(), 120);
+}
+
+#[test]
+fn a_used_up_window_is_waited_for_not_exceeded() {
+    let api = stub(120);
+    // The catalog limit (200 a window) over 4 s: two runs (~250 requests) outrun it.
+    api.post("/__control/rate-window", r#"{"bucket":"catalog","secs":4}"#);
+    let d = dist(&api);
+    prerender(&d.0);
+    let (stdout, stderr) = prerender(&d.0);
+    assert!(
+        !stderr.contains("HTTP 429"),
+        "the limit was exceeded:\n{stderr}"
+    );
+    assert!(
+        !stdout.contains(" 0.0 s waiting"),
+        "no wait for the window: {stdout}"
+    );
+    assert_eq!(std::fs::read_dir(d.0.join("product")).unwrap().count(), 120);
+}
