@@ -61,10 +61,13 @@ check "format" cargo fmt --all --check
 check "clippy (native)" cargo clippy --workspace --all-targets --quiet -- -D warnings
 check "clippy (wasm32)" cargo clippy -p vitrina --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 layer "native tests (app and stub)" cargo cargo test --workspace
+check "clippy (native, prerender)" cargo clippy -p vitrina --features prerender --all-targets --quiet -- -D warnings
+layer "prerender step against the stub (native)" cargo cargo test -p vitrina --features prerender --test prerender_step
 layer "component tests (headless Chromium)" cargo cargo test -p vitrina --target wasm32-unknown-unknown --test wasm_components
 check "release build" scripts/build.sh
 check "first-load byte budget (budget.json)" node scripts/budget.mjs dist
 check "release build under /shop/" env PUBLIC_URL=/shop/ DIST=dist-sub scripts/build.sh
+check "prerender binary" cargo build -q -p vitrina --features prerender --bin prerender
 layer "end-to-end (Playwright, Chromium)" node bash scripts/e2e.sh
 
 echo

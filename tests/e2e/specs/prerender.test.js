@@ -1,5 +1,5 @@
 // Issue 23: the browser takes a prerendered page over. The built dist/ is copied, a few pages
-// prerendered into the copy (tools/prerender-one.mjs, the spike CLI) and served by
+// prerendered into the copy (tools/prerender-one.mjs: the deploy step) and served by
 // vitrina-serve on a free port, against the e2e stub:
 // - with scripts off, /product/<id> shows its name, price, description, photo, breadcrumb;
 // - with scripts on, the title never leaves the screen between first paint and the app,
@@ -42,7 +42,9 @@ before(async () => {
   temp = mkdtempSync(join(tmpdir(), 'vitrina-prerender-'));
   const dir = join(temp, 'site');
   cpSync(join(ROOT, 'dist'), dir, { recursive: true });
-  await prerender(dir, CONFIG, ['/', '/catalog', '/categories', `/product/${product.id}`]);
+  await prerender(dir, CONFIG);
+  // The walk's requests are not the shopper's: a fresh rate-limit window for the tests.
+  await control('reset', {});
   server = spawn(join(ROOT, 'target/release/vitrina-serve'), [
     '--host', '127.0.0.1', '--port', '0', '--dir', dir, '--config', CONFIG,
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
