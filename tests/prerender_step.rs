@@ -192,7 +192,9 @@ fn every_product_gets_its_page_with_name_and_price_and_a_second_run_rewrites_not
             p.id,
             p.price
         );
-        assert!(html.contains("<div id=\"prerendered\">"), "{html}");
+        // The page says which path it was drawn for (public/early.js checks it).
+        let wrapper = format!("<div id=\"prerendered\" data-path=\"/product/{}\">", p.id);
+        assert!(html.contains(&wrapper), "{html}");
         assert!(
             html.contains("target/vitrina.css"),
             "the template's links stay"
