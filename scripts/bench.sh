@@ -49,6 +49,23 @@ for url in http://127.0.0.1:19081/__control/users http://127.0.0.1:19080/; do
 done
 APP_URL=http://127.0.0.1:19080 node tests/e2e/tools/bench.js | tee "$OUT/catalog.txt"
 
+# Issue 23: the same build three ways in one Lighthouse run — as it was (csr: never
+# prerendered, :19080), prerendered and taken over by the app (app, :19082), and the static
+# floor (the prerendered pages with no script, :19083).
+rm -rf "$OUT/site"
+cp -a dist "$OUT/site"
+cargo build -q --features prerender --bin prerender
+target/debug/prerender --dist "$OUT/site" --config "$OUT/config.bench.json" --origin http://127.0.0.1:19082 --fresh 2>/dev/null
+curl -fsS -X POST -o /dev/null http://127.0.0.1:19081/__control/reset
+node scripts/floor.mjs "$OUT/site" "$OUT/floor"
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 19082 --dir "$OUT/site" --config "$OUT/config.bench.json" >/dev/null &
+pids+=($!)
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 19083 --dir "$OUT/floor" --config "$OUT/config.bench.json" >/dev/null &
+pids+=($!)
+for url in http://127.0.0.1:19082/ http://127.0.0.1:19083/; do
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" && break; sleep 0.2; done
+done
 # Lighthouse lives in its own package: `make test` never installs it.
 bash scripts/npm-ci.sh tests/lighthouse
-RUNS="${LH_RUNS:-5}" node tests/lighthouse/run.mjs http://127.0.0.1:19080 | tee "$OUT/lighthouse.txt"
+RUNS="${LH_RUNS:-5}" node tests/lighthouse/run.mjs csr=http://127.0.0.1:19080 app=http://127.0.0.1:19082 \
+  floor=http://127.0.0.1:19083 | tee "$OUT/lighthouse.txt"

@@ -78,7 +78,7 @@ pub fn LazyPage(page: Lazy) -> impl IntoView {
     let attempt = RwSignal::new(1u32);
     // A page drawn from seeded data (the prerender) never says «Загружаем страницу…»: its
     // code is in, and the in-order stream writes the status before the page.
-    let waiting = RwSignal::new(use_context::<crate::state::seed::Seed>().is_none());
+    let waiting = RwSignal::new(crate::state::seed::current().is_none());
     let failed = RwSignal::new(None::<(ChunkFailure, u32)>);
     let retry = Callback::new(move |()| {
         failed.set(None);

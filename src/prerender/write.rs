@@ -20,8 +20,9 @@ impl Template {
             return Err("index.html is already a prerendered page, not trunk's output".into());
         }
         let head = html.find("</head>").ok_or("index.html has no </head>")?;
-        let boot = html
-            .find("<div id=\"boot\"")
+        // trunk's page is minified: attributes may be unquoted and in any order.
+        let boot = tag_with(html, "<div", &["id=\"boot\"", "id=boot>", "id=boot "])
+            .map(|(start, _)| start)
             .ok_or("index.html has no <div id=\"boot\"> placeholder")?;
         let body_close = html.rfind("</body>").ok_or("index.html has no </body>")?;
         let boot_end = html[boot..body_close]
@@ -45,7 +46,14 @@ impl Template {
             start = cut(&start, "<title>", "</title>");
         }
         if head.contains("name=\"description\"") {
-            start = cut(&start, "<meta name=\"description\"", ">");
+            let names = [
+                "name=\"description\"",
+                "name=description>",
+                "name=description ",
+            ];
+            if let Some((a, b)) = tag_with(&start, "<meta", &names) {
+                start = format!("{}{}", &start[..a], &start[b..]);
+            }
         }
         format!(
             "{start}{head}\n  {}<div id=\"prerendered\" data-path=\"{}\">{body}</div>{}",
@@ -54,6 +62,14 @@ impl Template {
             self.body_end
         )
     }
+}
+
+/// Where the first `open` tag (e.g. `<div`) holding one of `attrs` starts and ends.
+fn tag_with(s: &str, open: &str, attrs: &[&str]) -> Option<(usize, usize)> {
+    let at = attrs.iter().filter_map(|a| s.find(a)).min()?;
+    let start = s[..at].rfind(open)?;
+    let end = at + s[at..].find('>')? + 1;
+    Some((start, end))
 }
 
 /// `s` without the first `from…to` (and the whitespace before it).
@@ -147,6 +163,29 @@ mod tests {
         assert!(!doc.contains("id=\"boot\""), "{doc}");
         assert!(
             doc.contains("<div id=\"prerendered\" data-path=\"/product/1\"><main>Дрель</main></div>\n</body>"),
+            "{doc}"
+        );
+    }
+
+    #[test]
+    fn trunks_minified_page_is_a_template_too() {
+        // dist/index.html as trunk writes it: unquoted attributes, in any order.
+        let t = Template::parse(
+            "<html><head><meta content=\"Витрина — магазин\" name=description><title>Витрина</title></head><body><div aria-live=polite class=boot id=boot><div class=boot__bar></div><noscript><p>JS</p></noscript></div></body></html>",
+        )
+        .unwrap();
+        let doc = t.document(
+            "/catalog",
+            "<title>Каталог — Витрина</title><meta name=\"description\" content=\"Все товары\"/>",
+            "<main>Каталог</main>",
+        );
+        assert!(
+            !doc.contains("магазин"),
+            "the shell's description stays: {doc}"
+        );
+        assert!(!doc.contains("boot"), "the placeholder stays: {doc}");
+        assert!(
+            doc.ends_with("<div id=\"prerendered\" data-path=\"/catalog\"><main>Каталог</main></div></body></html>"),
             "{doc}"
         );
     }

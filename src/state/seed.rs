@@ -18,6 +18,19 @@ pub struct Seed {
     pub category: Option<CategoryInfo>,
 }
 
+/// The seed of the page being drawn. Only the prerender (native) provides one; in the
+/// browser this is `None` at compile time, so the seeded branches cost the wasm nothing.
+pub fn current() -> Option<Seed> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use_context::<Seed>()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
 /// Puts a seeded value into a page's resource, so the view reads it at once: with leptos'
 /// `ssr` a `LocalResource` never runs its fetcher, but it can be written. In the browser
 /// there is no seed and nothing changes.
@@ -25,14 +38,14 @@ pub fn fill<T: 'static>(
     res: LocalResource<Result<T, ApiError>>,
     pick: impl FnOnce(Seed) -> Option<T>,
 ) {
-    if let Some(v) = use_context::<Seed>().and_then(pick) {
+    if let Some(v) = current().and_then(pick) {
         res.set(Some(Ok(v)));
     }
 }
 
 /// The seeded product `id`, if the page is drawn from one.
 pub fn seeded_product(id: &str) -> Option<ProductDetail> {
-    use_context::<Seed>()
+    current()
         .and_then(|s| s.product)
         .filter(|p| p.summary.id == id)
 }
