@@ -64,14 +64,7 @@ pub fn walk(
 ) -> Result<Site, String> {
     let raw = api.get("/categories?includeProducts=true")?;
     let env = decode::<catalog::CategoriesDto>(&raw, "categories")?;
-    let mut roots: Vec<_> = env
-        .data
-        .categories
-        .into_iter()
-        .filter(|c| c.is_active)
-        .collect();
-    roots.sort_by_key(|c| c.position);
-    let tree: Vec<CategoryNode> = roots.into_iter().map(CategoryNode::from).collect();
+    let tree: Vec<CategoryNode> = catalog::tree(env.data);
     let mut flat = Vec::new();
     flatten(&tree, &[], &mut flat);
 

@@ -101,14 +101,19 @@ pub async fn categories(ep: &Endpoint) -> Result<Vec<CategoryNode>, ApiError> {
         None,
     )
     .await?;
-    let mut roots: Vec<CategoryDto> = env
-        .data
+    Ok(tree(env.data))
+}
+
+/// The active categories of a `GET /categories` answer in their order, as the tree the app
+/// shows (also what the prerender walks).
+pub fn tree(answer: CategoriesDto) -> Vec<CategoryNode> {
+    let mut roots: Vec<CategoryDto> = answer
         .categories
         .into_iter()
         .filter(|c| c.is_active)
         .collect();
     roots.sort_by_key(|c| c.position);
-    Ok(roots.into_iter().map(CategoryNode::from).collect())
+    roots.into_iter().map(CategoryNode::from).collect()
 }
 
 /// Cards for products another system named (partner selections, "also buy"): each is
