@@ -196,7 +196,12 @@ fn run(a: Args) -> Result<(), String> {
             name: b.name.clone(),
             url: url(&format!("/category/{}", b.id)),
         }));
-        let head = seo::product_head(&p.detail.summary, &crumbs, &url(&path));
+        // The card's own description when it has none of its short one, as the page shows it.
+        let mut card = p.detail.summary.clone();
+        if card.short_description.is_none() && !p.detail.description.trim().is_empty() {
+            card.short_description = Some(p.detail.description.clone());
+        }
+        let head = seo::product_head(&card, &crumbs, &url(&path));
         let mut s = seed(None, None);
         s.product = Some(p.detail.clone());
         pages.push((path, s, head, p.lastmod.clone()));
