@@ -434,7 +434,8 @@ mod tests {
 
     #[test]
     fn a_prerendered_page_is_served_from_its_own_file_else_the_spa_fallback() {
-        let dir = std::env::temp_dir().join(format!("vitrina-serve-pre-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("vitrina-serve-pre-files-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("product/42")).unwrap();
         std::fs::create_dir_all(dir.join("catalog")).unwrap();
         std::fs::write(dir.join("index.html"), "<title>SPA</title>").unwrap();
@@ -486,7 +487,8 @@ mod tests {
 
     #[test]
     fn a_prerendered_page_is_served_at_its_own_url_and_home_at_the_root() {
-        let dir = std::env::temp_dir().join(format!("vitrina-serve-pre-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("vitrina-serve-pre-home-{}", std::process::id()));
         for (file, text) in [
             ("index.html", "shell"),
             ("home/index.html", "home page"),
