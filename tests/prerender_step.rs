@@ -182,6 +182,11 @@ fn every_product_gets_its_page_with_name_and_price_and_a_second_run_rewrites_not
     let d = dist(&api);
     prerender(&d.0);
 
+    // The home page's tab title is the app's: «Витрина», not «Витрина — Витрина».
+    let home = std::fs::read_to_string(d.0.join("home/index.html")).unwrap();
+    assert_eq!(home.matches("<title>").count(), 1, "{home}");
+    assert!(home.contains("<title>Витрина</title>"), "{home}");
+
     let cards = api.cards(100);
     for p in cards.iter().take(10) {
         let html = std::fs::read_to_string(product_file(&d.0, &p.id)).unwrap();

@@ -138,8 +138,9 @@ fn run(a: Args) -> Result<(), String> {
         (
             "/".into(),
             seed(None, None),
+            // The home page sets no title of its own: the tab says «Витрина», as the app's.
             seo::listing_head(
-                "Витрина",
+                "",
                 "Интернет-магазин товаров для дома, отопления и ремонта.",
                 &url("/"),
                 &[],
