@@ -10,11 +10,10 @@
 // - pages without a prerender (/cart, a filtered catalog) are drawn by the app as before.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { api, control, plain, specBrowser } from '../tools/harness.js';
+import { api, control, plain, serveDir, specBrowser } from '../tools/harness.js';
 import { prerender } from '../tools/prerender-one.mjs';
 
 const browser = specBrowser();
@@ -45,18 +44,7 @@ before(async () => {
   await prerender(dir, CONFIG);
   // The walk's requests are not the shopper's: a fresh rate-limit window for the tests.
   await control('reset', {});
-  server = spawn(join(ROOT, 'target/release/vitrina-serve'), [
-    '--host', '127.0.0.1', '--port', '0', '--dir', dir, '--config', CONFIG,
-  ], { stdio: ['ignore', 'pipe', 'inherit'] });
-  site = await new Promise((ok, fail) => {
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = / at (http:\/\/\S+?)\/?\n/.exec(out);
-      if (m) ok(m[1]);
-    });
-    server.on('exit', (code) => fail(new Error(`vitrina-serve exited with ${code}`)));
-  });
+  ({ server, url: site } = await serveDir(dir, ['--config', CONFIG]));
 });
 after(() => {
   server?.kill();

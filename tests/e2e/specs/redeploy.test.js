@@ -7,12 +7,11 @@
 // the checkout draft still there.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { plain, signIn, specBrowser } from '../tools/harness.js';
+import { plain, serveDir, signIn, specBrowser } from '../tools/harness.js';
 
 const browser = specBrowser();
 const ROOT = resolve(process.cwd(), '../..');
@@ -63,20 +62,10 @@ async function serve(extra = []) {
   temps.push(temp);
   cpSync(DIST, join(temp, 'site'), { recursive: true });
   const old = redeployed(DIST, join(temp, 'next'));
-  const server = spawn(join(ROOT, 'target/release/vitrina-serve'), [
-    '--host', '127.0.0.1', '--port', '0', '--dir', join(temp, 'site'),
+  const { server, url } = await serveDir(join(temp, 'site'), [
     '--config', join(ROOT, 'tests/e2e/config.e2e.json'), ...extra,
-  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  ]);
   servers.push(server);
-  const url = await new Promise((ok, fail) => {
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = / at (http:\/\/\S+?)\/?\n/.exec(out);
-      if (m) ok(m[1]);
-    });
-    server.on('exit', (code) => fail(new Error(`vitrina-serve exited with ${code}`)));
-  });
   return {
     url,
     old,

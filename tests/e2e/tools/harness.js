@@ -156,3 +156,23 @@ export async function openDemoOrder(page, i) {
   await page.getByTestId('order').waitFor();
   await page.getByTestId('timeline').waitFor();
 }
+
+/// A vitrina-serve of the release build serving `dir` on a free port, with `args` added;
+/// resolves to `{ server, url }` once it says where it listens.
+export async function serveDir(dir, args = []) {
+  const { spawn } = await import('node:child_process');
+  const root = new URL('../../..', import.meta.url).pathname;
+  const server = spawn(`${root}target/release/vitrina-serve`, [
+    '--host', '127.0.0.1', '--port', '0', '--dir', dir, ...args,
+  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((ok, fail) => {
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = / at (http:\/\/\S+?)\/?\n/.exec(out);
+      if (m) ok(m[1]);
+    });
+    server.on('exit', (code) => fail(new Error(`vitrina-serve exited with ${code}`)));
+  });
+  return { server, url };
+}
