@@ -76,6 +76,7 @@
       e.preventDefault();
       if (wanted !== null || button.disabled) return;
       wanted = cardOf(button);
+      start();
       button.disabled = true;
       button.setAttribute('aria-busy', 'true');
       button.setAttribute('data-early-add', '');
@@ -144,7 +145,10 @@
   document.addEventListener('DOMContentLoaded', function () {
     var pre = document.getElementById('prerendered');
     if (!pre) return;
-    if (!ours(pre)) return pre.parentNode.replaceChild(placeholder(), pre);
+    if (!ours(pre)) {
+      pre.parentNode.replaceChild(placeholder(), pre);
+      return start();
+    }
     new MutationObserver(function (changes, observer) {
       if (pre.isConnected) return;
       observer.disconnect();
@@ -225,81 +229,130 @@
   var path = location.pathname;
   if (base && path.indexOf(base) === 0) path = path.slice(base.length) || '/';
 
-  // The page's own code: in a release build every page but the catalog is a chunk of its
-  // own, loaded by the app once the main module runs (src/components/lazy.rs). Fetched now,
-  // beside the main module; the app's request finds the preload. scripts/split-post.mjs lists
-  // each page's chunks in index.html.
-  var chunks = {};
-  try {
-    chunks = JSON.parse(document.getElementById('vitrina-chunks').textContent);
-  } catch (e) {}
-  function hint(rel, file) {
-    var link = document.createElement('link');
-    link.rel = rel;
-    if (rel === 'preload') link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = file;
-    document.head.appendChild(link);
+  // The page's code and first requests. On the shell (index.html) they start at once. A
+  // prerendered page (src/prerender/write.rs) keeps the app's own tags — its start module, the
+  // wasm and module preloads — inert in `<template id="vitrina-app">`: its HTML, CSS and
+  // images get the network first, and the app (360 KB on a phone's 4G) follows once the page
+  // has loaded, or at once when the shopper acts on it (a press, a key, a tap).
+  function whenLoaded(run) {
+    if (document.readyState === 'complete') run();
+    else addEventListener('load', run);
   }
-  var page = null;
-  PAGES.forEach(function (p) {
-    if (p[0].test(path)) page = p[1];
-  });
-  (chunks[page] || []).forEach(function (file) {
-    hint('preload', file);
-  });
-  // A product page is where a shopper goes next from any other page: its code is fetched
-  // once this page has loaded and the browser is idle (into the HTTP cache, at low
-  // priority), so opening a product inside the app does not wait for it.
-  if (page !== 'product') {
-    addEventListener('load', function () {
-      (self.requestIdleCallback || setTimeout)(function () {
-        (chunks.product || []).forEach(function (file) {
-          hint('prefetch', file);
-        });
+  var deferred = document.getElementById('vitrina-app');
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    var tags = deferred ? [].slice.call(deferred.content.children) : [];
+    tags.forEach(function (tag) {
+      if (tag.tagName !== 'SCRIPT') document.head.appendChild(document.importNode(tag, true));
+    });
+    begin();
+    // A script from a template is never run: a new element with the same attributes is.
+    tags.forEach(function (tag) {
+      if (tag.tagName !== 'SCRIPT') return;
+      var script = document.createElement('script');
+      [].forEach.call(tag.attributes, function (a) {
+        script.setAttribute(a.name, a.value);
       });
+      document.head.appendChild(script);
+    });
+  }
+  if (!deferred) {
+    start();
+  } else {
+    // After the page's load and its next frame: the app's bytes come after the page's paint.
+    whenLoaded(function () {
+      requestAnimationFrame(function () {
+        setTimeout(start, 0);
+      });
+    });
+    ['pointerdown', 'keydown', 'touchstart', 'focusin'].forEach(function (type) {
+      addEventListener(type, start, { capture: true, passive: true, once: true });
+    });
+    // An image that never answers holds `load` back: the app starts after 3 s at the latest.
+    document.addEventListener('DOMContentLoaded', function () {
+      setTimeout(start, 3000);
     });
   }
 
-  var config = get('config.json');
-  var guest = true;
-  try {
-    guest = !self[SESSION[0]].getItem(SESSION[1]);
-  } catch (e) {
-    guest = false;
-  }
-  if (!guest) return;
+  function begin() {
+    // The page's own code: in a release build every page but the catalog is a chunk of its
+    // own, loaded by the app once the main module runs (src/components/lazy.rs). Fetched with it,
+    // beside the main module; the app's request finds the preload. scripts/split-post.mjs lists
+    // each page's chunks in index.html.
+    var chunks = {};
+    try {
+      chunks = JSON.parse(document.getElementById('vitrina-chunks').textContent);
+    } catch (e) {}
+    function hint(rel, file) {
+      var link = document.createElement('link');
+      link.rel = rel;
+      if (rel === 'preload') link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = file;
+      document.head.appendChild(link);
+    }
+    var page = null;
+    PAGES.forEach(function (p) {
+      if (p[0].test(path)) page = p[1];
+    });
+    (chunks[page] || []).forEach(function (file) {
+      hint('preload', file);
+    });
+    // A product page is where a shopper goes next from any other page: its code is fetched
+    // once this page has loaded and the browser is idle (into the HTTP cache, at low
+    // priority), so opening a product inside the app does not wait for it.
+    if (page !== 'product') {
+      whenLoaded(function () {
+        (self.requestIdleCallback || setTimeout)(function () {
+          (chunks.product || []).forEach(function (file) {
+            hint('prefetch', file);
+          });
+        });
+      });
+    }
 
-  var product = PRODUCT.exec(path);
-  var catalog = CATALOG.test(path) && !location.search;
-  if (!product && !catalog && !HOME.test(path)) return;
+    var config = get('config.json');
+    var guest = true;
+    try {
+      guest = !self[SESSION[0]].getItem(SESSION[1]);
+    } catch (e) {
+      guest = false;
+    }
+    if (!guest) return;
 
-  config
-    .then(function (r) {
-      return r.ok ? r.clone().json() : null;
-    })
-    .then(function (c) {
-      if (!c || typeof c.commerce !== 'string') return;
-      // As the app reads it: trimmed, without a trailing slash.
-      var commerce = c.commerce.trim().replace(/\/+$/, '');
-      if (!/^https?:\/\//.test(commerce)) return;
-      // The images the page paints first (its largest paint) load before the wasm too: the
-      // page asks for the same URLs and finds them in the image cache.
-      if (product) {
-        var id = decodeURIComponent(product[1]);
-        // The gallery's main photo: the primary one, else the first, full size.
-        preload(get(commerce + '/products/' + encodeURIComponent(id)), function (data) {
-          return data ? [data] : [];
-        }, 'url');
-      } else {
-        if (catalog) {
-          // The first row's cards: their cover thumbnails.
-          preload(get(commerce + FIRST_PAGE), function (data) {
-            return ((data && data.products) || []).slice(0, FIRST_ROW);
-          }, 'thumbnailUrl');
+    var product = PRODUCT.exec(path);
+    var catalog = CATALOG.test(path) && !location.search;
+    if (!product && !catalog && !HOME.test(path)) return;
+
+    config
+      .then(function (r) {
+        return r.ok ? r.clone().json() : null;
+      })
+      .then(function (c) {
+        if (!c || typeof c.commerce !== 'string') return;
+        // As the app reads it: trimmed, without a trailing slash.
+        var commerce = c.commerce.trim().replace(/\/+$/, '');
+        if (!/^https?:\/\//.test(commerce)) return;
+        // The images the page paints first (its largest paint) load before the wasm too: the
+        // page asks for the same URLs and finds them in the image cache.
+        if (product) {
+          var id = decodeURIComponent(product[1]);
+          // The gallery's main photo: the primary one, else the first, full size.
+          preload(get(commerce + '/products/' + encodeURIComponent(id)), function (data) {
+            return data ? [data] : [];
+          }, 'url');
+        } else {
+          if (catalog) {
+            // The first row's cards: their cover thumbnails.
+            preload(get(commerce + FIRST_PAGE), function (data) {
+              return ((data && data.products) || []).slice(0, FIRST_ROW);
+            }, 'thumbnailUrl');
+          }
+          get(commerce + '/categories?includeProducts=true');
         }
-        get(commerce + '/categories?includeProducts=true');
-      }
-    })
-    .catch(function () {});
+      })
+      .catch(function () {});
+  }
 })();

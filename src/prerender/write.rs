@@ -30,7 +30,7 @@ impl Template {
             .map(|i| boot + i + "</div>".len())
             .ok_or("the boot placeholder is not closed")?;
         Ok(Template {
-            head_start: html[..head].to_string(),
+            head_start: defer_app(&html[..head]),
             head_end: html[head..boot].to_string(),
             body_end: html[boot_end..].to_string(),
         })
@@ -61,6 +61,65 @@ impl Template {
             crate::domain::seo::escape(path),
             self.body_end
         )
+    }
+}
+
+/// The head with the app's code (its start module, module preloads, and the preloads of what
+/// only the app reads: the wasm, `config.json`) moved into an inert
+/// `<template id="vitrina-app">`, before the head's first script. `early.js` puts them back
+/// once the prerendered page has loaded (or the shopper acts on it): the page's own HTML, CSS
+/// and images get the network first, the 360 KB of app after them.
+fn defer_app(head: &str) -> String {
+    let mut rest = String::with_capacity(head.len());
+    let mut moved = String::new();
+    let mut at = 0;
+    while let Some(i) = head[at..].find('<').map(|i| at + i) {
+        let Some(end) = head[i..].find('>').map(|e| i + e + 1) else {
+            break;
+        };
+        let tag = &head[i..end];
+        let name: String = tag[1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let has = |attr: &str, value: &str| {
+            [
+                format!("{attr}={value} "),
+                format!("{attr}={value}>"),
+                format!("{attr}=\"{value}\""),
+                format!("{attr}={value}/>"),
+            ]
+            .iter()
+            .any(|a| tag.contains(a.as_str()))
+        };
+        let whole = match name.as_str() {
+            "link" if has("rel", "modulepreload") || (has("rel", "preload") && has("as", "fetch")) => {
+                Some(end)
+            }
+            "script" if has("type", "module") => head[end..].find("</script>").map(|e| end + e + 9),
+            _ => None,
+        };
+        rest.push_str(&head[at..i]);
+        match whole {
+            Some(to) => {
+                moved.push_str(&head[i..to]);
+                at = to;
+            }
+            None => {
+                rest.push_str(tag);
+                at = end;
+            }
+        }
+    }
+    rest.push_str(&head[at..]);
+    if moved.is_empty() {
+        return rest;
+    }
+    let template = format!("<template id=\"vitrina-app\">{moved}</template>");
+    match rest.find("<script") {
+        Some(i) => format!("{}{template}{}", &rest[..i], &rest[i..]),
+        None => format!("{rest}{template}"),
     }
 }
 
@@ -188,5 +247,19 @@ mod tests {
             doc.ends_with("<div id=\"prerendered\" data-path=\"/catalog\"><main>Каталог</main></div></body></html>"),
             "{doc}"
         );
+    }
+
+    #[test]
+    fn the_apps_code_waits_in_a_template_before_the_first_script() {
+        // The head of trunk's minified page after scripts/csp-post.mjs (shortened).
+        let head = "<html lang=ru><meta charset=utf-8><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script><link href=/f.svg rel=icon>";
+        let html = format!("{head}</head><body><div id=boot>…</div></body></html>");
+        let doc = Template::parse(&html).unwrap().document("/", "", "<main>Главная</main>");
+        assert_eq!(
+            &doc[..doc.find("</head>").unwrap()],
+            "<html lang=ru><meta charset=utf-8><template id=\"vitrina-app\"><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script></template><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link href=/f.svg rel=icon>\n  "
+        );
+        // A head without app code (a hand-made template) is left as it is.
+        assert_eq!(defer_app("<title>a</title><link rel=stylesheet href=a.css>"), "<title>a</title><link rel=stylesheet href=a.css>");
     }
 }
