@@ -20,7 +20,8 @@ const walk = (dir) => {
       const bare = html
         .replace(/<script\b(?![^>]*application\/(?:ld\+)?json)[^>]*>[\s\S]*?<\/script>/g, '')
         .replace(/<link\b[^>]*\brel=["']?modulepreload\b[^>]*>/g, '')
-        .replace(/<link\b[^>]*\bas=["']?fetch\b[^>]*>/g, '');
+        .replace(/<link\b[^>]*\bas=["']?fetch\b[^>]*>/g, '')
+        .replace(/<template id="?vitrina-app"?>[\s\S]*?<\/template>/g, '');
       fs.writeFileSync(p, bare);
       for (const z of ['.gz', '.br']) fs.rmSync(p + z, { force: true });
       n++;

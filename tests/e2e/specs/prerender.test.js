@@ -166,6 +166,33 @@ test('every prerendered page stays until the app has drawn it with its data, the
   }
 });
 
+test('a prerendered page asks for the app only after it has painted and loaded; the shell at once', async () => {
+  // When the page asked for its code (the start module, the main wasm, the page's chunks),
+  // against its own first paint and load event.
+  const times = (page) =>
+    page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      const code = performance
+        .getEntriesByType('resource')
+        .filter((r) => /(_bg\.wasm|\/start-[^/]*\.js|\/chunk_[^/]*\.wasm)$/.test(r.name))
+        .map((r) => r.startTime);
+      return { load: nav.loadEventStart, paint: paint ? paint.startTime : null, code: code.length ? Math.min(...code) : null };
+    });
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site}/product/${product.id}`);
+  await swapped(page);
+  const pre = await times(page);
+  assert.ok(pre.code !== null && pre.paint !== null, JSON.stringify(pre));
+  assert.ok(pre.code >= pre.load && pre.code >= pre.paint, `the app was asked for before the page was painted and loaded: ${JSON.stringify(pre)}`);
+  // The shell (no prerender) starts its code at once, before its load event.
+  await page.goto(`${site}/cart`);
+  await page.waitForSelector('#app:not([hidden]) h1, main h1');
+  const shell = await times(page);
+  assert.ok(shell.code !== null && shell.code < shell.load, `the shell waited: ${JSON.stringify(shell)}`);
+  await page.close();
+});
+
 test('a price changed after the prerender is the one shown after the swap and the one the cart uses', async () => {
   const price = (Math.round(Number(product.price) * 100) + 1234) / 100;
   await control('price', { productId: product.id, price: price.toFixed(2) });
