@@ -238,6 +238,22 @@
     if (document.readyState === 'complete') run();
     else addEventListener('load', run);
   }
+  // `run` once the page's first contentful paint is on screen (its paint entry); where the
+  // browser reports no paint entries, after the next frame.
+  function painted(run) {
+    var types = (self.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf('paint') < 0) {
+      return requestAnimationFrame(function () {
+        setTimeout(run, 0);
+      });
+    }
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      run();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  }
   var deferred = document.getElementById('vitrina-app');
   var started = false;
   function start() {
@@ -261,11 +277,9 @@
   if (!deferred) {
     start();
   } else {
-    // After the page's load and its next frame: the app's bytes come after the page's paint.
+    // After the page's load and its first paint: the app's bytes come after the page's own.
     whenLoaded(function () {
-      requestAnimationFrame(function () {
-        setTimeout(start, 0);
-      });
+      painted(start);
     });
     ['pointerdown', 'keydown', 'touchstart', 'focusin'].forEach(function (type) {
       addEventListener(type, start, { capture: true, passive: true, once: true });

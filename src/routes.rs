@@ -379,6 +379,13 @@ pub fn normalize_base(href: &str) -> String {
     }
 }
 
+/// The deployment's base when drawing natively (the prerender, issue 23): `href` is the
+/// built `index.html`'s `<base href>`. Set once; false if a base was set already.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_base(href: &str) -> bool {
+    BASE.set(normalize_base(href)).is_ok()
+}
+
 /// The router's base: `""` at the root of the host.
 pub fn base() -> &'static str {
     BASE.get().map(String::as_str).unwrap_or("")

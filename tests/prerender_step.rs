@@ -350,3 +350,60 @@ fn a_product_is_described_to_search_engines_in_its_own_words() {
         );
     }
 }
+
+#[test]
+fn a_sub_path_deployment_gets_links_and_urls_under_its_base() {
+    let api = stub(30);
+    let d = dist(&api);
+    // trunk's `--public-url /shop/` writes the base into the page shell.
+    let shell = std::fs::read_to_string("index.html")
+        .unwrap()
+        .replace("<base data-trunk-public-url />", "<base href=\"/shop/\" />");
+    assert!(
+        shell.contains("href=\"/shop/\""),
+        "index.html has no base tag"
+    );
+    std::fs::write(d.0.join("index.html"), shell).unwrap();
+    prerender(&d.0);
+
+    let p = &api.cards(1)[0];
+    // The file stays at the dist's own path (the host maps /shop/ to the dist).
+    let html = std::fs::read_to_string(product_file(&d.0, &p.id)).unwrap();
+    assert!(html.contains(&p.name), "the product page is drawn: {html}");
+    // Every in-app link carries the base, as the app's own links do.
+    let body = &html[html.find("id=\"prerendered\"").unwrap()..];
+    let links: Vec<&str> = body
+        .split("href=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .filter(|h| h.starts_with('/'))
+        .collect();
+    assert!(!links.is_empty(), "no links: {body}");
+    for l in &links {
+        assert!(
+            l.starts_with("/shop/") || *l == "/shop",
+            "a link off the base: {l}"
+        );
+    }
+    // early.js compares data-path with the URL without the base.
+    assert!(
+        html.contains(&format!("data-path=\"/product/{}\"", p.id)),
+        "data-path"
+    );
+    let canonical = format!("https://shop.example/shop/product/{}", p.id);
+    assert!(
+        html.contains(&format!("href=\"{canonical}\"")),
+        "canonical {canonical}"
+    );
+    let sitemap = std::fs::read_to_string(d.0.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains(&format!("<loc>{canonical}</loc>")),
+        "{sitemap}"
+    );
+    let robots = std::fs::read_to_string(d.0.join("robots.txt")).unwrap();
+    assert!(robots.contains("Disallow: /shop/cart"), "{robots}");
+    assert!(
+        robots.contains("Sitemap: https://shop.example/shop/sitemap.xml"),
+        "{robots}"
+    );
+}

@@ -98,6 +98,17 @@ fn run(a: Args) -> Result<(), String> {
     let shell = std::fs::read_to_string(a.dist.join("index.html"))
         .map_err(|e| format!("{}/index.html: {e}", a.dist.display()))?;
     let template = write::Template::parse(&shell)?;
+    // A sub-path deployment (trunk's `--public-url /shop/`): the pages' links carry the base,
+    // as the app's do, and so do their public URLs (`--origin` may name it or not).
+    let base = template
+        .base_href()
+        .map(|h| vitrina::routes::normalize_base(&h))
+        .unwrap_or_default();
+    vitrina::routes::set_base(&base);
+    let mut a = a;
+    if !base.is_empty() && !a.origin.ends_with(&base) {
+        a.origin.push_str(&base);
+    }
     if a.fresh {
         site::finish(&a.dist);
     }

@@ -40,7 +40,8 @@ pub fn page(config: Config, path: &str, seed: Seed) -> Rendered {
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);
         provide_meta_context();
-        provide_context(RequestUrl::new(path));
+        // The URL as the browser has it: under a sub-path deployment, with the base.
+        provide_context(RequestUrl::new(&format!("{}{path}", crate::routes::base())));
         provide_context(seed);
         let session = Session::new(config);
         crate::state::provide_shop(session);

@@ -36,6 +36,18 @@ impl Template {
         })
     }
 
+    /// The page's `<base href>` as trunk wrote it (`/`, or `/shop/` for a sub-path deployment).
+    pub fn base_href(&self) -> Option<String> {
+        let at = self.head_start.find("<base ")?;
+        let tag = &self.head_start[at..at + self.head_start[at..].find('>')?];
+        let value = &tag[tag.find("href=")? + "href=".len()..];
+        let value = match value.chars().next()? {
+            q @ ('"' | '\'') => value[1..].split(q).next()?,
+            _ => value.split(' ').next()?,
+        };
+        Some(value.to_string())
+    }
+
     /// The document of one page: `head` (leptos_meta's tags and the SEO head) replaces the
     /// template's own title and description when it has them.
     /// `path` is the page's own path in the app (no base), which `early.js` checks before it
@@ -94,7 +106,9 @@ fn defer_app(head: &str) -> String {
             .any(|a| tag.contains(a.as_str()))
         };
         let whole = match name.as_str() {
-            "link" if has("rel", "modulepreload") || (has("rel", "preload") && has("as", "fetch")) => {
+            "link"
+                if has("rel", "modulepreload") || (has("rel", "preload") && has("as", "fetch")) =>
+            {
                 Some(end)
             }
             "script" if has("type", "module") => head[end..].find("</script>").map(|e| end + e + 9),
@@ -254,12 +268,32 @@ mod tests {
         // The head of trunk's minified page after scripts/csp-post.mjs (shortened).
         let head = "<html lang=ru><meta charset=utf-8><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script><link href=/f.svg rel=icon>";
         let html = format!("{head}</head><body><div id=boot>…</div></body></html>");
-        let doc = Template::parse(&html).unwrap().document("/", "", "<main>Главная</main>");
+        let doc = Template::parse(&html)
+            .unwrap()
+            .document("/", "", "<main>Главная</main>");
         assert_eq!(
             &doc[..doc.find("</head>").unwrap()],
             "<html lang=ru><meta charset=utf-8><template id=\"vitrina-app\"><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script></template><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link href=/f.svg rel=icon>\n  "
         );
         // A head without app code (a hand-made template) is left as it is.
-        assert_eq!(defer_app("<title>a</title><link rel=stylesheet href=a.css>"), "<title>a</title><link rel=stylesheet href=a.css>");
+        assert_eq!(
+            defer_app("<title>a</title><link rel=stylesheet href=a.css>"),
+            "<title>a</title><link rel=stylesheet href=a.css>"
+        );
+    }
+
+    #[test]
+    fn the_base_href_is_read_quoted_or_not() {
+        let base = |head: &str| {
+            Template::parse(&format!("{head}</head><body><div id=boot></div></body>"))
+                .unwrap()
+                .base_href()
+        };
+        assert_eq!(
+            base("<link href=/a.svg rel=icon><base href=/shop/>").as_deref(),
+            Some("/shop/")
+        );
+        assert_eq!(base("<base href=\"/\" />").as_deref(), Some("/"));
+        assert_eq!(base("<title>a</title>"), None);
     }
 }

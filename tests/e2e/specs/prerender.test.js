@@ -14,6 +14,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { api, control, plain, serveDir, specBrowser } from '../tools/harness.js';
+import { existsSync } from 'node:fs';
 import { prerender } from '../tools/prerender-one.mjs';
 
 const browser = specBrowser();
@@ -255,5 +256,36 @@ test('pages without a prerender are drawn by the app as before', async () => {
     assert.ok(!/Всё для дома/.test(title), `${path}: ${title}`);
     if (path.startsWith('/catalog')) assert.match(title, /Результаты поиска «котёл»/);
     await page.close();
+  }
+});
+
+test('under a sub-path (/shop/) a prerendered product page is served, kept under the base and taken over', { skip: !existsSync(join(ROOT, 'dist-sub')) && 'no dist-sub (PUBLIC_URL=/shop/ DIST=dist-sub scripts/build.sh)' }, async () => {
+  const dir = join(temp, 'sub');
+  cpSync(join(ROOT, 'dist-sub'), dir, { recursive: true });
+  await prerender(dir, CONFIG);
+  await control('reset', {});
+  const { server: sub, url } = await serveDir(dir, ['--config', CONFIG, '--public-url', '/shop/']);
+  try {
+    assert.match(url, /\/shop$/, url);
+    // Scripts off: the page itself, every in-app link under /shop/.
+    const bare = await browser.page({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await bare.goto(`${url}/product/${product.id}`);
+    assert.equal(plain(await bare.textContent('[data-testid=product-title]')), plain(product.name));
+    const links = await bare.$$eval('#prerendered a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(links.length > 0, 'links');
+    const off = links.filter((h) => !h.startsWith('/shop/') && h !== '/shop');
+    assert.deepEqual(off, [], 'links off the base');
+    await bare.close();
+    // Scripts on: taken over by the app (the path it was drawn for is the URL's without the base).
+    const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${url}/product/${product.id}`);
+    await swapped(page);
+    assert.equal(plain(await page.textContent('[data-testid=product-title]')), plain(product.name));
+    await page.click('#app [data-testid=breadcrumb] a[href*="/category/"]');
+    await page.waitForURL(/\/shop\/category\//);
+    await page.waitForSelector('h1');
+    await page.close();
+  } finally {
+    sub.kill();
   }
 });
