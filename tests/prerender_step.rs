@@ -407,3 +407,53 @@ fn a_sub_path_deployment_gets_links_and_urls_under_its_base() {
         "{robots}"
     );
 }
+
+#[test]
+fn an_interrupted_run_is_resumed_within_the_hour_and_walked_afresh_after() {
+    let api = stub(30);
+    // Two runs outrun the catalog limit (200 a minute): a short window keeps the test short.
+    api.post("/__control/rate-window", r#"{"bucket":"catalog","secs":3}"#);
+    let d = dist(&api);
+    let first = &api.cards(1)[0];
+    // What an interrupted run left: the first listing page's answer, with a name the shop
+    // no longer has, and when that run began.
+    let answer = reqwest::blocking::get(api.url("/commerce/api/v1/products?page=1&pageSize=100"))
+        .unwrap()
+        .text()
+        .unwrap()
+        .replacen(&first.name, "Имя из прерванного прогона", 1);
+    let left_at = |secs_ago: u64| {
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        std::fs::create_dir_all(d.0.join(".prerender-cache")).unwrap();
+        std::fs::write(d.0.join(".prerender-cache/products-1.json"), &answer).unwrap();
+        std::fs::write(
+            d.0.join(".prerender-state.json"),
+            format!(
+                r#"{{"total_pages":1,"fetched":[1],"started":{}}}"#,
+                now - secs_ago
+            ),
+        )
+        .unwrap();
+    };
+    let name_on_page = || {
+        let html = std::fs::read_to_string(product_file(&d.0, &first.id)).unwrap();
+        html.contains("Имя из прерванного прогона")
+    };
+    // A minute old: resumed from what it fetched.
+    left_at(60);
+    let (_, stderr) = prerender(&d.0);
+    assert!(stderr.contains("resuming"), "{stderr}");
+    assert!(name_on_page(), "a fresh interrupted run is resumed");
+    // Two hours old: its answers are stale, the listing is fetched again.
+    left_at(2 * 3600);
+    let (_, stderr) = prerender(&d.0);
+    assert!(stderr.contains("too old to resume"), "{stderr}");
+    assert!(!name_on_page(), "the stale name stays on the page");
+    assert!(
+        !d.0.join(".prerender-state.json").exists(),
+        "a whole run leaves no state"
+    );
+}

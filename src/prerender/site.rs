@@ -101,11 +101,29 @@ pub fn walk(
     })
 }
 
-/// Which listing pages a run has fetched (their answers are in `CACHE_DIR`).
+/// Which listing pages a run has fetched (their answers are in `CACHE_DIR`), and when it
+/// began (seconds since 1970).
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 struct State {
     total_pages: u32,
     fetched: BTreeSet<u32>,
+    #[serde(default)]
+    started: u64,
+}
+
+/// How long an interrupted walk may be resumed: its cached prices and stock are this old
+/// at most. An older one (or one of a version that kept no date) is walked afresh.
+pub const RESUME_WITHIN_SECS: u64 = 3600;
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Whether a walk begun at `started` is still fresh enough at `now` to be resumed.
+fn resumable(started: u64, now: u64) -> bool {
+    started > 0 && now.saturating_sub(started) <= RESUME_WITHIN_SECS
 }
 
 fn cache_file(dist: &Path, page: u32) -> PathBuf {
@@ -128,6 +146,19 @@ fn listing(
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
+    let now = now_secs();
+    if !state.fetched.is_empty() && !resumable(state.started, now) {
+        eprintln!(
+            "prerender: an interrupted run from {} min ago is too old to resume (over {} min): walking afresh",
+            now.saturating_sub(state.started) / 60,
+            RESUME_WITHIN_SECS / 60
+        );
+        finish(dist);
+        state = State::default();
+    }
+    if state.started == 0 {
+        state.started = now;
+    }
     if !state.fetched.is_empty() {
         eprintln!(
             "prerender: resuming: {} of {} listing pages already fetched",
