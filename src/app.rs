@@ -90,7 +90,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         // text="": the bottom of leptos_meta's stack of titles, so a page that sets none (one
         // whose data failed to load) is titled «Витрина» rather than left untitled.
-        <Title text="" formatter=|t: String| if t.is_empty() { "Витрина".to_string() } else { format!("{t} — Витрина") }/>
+        <Title text="" formatter=|t: String| crate::domain::seo::page_title(&t)/>
         <Router base=routes::base()>
             <a class="skip-link" href="#main">"Перейти к содержимому"</a>
             <SessionWatch/>

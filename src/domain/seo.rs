@@ -183,9 +183,10 @@ pub fn robots(sitemap_url: &str, base_path: &str) -> String {
     out
 }
 
-/// The tab title as the app's `<Title>` formatter (src/app.rs) writes it: «Название — Витрина»,
-/// or «Витрина» for a page without a title of its own.
-fn page_title(t: &str) -> String {
+/// The tab title: «Название — Витрина», or «Витрина» for a page without a title of its own.
+/// The app's `<Title>` formatter (src/app.rs) is this function, so the prerendered head and
+/// the app's tab never differ.
+pub fn page_title(t: &str) -> String {
     let t = t.trim();
     if t.is_empty() {
         SITE.to_string()
