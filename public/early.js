@@ -277,10 +277,9 @@
   if (!deferred) {
     start();
   } else {
-    // After the page's load and its first paint: the app's bytes come after the page's own.
-    whenLoaded(function () {
-      painted(start);
-    });
+    // After the page's first paint: the page's HTML, CSS and the images it asked for first
+    // (the main photo, the first row: fetchpriority=high) go before the app's bytes.
+    painted(start);
     ['pointerdown', 'keydown', 'touchstart', 'focusin'].forEach(function (type) {
       addEventListener(type, start, { capture: true, passive: true, once: true });
     });
