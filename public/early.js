@@ -232,8 +232,8 @@
   // The page's code and first requests. On the shell (index.html) they start at once. A
   // prerendered page (src/prerender/write.rs) keeps the app's own tags — its start module, the
   // wasm and module preloads — inert in `<template id="vitrina-app">`: its HTML, CSS and
-  // images get the network first, and the app (360 KB on a phone's 4G) follows once the page
-  // has loaded, or at once when the shopper acts on it (a press, a key, a tap).
+  // first images get the network first, and the app (360 KB on a phone's 4G) follows once the
+  // page is painted, or at once when the shopper acts on it (a press, a key, a tap).
   function whenLoaded(run) {
     if (document.readyState === 'complete') run();
     else addEventListener('load', run);
@@ -283,7 +283,7 @@
     ['pointerdown', 'keydown', 'touchstart', 'focusin'].forEach(function (type) {
       addEventListener(type, start, { capture: true, passive: true, once: true });
     });
-    // An image that never answers holds `load` back: the app starts after 3 s at the latest.
+    // A page that never paints (a tab opened in the background): the app starts after 3 s.
     document.addEventListener('DOMContentLoaded', function () {
       setTimeout(start, 3000);
     });
