@@ -350,3 +350,74 @@ fn a_product_is_described_to_search_engines_in_its_own_words() {
         );
     }
 }
+
+/// Text as the rendered HTML writes it.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn commerce_json(api: &Stub, path: &str) -> serde_json::Value {
+    let body = reqwest::blocking::get(api.url(&format!("/commerce/api/v1{path}")))
+        .unwrap()
+        .text()
+        .unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
+#[test]
+fn category_pages_and_the_category_map_are_drawn_with_their_data_not_skeletons() {
+    let api = stub(60);
+    let d = dist(&api);
+    prerender(&d.0);
+    let tree = commerce_json(&api, "/categories?includeProducts=true");
+    let roots: Vec<&serde_json::Value> = tree["data"]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["isActive"].as_bool() != Some(false))
+        .collect();
+    assert!(roots.len() > 1, "{tree}");
+
+    let map = std::fs::read_to_string(d.0.join("categories/index.html")).unwrap();
+    for r in &roots {
+        let name = esc(r["name"].as_str().unwrap());
+        assert!(
+            map.contains(&format!(">{name}</a></h2>")),
+            "/categories has no root «{name}»: {map}"
+        );
+    }
+
+    // The first root: its name as the page's h1, its subcategories, its first card, the nav.
+    let id = roots[0]["id"].as_str().unwrap();
+    let info = &commerce_json(&api, &format!("/categories/{id}?page=1&pageSize=1"))["data"];
+    let name = esc(info["name"].as_str().unwrap());
+    let page = std::fs::read_to_string(d.0.join(format!("category/{id}/index.html"))).unwrap();
+    assert!(
+        page.contains(&format!("<h1 class=\"page-title\">{name}</h1>")),
+        "category {id} has no h1 «{name}»: {page}"
+    );
+    let q = vitrina::domain::catalog::CatalogQuery {
+        category_id: Some(id.to_string()),
+        ..vitrina::domain::catalog::CatalogQuery::from_pairs([])
+    };
+    let listing = commerce_json(&api, &catalog::products_path(&q));
+    let first = esc(listing["data"]["products"][0]["name"].as_str().unwrap());
+    assert!(page.contains(&first), "category {id} has no card «{first}»");
+    let children = info["children"].as_array().cloned().unwrap_or_default();
+    assert!(!children.is_empty(), "{info}");
+    for c in &children {
+        let sub = esc(c["name"].as_str().unwrap());
+        assert!(
+            page.contains("class=\"subcategory\"") && page.contains(&sub),
+            "category {id} lists no subcategory «{sub}»"
+        );
+    }
+    let other = esc(roots[1]["name"].as_str().unwrap());
+    assert!(
+        page.contains(&format!("<span class=\"cat-nav__name\">{other}</span>")),
+        "category {id}'s navigation has no «{other}»"
+    );
+    assert!(!page.contains("category-head--loading"), "a skeleton head");
+}

@@ -43,6 +43,12 @@ pub fn fill<T: 'static>(
     }
 }
 
+/// What the seed holds for `pick`: a page with it draws it at once, without `<Transition>`
+/// (an `.await` on a resource never resolves natively). Always `None` in the browser.
+pub fn seeded<T>(pick: impl FnOnce(Seed) -> Option<T>) -> Option<T> {
+    current().and_then(pick)
+}
+
 /// The seeded product `id`, if the page is drawn from one.
 pub fn seeded_product(id: &str) -> Option<ProductDetail> {
     current()
