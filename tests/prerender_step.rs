@@ -366,6 +366,18 @@ fn commerce_json(api: &Stub, path: &str) -> serde_json::Value {
     serde_json::from_str(&body).unwrap()
 }
 
+fn partner_json(api: &Stub, path: &str, body: &str) -> serde_json::Value {
+    let text = reqwest::blocking::Client::new()
+        .post(api.url(&format!("/partner{path}")))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 #[test]
 fn category_pages_and_the_category_map_are_drawn_with_their_data_not_skeletons() {
     let api = stub(60);
@@ -420,4 +432,35 @@ fn category_pages_and_the_category_map_are_drawn_with_their_data_not_skeletons()
         "category {id}'s navigation has no «{other}»"
     );
     assert!(!page.contains("category-head--loading"), "a skeleton head");
+}
+
+#[test]
+fn the_home_page_is_drawn_with_its_product_rows() {
+    let api = stub(60);
+    let d = dist(&api);
+    let (stdout, _) = prerender(&d.0);
+    let home = std::fs::read_to_string(d.0.join("home/index.html")).unwrap();
+    let selections = partner_json(&api, "/product-selections", r#"{"limit":20,"offset":0}"#);
+    let cards = api.cards(60);
+    for s in selections["data"].as_array().unwrap() {
+        let title = esc(s["title"].as_str().unwrap());
+        let path = format!("/product-selections/{}/products", s["id"].as_str().unwrap());
+        let listed = partner_json(&api, &path, r#"{"limit":8,"offset":0}"#);
+        let Some(first) = listed["data"].as_array().and_then(|l| l.first()) else {
+            continue;
+        };
+        let pid = first["id"].as_str().unwrap();
+        let card = cards.iter().find(|c| c.id == pid).unwrap();
+        assert!(
+            home.contains(&format!(">{title}</h2>")),
+            "home has no row «{title}»: {home}"
+        );
+        assert!(
+            home.contains(&esc(&card.name)),
+            "row «{title}» has no card «{}»",
+            card.name
+        );
+    }
+    assert!(!home.contains("card--skeleton"), "a skeleton row: {home}");
+    assert!(stdout.contains("requests"), "{stdout}");
 }
