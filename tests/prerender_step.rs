@@ -464,3 +464,20 @@ fn the_home_page_is_drawn_with_its_product_rows() {
     assert!(!home.contains("card--skeleton"), "a skeleton row: {home}");
     assert!(stdout.contains("requests"), "{stdout}");
 }
+
+#[test]
+fn a_partner_api_that_refuses_leaves_the_rows_to_the_app_and_every_page_is_written() {
+    let api = stub(30);
+    api.post(
+        "/__control/faults",
+        r#"{"method":"POST","path":"/partner/product-selections","exact":true,"status":403}"#,
+    );
+    let d = dist(&api);
+    let (_, stderr) = prerender(&d.0);
+    assert!(stderr.contains("rows left to the app"), "{stderr}");
+    let home = std::fs::read_to_string(d.0.join("home/index.html")).unwrap();
+    // The categories are drawn; the rows' place is held for the app, which loads them.
+    assert!(home.contains("category-tile__name"), "{home}");
+    assert!(home.contains("card--skeleton"), "{home}");
+    assert_eq!(std::fs::read_dir(d.0.join("product")).unwrap().count(), 30);
+}

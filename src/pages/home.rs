@@ -135,7 +135,10 @@ fn SelectionRow(selection: Selection) -> impl IntoView {
     // Prerendered (issue 23): the row's cards the deploy step read.
     let own = selection.id.clone();
     seed::fill(cards, move |s| {
-        s.rows?.into_iter().find(|(x, _)| x.id == own).map(|(_, c)| c)
+        s.rows?
+            .into_iter()
+            .find(|(x, _)| x.id == own)
+            .map(|(_, c)| c)
     });
     let show_partner = Signal::derive(move || session.is_partner());
     let title = selection.title.clone();

@@ -214,10 +214,7 @@ fn cards(body: &str, flat: &[(String, Vec<Crumb>)]) -> Result<Vec<Product>, Stri
 /// `home::ROW_SIZE` products, found among `products` (one the listing lacks is left out,
 /// as the app leaves out one the shop no longer sells). `None` when the partner API does
 /// not answer: the page is then drawn without them and the app loads them.
-pub fn rows(
-    api: &mut Api,
-    products: &[Product],
-) -> Option<Vec<(Selection, Vec<ProductSummary>)>> {
+pub fn rows(api: &mut Api, products: &[Product]) -> Option<Vec<(Selection, Vec<ProductSummary>)>> {
     let mut ask = |path: &str, limit: u32| -> Result<crate::api::RawResponse, String> {
         let raw = api.post(path, &partner::paging(limit).unwrap_or_default())?;
         match raw.is_success() {
