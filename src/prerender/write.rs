@@ -94,7 +94,9 @@ fn defer_app(head: &str) -> String {
             .any(|a| tag.contains(a.as_str()))
         };
         let whole = match name.as_str() {
-            "link" if has("rel", "modulepreload") || (has("rel", "preload") && has("as", "fetch")) => {
+            "link"
+                if has("rel", "modulepreload") || (has("rel", "preload") && has("as", "fetch")) =>
+            {
                 Some(end)
             }
             "script" if has("type", "module") => head[end..].find("</script>").map(|e| end + e + 9),
@@ -254,12 +256,17 @@ mod tests {
         // The head of trunk's minified page after scripts/csp-post.mjs (shortened).
         let head = "<html lang=ru><meta charset=utf-8><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script><link href=/f.svg rel=icon>";
         let html = format!("{head}</head><body><div id=boot>…</div></body></html>");
-        let doc = Template::parse(&html).unwrap().document("/", "", "<main>Главная</main>");
+        let doc = Template::parse(&html)
+            .unwrap()
+            .document("/", "", "<main>Главная</main>");
         assert_eq!(
             &doc[..doc.find("</head>").unwrap()],
             "<html lang=ru><meta charset=utf-8><template id=\"vitrina-app\"><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script></template><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link href=/f.svg rel=icon>\n  "
         );
         // A head without app code (a hand-made template) is left as it is.
-        assert_eq!(defer_app("<title>a</title><link rel=stylesheet href=a.css>"), "<title>a</title><link rel=stylesheet href=a.css>");
+        assert_eq!(
+            defer_app("<title>a</title><link rel=stylesheet href=a.css>"),
+            "<title>a</title><link rel=stylesheet href=a.css>"
+        );
     }
 }
