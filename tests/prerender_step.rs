@@ -457,3 +457,134 @@ fn an_interrupted_run_is_resumed_within_the_hour_and_walked_afresh_after() {
         "a whole run leaves no state"
     );
 }
+
+/// Text as the rendered HTML writes it.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn commerce_json(api: &Stub, path: &str) -> serde_json::Value {
+    let body = reqwest::blocking::get(api.url(&format!("/commerce/api/v1{path}")))
+        .unwrap()
+        .text()
+        .unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
+fn partner_json(api: &Stub, path: &str, body: &str) -> serde_json::Value {
+    let text = reqwest::blocking::Client::new()
+        .post(api.url(&format!("/partner{path}")))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn category_pages_and_the_category_map_are_drawn_with_their_data_not_skeletons() {
+    let api = stub(60);
+    let d = dist(&api);
+    prerender(&d.0);
+    let tree = commerce_json(&api, "/categories?includeProducts=true");
+    let roots: Vec<&serde_json::Value> = tree["data"]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["isActive"].as_bool() != Some(false))
+        .collect();
+    assert!(roots.len() > 1, "{tree}");
+
+    let map = std::fs::read_to_string(d.0.join("categories/index.html")).unwrap();
+    for r in &roots {
+        let name = esc(r["name"].as_str().unwrap());
+        assert!(
+            map.contains(&format!(">{name}</a></h2>")),
+            "/categories has no root «{name}»: {map}"
+        );
+    }
+
+    // The first root: its name as the page's h1, its subcategories, its first card, the nav.
+    let id = roots[0]["id"].as_str().unwrap();
+    let info = &commerce_json(&api, &format!("/categories/{id}?page=1&pageSize=1"))["data"];
+    let name = esc(info["name"].as_str().unwrap());
+    let page = std::fs::read_to_string(d.0.join(format!("category/{id}/index.html"))).unwrap();
+    assert!(
+        page.contains(&format!("<h1 class=\"page-title\">{name}</h1>")),
+        "category {id} has no h1 «{name}»: {page}"
+    );
+    let q = vitrina::domain::catalog::CatalogQuery {
+        category_id: Some(id.to_string()),
+        ..vitrina::domain::catalog::CatalogQuery::from_pairs([])
+    };
+    let listing = commerce_json(&api, &catalog::products_path(&q));
+    let first = esc(listing["data"]["products"][0]["name"].as_str().unwrap());
+    assert!(page.contains(&first), "category {id} has no card «{first}»");
+    let children = info["children"].as_array().cloned().unwrap_or_default();
+    assert!(!children.is_empty(), "{info}");
+    for c in &children {
+        let sub = esc(c["name"].as_str().unwrap());
+        assert!(
+            page.contains("class=\"subcategory\"") && page.contains(&sub),
+            "category {id} lists no subcategory «{sub}»"
+        );
+    }
+    let other = esc(roots[1]["name"].as_str().unwrap());
+    assert!(
+        page.contains(&format!("<span class=\"cat-nav__name\">{other}</span>")),
+        "category {id}'s navigation has no «{other}»"
+    );
+    assert!(!page.contains("category-head--loading"), "a skeleton head");
+}
+
+#[test]
+fn the_home_page_is_drawn_with_its_product_rows() {
+    let api = stub(60);
+    let d = dist(&api);
+    let (stdout, _) = prerender(&d.0);
+    let home = std::fs::read_to_string(d.0.join("home/index.html")).unwrap();
+    let selections = partner_json(&api, "/product-selections", r#"{"limit":20,"offset":0}"#);
+    let cards = api.cards(60);
+    for s in selections["data"].as_array().unwrap() {
+        let title = esc(s["title"].as_str().unwrap());
+        let path = format!("/product-selections/{}/products", s["id"].as_str().unwrap());
+        let listed = partner_json(&api, &path, r#"{"limit":8,"offset":0}"#);
+        let Some(first) = listed["data"].as_array().and_then(|l| l.first()) else {
+            continue;
+        };
+        let pid = first["id"].as_str().unwrap();
+        let card = cards.iter().find(|c| c.id == pid).unwrap();
+        assert!(
+            home.contains(&format!(">{title}</h2>")),
+            "home has no row «{title}»: {home}"
+        );
+        assert!(
+            home.contains(&esc(&card.name)),
+            "row «{title}» has no card «{}»",
+            card.name
+        );
+    }
+    assert!(!home.contains("card--skeleton"), "a skeleton row: {home}");
+    assert!(stdout.contains("requests"), "{stdout}");
+}
+
+#[test]
+fn a_partner_api_that_refuses_leaves_the_rows_to_the_app_and_every_page_is_written() {
+    let api = stub(30);
+    api.post(
+        "/__control/faults",
+        r#"{"method":"POST","path":"/partner/product-selections","exact":true,"status":403}"#,
+    );
+    let d = dist(&api);
+    let (_, stderr) = prerender(&d.0);
+    assert!(stderr.contains("rows left to the app"), "{stderr}");
+    let home = std::fs::read_to_string(d.0.join("home/index.html")).unwrap();
+    // The categories are drawn; the rows' place is held for the app, which loads them.
+    assert!(home.contains("category-tile__name"), "{home}");
+    assert!(home.contains("card--skeleton"), "{home}");
+    assert_eq!(std::fs::read_dir(d.0.join("product")).unwrap().count(), 30);
+}

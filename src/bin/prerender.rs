@@ -1,7 +1,8 @@
 //! The deploy-time prerender (issue 23):
 //! `prerender --dist DIR [--config DIR/config.json] [--origin https://shop.example] [--fresh]`.
 //!
-//! Walks the commerce API named in `config.json` and writes every public page the shop has
+//! Walks the commerce API named in `config.json` (and the partner API's selections for the
+//! front page's rows) and writes every public page the shop has
 //! as HTML, drawn natively by the app's own views: `home/index.html` (served for `/`: the
 //! trunk `index.html` stays the SPA shell for every other path), `catalog/index.html`,
 //! `categories/index.html`, `category/<id>/index.html`, `product/<id>/index.html`, plus
@@ -121,6 +122,9 @@ fn run(a: Args) -> Result<(), String> {
     let site = site::walk(&mut api, &a.dist, &mut |d, t| {
         walk_progress.tell("listing pages", d.into(), t.into())
     })?;
+    // The front page's rows: a few partner requests a run, never one a product.
+    let mut partner_api = fetch::Api::new(&config.partner);
+    let rows = site::rows(&mut partner_api, &site.products);
     let walked = started.elapsed();
 
     let base_path = a
@@ -139,16 +143,20 @@ fn run(a: Args) -> Result<(), String> {
         url: url("/catalog"),
     };
     let seed = |listing, category| Seed {
-        product: None,
         listing,
         categories: Some(site.tree.clone()),
         category,
+        ..Seed::default()
+    };
+    let home_seed = Seed {
+        rows,
+        ..seed(None, None)
     };
     // (path, seed, SEO head, lastmod)
     let mut pages: Vec<(String, Seed, String, Option<String>)> = vec![
         (
             "/".into(),
-            seed(None, None),
+            home_seed,
             // The home page sets no title of its own: the tab says «Витрина», as the app's.
             seo::listing_head(
                 "",
@@ -269,8 +277,8 @@ fn run(a: Args) -> Result<(), String> {
         site.products.len(),
         started.elapsed().as_secs_f64(),
         walked.as_secs_f64(),
-        api.requests,
-        api.waited,
+        api.requests + partner_api.requests,
+        api.waited + partner_api.waited,
         render * 1000.0 / total.max(1) as f64,
         tally.written,
         tally.unchanged,

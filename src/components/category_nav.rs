@@ -43,11 +43,13 @@ fn branch(nodes: Vec<CategoryNode>, current: String, depth: u32) -> AnyView {
 
 /// Roots with their subcategories; the branch holding `current` is unfolded.
 #[component]
-pub fn CategoryNav(#[prop(into, optional)] current: Signal<String>) -> impl IntoView {
+pub fn CategoryNav(#[prop(into, optional)] current: Signal<String>) -> AnyView {
+    // Drawn from the tree already in hand (the prerender): no skeleton.
+    if let Some(roots) = crate::state::seed::seeded(|s| s.categories) {
+        return nav(branch(roots, current.get_untracked(), 0));
+    }
     let tree = use_category_tree();
-    view! {
-        <nav class="cat-nav" aria-label="Категории">
-            <h2 class="cat-nav__title">"Категории"</h2>
+    nav(view! {
             <Transition fallback=|| view! { <div class="skeleton cat-nav__skeleton"></div> }>
                 {move || Suspend::new(async move {
                     match tree.await {
@@ -57,8 +59,19 @@ pub fn CategoryNav(#[prop(into, optional)] current: Signal<String>) -> impl Into
                     }
                 })}
             </Transition>
+    }
+    .into_any())
+}
+
+/// The navigation's frame around its list (or the list's skeleton).
+fn nav(list: AnyView) -> AnyView {
+    view! {
+        <nav class="cat-nav" aria-label="Категории">
+            <h2 class="cat-nav__title">"Категории"</h2>
+            {list}
         </nav>
     }
+    .into_any()
 }
 
 /// Every root with its whole subtree and product counts.

@@ -11,10 +11,10 @@ use crate::components::{
     listing::Listing,
     not_found::{NotFoundView, WithRouteId},
 };
-use crate::domain::catalog::CatalogQuery;
+use crate::domain::catalog::{CatalogQuery, CategoryInfo};
 use crate::routes::{use_catalog_query, Route};
 use crate::state::resource::resource;
-use crate::state::{catalog::use_catalog, use_session};
+use crate::state::{catalog::use_catalog, seed, use_session};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -28,7 +28,7 @@ pub fn CategoryPage() -> impl IntoView {
 }
 
 #[component]
-fn CategoryBody(id: Memo<String>) -> impl IntoView {
+fn CategoryBody(id: Memo<String>) -> AnyView {
     let session = use_session();
     let store = use_catalog();
     let url_query = use_catalog_query();
@@ -46,8 +46,9 @@ fn CategoryBody(id: Memo<String>) -> impl IntoView {
         Box::pin(async move { store.list(&q).await })
     });
     // Prerendered (issue 23): the frame and first page the deploy step fetched.
-    crate::state::seed::fill(info, |s| s.category.filter(|c| c.id == id.get_untracked()));
-    crate::state::seed::fill(products, |s| s.listing);
+    let seeded_info = move || seed::seeded(|s| s.category.filter(|c| c.id == id.get_untracked()));
+    seed::fill(info, |_| seeded_info());
+    seed::fill(products, |s| s.listing);
     let loaded = move || info.get().and_then(Result::ok);
     let tags = Signal::derive(move || {
         loaded()
@@ -68,42 +69,50 @@ fn CategoryBody(id: Memo<String>) -> impl IntoView {
         query,
     });
 
+    // The category's head and listing, once its frame is in hand.
+    let drawn = move |c: CategoryInfo| {
+        let title = c.name.clone();
+        let mut crumbs = c.breadcrumb.clone();
+        // The category itself ends the path, unlinked.
+        crumbs.pop();
+        view! {
+            <Title text=title.clone()/>
+            <Breadcrumb crumbs=crumbs here=title.clone()/>
+            <h1 class="page-title">{title}</h1>
+            {c.description.map(|d| view! { <p class="category-head__text">{d}</p> })}
+            {(!c.children.is_empty()).then(|| view! {
+                <ul class="subcategories" aria-label="Подкатегории">
+                    {c.children.into_iter().map(|(c, n)| view! {
+                        <li><a class="subcategory" href=Route::category(&c.id).href()>
+                            {c.name}<span class="subcategory__count">{n}</span>
+                        </a></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <Listing
+                query=view_query
+                products=products
+                tags=tags
+                price_hint=price_hint
+                route=route
+                prefetch=Callback::new(move |q: CatalogQuery| store.prefetch(
+                    &CatalogQuery { category_id: Some(id.get_untracked()), ..q },
+                ))
+                aside=move || view! { <CategoryNav current=id/> }
+            />
+        }
+        .into_any()
+    };
+    // Drawn from the frame already in hand (the prerender): no skeleton.
+    if let Some(c) = seeded_info() {
+        return drawn(c);
+    }
+
     view! {
         <Transition fallback=|| view! { <div class="category-head category-head--loading skeleton"></div> }>
             {move || Suspend::new(async move {
                 match info.await {
-                    Ok(c) => {
-                        let title = c.name.clone();
-                        let mut crumbs = c.breadcrumb.clone();
-                        // The category itself ends the path, unlinked.
-                        crumbs.pop();
-                        view! {
-                            <Title text=title.clone()/>
-                            <Breadcrumb crumbs=crumbs here=title.clone()/>
-                            <h1 class="page-title">{title}</h1>
-                            {c.description.map(|d| view! { <p class="category-head__text">{d}</p> })}
-                            {(!c.children.is_empty()).then(|| view! {
-                                <ul class="subcategories" aria-label="Подкатегории">
-                                    {c.children.into_iter().map(|(c, n)| view! {
-                                        <li><a class="subcategory" href=Route::category(&c.id).href()>
-                                            {c.name}<span class="subcategory__count">{n}</span>
-                                        </a></li>
-                                    }).collect_view()}
-                                </ul>
-                            })}
-                            <Listing
-                                query=view_query
-                                products=products
-                                tags=tags
-                                price_hint=price_hint
-                                route=route
-                                prefetch=Callback::new(move |q: CatalogQuery| store.prefetch(
-                                    &CatalogQuery { category_id: Some(id.get_untracked()), ..q },
-                                ))
-                                aside=move || view! { <CategoryNav current=id/> }
-                            />
-                        }.into_any()
-                    }
+                    Ok(c) => drawn(c),
                     Err(e) if e.is(ErrorCode::CategoryNotFound) || matches!(e, ApiError::NotFound(_)) => view! {
                         <NotFoundView text=NO_SUCH_CATEGORY/>
                     }.into_any(),
@@ -112,4 +121,5 @@ fn CategoryBody(id: Memo<String>) -> impl IntoView {
             })}
         </Transition>
     }
+    .into_any()
 }

@@ -11,12 +11,12 @@ use crate::domain::catalog::{
 use crate::domain::codes::SelectionKind;
 use crate::routes::Route;
 use crate::state::resource::resource;
-use crate::state::{catalog::use_category_tree, use_session};
+use crate::state::{catalog::use_category_tree, seed, use_session};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Cards per selection row.
-const ROW_SIZE: u32 = 8;
+/// Cards per selection row (the prerender reads as many).
+pub const ROW_SIZE: u32 = 8;
 
 /// Where a selection's «Смотреть все» leads, and its place on the page.
 fn placing(kind: &SelectionKind) -> (usize, Option<SortKey>) {
@@ -28,17 +28,39 @@ fn placing(kind: &SelectionKind) -> (usize, Option<SortKey>) {
     }
 }
 
+/// The selections in their places on the page.
+fn ordered(mut list: Vec<Selection>) -> Vec<Selection> {
+    list.sort_by_key(|s| placing(&s.kind).0);
+    list
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let session = use_session();
-    let selections = resource(move || {
-        let ep = session.partner();
-        Box::pin(async move {
-            let mut list = partner::selections(&ep).await?;
-            list.sort_by_key(|s| placing(&s.kind).0);
-            Ok::<_, crate::api::ApiError>(list)
-        })
-    });
+    let rows = |list: Vec<Selection>| {
+        list.into_iter()
+            .map(|s| view! { <SelectionRow selection=s/> })
+            .collect_view()
+    };
+    // Drawn from the rows already in hand (the prerender): no skeleton.
+    let selections = match seed::seeded(|s| s.rows) {
+        Some(seeded) => rows(ordered(seeded.into_iter().map(|(s, _)| s).collect())).into_any(),
+        None => {
+            let session = use_session();
+            let selections = resource(move || {
+                let ep = session.partner();
+                Box::pin(async move {
+                    Ok::<_, crate::api::ApiError>(ordered(partner::selections(&ep).await?))
+                })
+            });
+            view! {
+                <Transition fallback=|| view! { <RowSkeleton title=None/> }>
+                    // Without selections the front page is the hero and the categories.
+                    {move || Suspend::new(async move { rows(selections.await.unwrap_or_default()) })}
+                </Transition>
+            }
+            .into_any()
+        }
+    };
     view! {
         <Title text=""/>
         <section class="hero">
@@ -47,15 +69,7 @@ pub fn HomePage() -> impl IntoView {
             <a class="btn btn--large" href=Route::catalog().href()>"Открыть каталог"</a>
         </section>
         <TopCategories/>
-        <Transition fallback=|| view! { <RowSkeleton title=None/> }>
-            {move || Suspend::new(async move {
-                // Without selections the front page is the hero and the categories.
-                selections.await.unwrap_or_default()
-                    .into_iter()
-                    .map(|s| view! { <SelectionRow selection=s/> })
-                    .collect_view()
-            })}
-        </Transition>
+        {selections}
     }
 }
 
@@ -117,6 +131,14 @@ fn SelectionRow(selection: Selection) -> impl IntoView {
             let ids: Vec<String> = listed.into_iter().map(|p| p.id).collect();
             catalog::cards_for(&cep, &ids).await
         })
+    });
+    // Prerendered (issue 23): the row's cards the deploy step read.
+    let own = selection.id.clone();
+    seed::fill(cards, move |s| {
+        s.rows?
+            .into_iter()
+            .find(|(x, _)| x.id == own)
+            .map(|(_, c)| c)
     });
     let show_partner = Signal::derive(move || session.is_partner());
     let title = selection.title.clone();

@@ -1,4 +1,4 @@
-//! The commerce API from the deploy machine: blocking GETs that keep to the rate limit the
+//! The shop's APIs from the deploy machine: blocking requests that keep to the rate limit the
 //! answers announce (`X-RateLimit-Remaining`/`-Reset`), and wait out a 429 (`Retry-After`).
 
 use crate::api::error::parse_rate_limit;
@@ -52,13 +52,31 @@ impl Api {
     /// `GET base+path` until it is answered with something other than 429 or 5xx (those are
     /// retried, at most 8 times): the raw answer, or why there was none.
     pub fn get(&mut self, path: &str) -> Result<RawResponse, String> {
+        self.send(path, None)
+    }
+
+    /// `POST base+path` with a JSON `body` (the partner API's lists), as [`Api::get`].
+    pub fn post(&mut self, path: &str, body: &str) -> Result<RawResponse, String> {
+        self.send(path, Some(body))
+    }
+
+    fn send(&mut self, path: &str, body: Option<&str>) -> Result<RawResponse, String> {
         let mut attempt = 0u32;
         loop {
             if let Some(t) = self.hold_until.take() {
                 self.waited += sleep_until(t);
             }
             self.requests += 1;
-            let raw = match self.http.get(format!("{}{}", self.base, path)).send() {
+            let url = format!("{}{}", self.base, path);
+            let request = match body {
+                None => self.http.get(url),
+                Some(b) => self
+                    .http
+                    .post(url)
+                    .header("content-type", "application/json")
+                    .body(b.to_string()),
+            };
+            let raw = match request.send() {
                 Ok(resp) => raw(resp),
                 Err(e) if attempt < 8 => {
                     attempt += 1;

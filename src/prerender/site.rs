@@ -2,10 +2,13 @@
 //! pages need — the category tree, each category's frame and first page, the catalog's
 //! first page, and every product from the listing, 100 a request (no product's detail: a
 //! page's seed is made from its listing card). Listing pages fetched are kept in DIR, so a
-//! run cut short continues where it stopped.
+//! run cut short continues where it stopped. The front page's rows add the partner API's
+//! selections: one request for the list and one a selection, their cards taken from the
+//! listing already read.
 
 use super::fetch::Api;
 use crate::api::commerce::{self, catalog};
+use crate::api::partner::{self, Selection};
 use crate::domain::catalog::{
     CatalogQuery, CategoryInfo, CategoryNode, Crumb, Page, ProductDetail, ProductSummary,
 };
@@ -236,6 +239,46 @@ fn cards(body: &str, flat: &[(String, Vec<Crumb>)]) -> Result<Vec<Product>, Stri
         out.push(Product { detail, lastmod });
     }
     Ok(out)
+}
+
+/// The front page's rows: each partner selection with the cards of its first
+/// `home::ROW_SIZE` products, found among `products` (one the listing lacks is left out,
+/// as the app leaves out one the shop no longer sells). `None` when the partner API does
+/// not answer: the page is then drawn without them and the app loads them.
+pub fn rows(api: &mut Api, products: &[Product]) -> Option<Vec<(Selection, Vec<ProductSummary>)>> {
+    let mut ask = |path: &str, limit: u32| -> Result<crate::api::RawResponse, String> {
+        let raw = api.post(path, &partner::paging(limit).unwrap_or_default())?;
+        match raw.is_success() {
+            true => Ok(raw),
+            false => Err(format!("{path}: HTTP {}", raw.status)),
+        }
+    };
+    let mut read = || -> Result<_, String> {
+        let raw = ask(partner::SELECTIONS_PATH, partner::SELECTIONS_LIMIT)?;
+        let list: partner::List<Selection> =
+            partner::decode(&raw, 0).map_err(|e| format!("selections: {e}"))?;
+        let mut rows = Vec::new();
+        for s in list.data {
+            let raw = ask(
+                &partner::selection_products_path(&s.id),
+                crate::pages::home::ROW_SIZE,
+            )?;
+            let page: partner::ProductsPage =
+                partner::decode(&raw, 0).map_err(|e| format!("selection {}: {e}", s.id))?;
+            let cards = page
+                .data
+                .0
+                .iter()
+                .filter_map(|p| products.iter().find(|q| q.detail.summary.id == p.id))
+                .map(|q| q.detail.summary.clone())
+                .collect();
+            rows.push((s, cards));
+        }
+        Ok(rows)
+    };
+    read()
+        .inspect_err(|e| eprintln!("prerender: the home page's rows left to the app: {e}"))
+        .ok()
 }
 
 /// The walk is whole: its state and cached answers go (the next run walks afresh).

@@ -2,6 +2,7 @@
 //! fetched at deploy time here, so the page draws it at once instead of asking the API.
 //! The browser provides no seed, and every page loads its data as before.
 
+use crate::api::partner::Selection;
 use crate::api::ApiError;
 use crate::domain::catalog::{CategoryInfo, CategoryNode, Page, ProductDetail, ProductSummary};
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ pub struct Seed {
     pub categories: Option<Vec<CategoryNode>>,
     /// The category page's frame (`GET /categories/:id`).
     pub category: Option<CategoryInfo>,
+    /// The home page's rows: each partner selection, in the API's order, with its cards.
+    pub rows: Option<Vec<(Selection, Vec<ProductSummary>)>>,
 }
 
 /// The seed of the page being drawn. Only the prerender (native) provides one; in the
@@ -41,6 +44,12 @@ pub fn fill<T: 'static>(
     if let Some(v) = current().and_then(pick) {
         res.set(Some(Ok(v)));
     }
+}
+
+/// What the seed holds for `pick`: a page with it draws it at once, without `<Transition>`
+/// (an `.await` on a resource never resolves natively). Always `None` in the browser.
+pub fn seeded<T>(pick: impl FnOnce(Seed) -> Option<T>) -> Option<T> {
+    current().and_then(pick)
 }
 
 /// The seeded product `id`, if the page is drawn from one.

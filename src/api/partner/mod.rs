@@ -71,7 +71,8 @@ struct Paging {
     offset: u32,
 }
 
-fn paging(limit: u32) -> Option<String> {
+/// The body of a list request: its first `limit` (the prerender sends it too).
+pub fn paging(limit: u32) -> Option<String> {
     serde_json::to_string(&Paging { limit, offset: 0 }).ok()
 }
 
@@ -216,11 +217,26 @@ fn product_path(id: &str, tail: &str) -> String {
     format!("/products/{}/{tail}", super::encode_component(id))
 }
 
+/// Where the front page's selections are listed, and how many it asks for.
+pub const SELECTIONS_PATH: &str = "/product-selections";
+pub const SELECTIONS_LIMIT: u32 = 20;
+
 /// `POST /product-selections`.
 pub async fn selections(ep: &Endpoint) -> Result<Vec<Selection>, ApiError> {
-    let l: List<Selection> =
-        Partner::request(ep, Method::Post, "/product-selections", paging(20), None).await?;
+    let l: List<Selection> = Partner::request(
+        ep,
+        Method::Post,
+        SELECTIONS_PATH,
+        paging(SELECTIONS_LIMIT),
+        None,
+    )
+    .await?;
     Ok(l.data)
+}
+
+/// A selection's products: `POST` here with [`paging`].
+pub fn selection_products_path(id: &str) -> String {
+    format!("{SELECTIONS_PATH}/{}/products", super::encode_component(id))
 }
 
 /// `POST /product-selections/{id}/products`, the first `limit`.
@@ -229,10 +245,7 @@ pub async fn selection_products(
     id: &str,
     limit: u32,
 ) -> Result<Vec<Product1c>, ApiError> {
-    let path = format!(
-        "/product-selections/{}/products",
-        super::encode_component(id)
-    );
+    let path = selection_products_path(id);
     let p: ProductsPage = Partner::request(ep, Method::Post, &path, paging(limit), None).await?;
     Ok(p.data.0)
 }

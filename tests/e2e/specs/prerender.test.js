@@ -135,6 +135,8 @@ const DRAWN = {
   '/': '.category-tiles li',
   '/catalog': '[data-testid=product-grid] [data-testid=product-card]',
   '/categories': '[data-testid=category-map] a',
+  // The stub's first root category («Отопление»): its page is prerendered with its data too.
+  '/category/00000000-0000-4000-c000-000000000001': '[data-testid=product-grid] [data-testid=product-card]',
 };
 
 test('every prerendered page stays until the app has drawn it with its data, then swaps at once, never blank', async () => {
