@@ -588,3 +588,77 @@ fn a_partner_api_that_refuses_leaves_the_rows_to_the_app_and_every_page_is_writt
     assert!(home.contains("card--skeleton"), "{home}");
     assert_eq!(std::fs::read_dir(d.0.join("product")).unwrap().count(), 30);
 }
+
+/// The `content` of `<meta property="{prop}" …>`, unescaped.
+fn meta(html: &str, prop: &str) -> Option<String> {
+    let at = html.find(&format!("<meta property=\"{prop}\" content=\""))?;
+    let rest = &html[at..];
+    let value = &rest[rest.find("content=\"")? + 9..];
+    let value = &value[..value.find('"')?];
+    Some(
+        value
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[test]
+fn every_product_page_has_og_title_og_image_and_an_offer_at_the_apis_price() {
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let api = stub(150);
+    let d = dist(&api);
+    prerender(&d.0);
+    let mut seen = 0;
+    for page in 1..=2 {
+        // The API's own words, not the app's decoder.
+        let body: serde_json::Value = reqwest::blocking::get(api.url(&format!(
+            "/commerce/api/v1/products?page={page}&pageSize=100"
+        )))
+        .unwrap()
+        .text()
+        .map(|t| serde_json::from_str(&t).unwrap())
+        .unwrap();
+        for p in body["data"]["products"].as_array().unwrap() {
+            let id = p["id"].as_str().unwrap();
+            let html = std::fs::read_to_string(product_file(&d.0, id)).unwrap();
+            assert_eq!(
+                meta(&html, "og:title").as_deref(),
+                p["name"].as_str().map(str::trim),
+                "{id}: og:title"
+            );
+            let images = p["images"].as_array().unwrap();
+            let cover = images
+                .iter()
+                .find(|i| i["isPrimary"] == true)
+                .or(images.first())
+                .unwrap();
+            assert_eq!(
+                meta(&html, "og:image").as_deref(),
+                cover["url"].as_str(),
+                "{id}: og:image"
+            );
+            let at = html.find("<script type=\"application/ld+json\">").unwrap();
+            let json = &html[at + 35..];
+            let json = &json[..json.find("</script>").unwrap()];
+            let blocks: serde_json::Value = serde_json::from_str(json).unwrap();
+            let product = blocks
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|b| b["@type"] == "Product")
+                .unwrap_or_else(|| panic!("{id}: no Product block"));
+            let offer = &product["offers"];
+            assert_eq!(offer["@type"], "Offer", "{id}");
+            assert_eq!(offer["priceCurrency"], "RUB", "{id}");
+            let shown = Decimal::from_str(offer["price"].as_str().unwrap()).unwrap();
+            let api_price = Decimal::from_str(&p["price"].to_string()).unwrap();
+            assert_eq!(shown, api_price, "{id}: the Offer's price");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 150, "every product of the shop");
+}
