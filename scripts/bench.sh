@@ -37,12 +37,15 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 # Images from another host name, as in production (the seeds serve them from cdn.*, the
-# API from api.*): the browser gives them their own six connections.
+# API from api.*): the browser gives them their own six connections. vitrina-serve's CSP
+# must allow that host (--media), or every image is blocked.
+MEDIA_BASE="${MEDIA_BASE:-http://localhost:19081}"
 "$BIN/stub-api" --host 127.0.0.1 --port 19081 --products "${PRODUCTS:-300}" \
-  --public-base "${MEDIA_BASE:-http://localhost:19081}" >/dev/null &
+  --public-base "$MEDIA_BASE" >/dev/null &
 pids+=($!)
 sed 's/18081/19081/g' tests/e2e/config.e2e.json >"$OUT/config.bench.json"
-"$BIN/vitrina-serve" --host 127.0.0.1 --port 19080 --dir dist --config "$OUT/config.bench.json" >/dev/null &
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 19080 --dir dist --config "$OUT/config.bench.json" \
+  --media "$MEDIA_BASE" >/dev/null &
 pids+=($!)
 for url in http://127.0.0.1:19081/__control/users http://127.0.0.1:19080/; do
   for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" && break; sleep 0.2; done
@@ -58,9 +61,11 @@ cargo build -q --features prerender --bin prerender
 target/debug/prerender --dist "$OUT/site" --config "$OUT/config.bench.json" --origin http://127.0.0.1:19082 --fresh 2>/dev/null
 curl -fsS -X POST -o /dev/null http://127.0.0.1:19081/__control/reset
 node scripts/floor.mjs "$OUT/site" "$OUT/floor"
-"$BIN/vitrina-serve" --host 127.0.0.1 --port 19082 --dir "$OUT/site" --config "$OUT/config.bench.json" >/dev/null &
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 19082 --dir "$OUT/site" --config "$OUT/config.bench.json" \
+  --media "$MEDIA_BASE" >/dev/null &
 pids+=($!)
-"$BIN/vitrina-serve" --host 127.0.0.1 --port 19083 --dir "$OUT/floor" --config "$OUT/config.bench.json" >/dev/null &
+"$BIN/vitrina-serve" --host 127.0.0.1 --port 19083 --dir "$OUT/floor" --config "$OUT/config.bench.json" \
+  --media "$MEDIA_BASE" >/dev/null &
 pids+=($!)
 for url in http://127.0.0.1:19082/ http://127.0.0.1:19083/; do
   for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" && break; sleep 0.2; done
