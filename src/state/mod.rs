@@ -7,6 +7,7 @@ pub mod chunks;
 pub mod listings;
 pub mod network;
 pub mod place;
+pub mod recent;
 pub mod resource;
 pub mod scroll;
 pub mod seed;
@@ -31,6 +32,7 @@ pub fn provide_shop(session: Session) -> cart::Cart {
     provide_context(cart);
     provide_context(catalog::CatalogStore::install(session));
     provide_context(place::Place::new());
+    provide_context(recent::Recent::install(session));
     network::install();
     cart
 }
