@@ -1,33 +1,34 @@
 //! The «Вы смотрели» row: the products last opened on this device, drawn from what was
-//! kept when each was opened (no request), with «Очистить». Nothing to show, no row; the
-//! prerender has no device, so its HTML never has one.
+//! kept when each was opened (no request), with «Очистить». Nothing to show, no
+//! row; the prerender has no device, so its HTML never has one.
 
 use crate::routes::Route;
-use crate::state::recent::use_recent;
+use crate::state::recent::Recent;
 use crate::state::toasts::{use_toasts, ToastKind};
 use leptos::prelude::*;
 
 /// The row on the home page (`current` None) or under the product `current`.
 #[component]
-pub fn RecentRow(#[prop(into)] current: Signal<Option<String>>) -> impl IntoView {
-    let recent = use_recent();
+pub fn RecentRow(current: Signal<Option<String>>) -> impl IntoView {
+    let recent = Recent::follow();
     let toasts = use_toasts();
-    let items = Memo::new(move |_| current.with(|c| recent.shown(c.as_deref())));
     let clear = move |_| {
         recent.clear();
         toasts.push(ToastKind::Info, "История просмотров очищена", None);
     };
-    view! {
-        <Show when=move || items.with(|l| !l.is_empty())>
-            <section class="product-section recent" aria-labelledby="recent-title" data-testid="recent">
+    move || {
+        let items = current.with(|c| recent.shown(c.as_deref()));
+        (!items.is_empty()).then(|| view! {
+            <section class="product-section" aria-labelledby="recent-title" data-testid="recent">
                 <div class="section-head">
                     <h2 class="section-title" id="recent-title">"Вы смотрели"</h2>
-                    <button type="button" class="btn btn--ghost btn--small" on:click=clear data-testid="recent-clear">
-                        "Очистить историю"
+                    // The name starts with the visible word (a voice-control user says it).
+                    <button type="button" class="btn btn--ghost btn--small" on:click=clear aria-label="Очистить историю просмотров" data-testid="recent-clear">
+                        "Очистить"
                     </button>
                 </div>
-                <ul class="related recent__list">
-                    <For each=move || items.get() key=|x| x.id.clone() let:x>
+                <ul class="related recent-list">
+                    {items.into_iter().map(|x| view! {
                         <li>
                             <a class="related__item" href=Route::product(&x.id).href() data-testid="recent-item">
                                 {x.image.clone().map(|t| view! { <img src=t alt="" loading="lazy" width="72" height="72"/> })}
@@ -35,9 +36,9 @@ pub fn RecentRow(#[prop(into)] current: Signal<Option<String>>) -> impl IntoView
                                 <span class="related__price">{x.money().to_string()}</span>
                             </a>
                         </li>
-                    </For>
+                    }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        })
     }
 }

@@ -32,7 +32,6 @@ pub fn provide_shop(session: Session) -> cart::Cart {
     provide_context(cart);
     provide_context(catalog::CatalogStore::install(session));
     provide_context(place::Place::new());
-    provide_context(recent::Recent::install(session));
     network::install();
     cart
 }

@@ -23,7 +23,7 @@ use crate::domain::catalog::{Availability, ProductDetail};
 use crate::domain::money::format_amount;
 use crate::routes::{use_product_query, ProductQuery, Route};
 use crate::state::resource::resource;
-use crate::state::{cart::use_cart, recent::use_recent, scroll, seed, use_session};
+use crate::state::{cart::use_cart, recent, scroll, seed, use_session};
 use gallery::Gallery;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -111,8 +111,7 @@ fn ProductView(
     };
     let s = p.get_value().summary;
     // Opened: first in «Вы смотрели» (an effect, so the prerender records nothing).
-    let recent = use_recent();
-    Effect::new(move |_| p.with_value(|p| recent.visit(&p.summary)));
+    Effect::new(move |_| p.with_value(|p| recent::visit(&p.summary)));
     let name = s.name.clone();
     let price = move || {
         variant

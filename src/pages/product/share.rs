@@ -17,7 +17,10 @@ fn canonical(id: &str) -> String {
 
 /// `obj.name` when it is a function (absent in browsers without it, or over plain http).
 fn method(obj: &JsValue, name: &str) -> Option<Function> {
-    Reflect::get(obj, &name.into()).ok()?.dyn_into::<Function>().ok()
+    Reflect::get(obj, &name.into())
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()
 }
 
 async fn call(f: Function, this: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue> {
