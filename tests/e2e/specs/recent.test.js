@@ -129,6 +129,7 @@ test('«Поделиться» hands the Web Share API the product\'s own URL, n
   const detail = (await api(`/products/${OTHER}`)).data;
   await page.goto(`${APP_URL}/product/${OTHER}?reviews=2${detail.variants?.[0] ? `&variant=${detail.variants[0].id}` : ''}`);
   await page.getByTestId('product-title').waitFor();
+  if (SHOTS) await page.locator('.product__info').screenshot({ path: `${SHOTS}/share-360.png` });
   await page.getByRole('button', { name: 'Поделиться' }).click();
   await page.waitForFunction(() => window.__shared.length === 1);
   const [shared] = await page.evaluate(() => window.__shared);
