@@ -16,6 +16,7 @@ pub mod pagination;
 pub mod price;
 pub mod product_card;
 pub mod readable;
+pub mod recent_row;
 pub mod secondary;
 pub mod session_watch;
 pub mod sign_in_required;

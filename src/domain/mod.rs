@@ -11,6 +11,7 @@ pub mod money;
 pub mod orders;
 pub mod partner;
 pub mod phone;
+pub mod recent;
 pub mod review;
 pub mod seo;
 pub mod text;

@@ -4,7 +4,7 @@
 
 use crate::api::commerce::catalog;
 use crate::api::partner::{self, Selection};
-use crate::components::{product_card::ProductRow, secondary::Secondary};
+use crate::components::{product_card::ProductRow, recent_row::RecentRow, secondary::Secondary};
 use crate::domain::catalog::{
     products_count_label, CatalogQuery, CategoryNode, ProductSummary, SortKey,
 };
@@ -61,6 +61,8 @@ pub fn HomePage() -> impl IntoView {
             .into_any()
         }
     };
+    // The front page shows no product: the whole «Вы смотрели» row.
+    let no_product: Signal<Option<String>> = Signal::stored(None);
     view! {
         <Title text=""/>
         <section class="hero">
@@ -69,6 +71,7 @@ pub fn HomePage() -> impl IntoView {
             <a class="btn btn--large" href=Route::catalog().href()>"Открыть каталог"</a>
         </section>
         <TopCategories/>
+        <RecentRow current=no_product/>
         {selections}
     }
 }

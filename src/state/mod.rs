@@ -7,6 +7,7 @@ pub mod chunks;
 pub mod listings;
 pub mod network;
 pub mod place;
+pub mod recent;
 pub mod resource;
 pub mod scroll;
 pub mod seed;

@@ -60,6 +60,11 @@ impl Key {
         Key::new(Area::Local, "vitrina.withdrawal-intent".into(), true)
     }
 
+    /// «Вы смотрели»: personal, so a shared computer forgets it on sign-out.
+    pub fn recent() -> Key {
+        Key::new(Area::Local, "vitrina.recent".into(), true)
+    }
+
     /// A review being written about one product, kept across a sign-in.
     pub fn review_draft(product_id: &str) -> Key {
         Key::new(
@@ -183,6 +188,7 @@ pub fn forget_personal() {
         Key::checkout_attempt(),
         Key::checkout_lock(),
         Key::withdrawal_intent(),
+        Key::recent(),
     ] {
         if key.personal {
             remove(&key);
@@ -221,6 +227,7 @@ mod tests {
         assert!(Key::session().personal && Key::session().area == Area::Session);
         assert!(Key::cart().personal);
         assert!(Key::review_draft("p1").personal);
+        assert!(Key::recent().personal);
         assert_eq!(Key::review_draft("p1").name, "vitrina.review-draft.p1");
         assert!(!Key::city().personal);
     }

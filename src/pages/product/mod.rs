@@ -5,6 +5,7 @@ mod extras;
 mod gallery;
 mod review_form;
 mod reviews;
+mod share;
 
 use crate::api::{commerce::catalog, ApiError};
 use crate::components::{
@@ -14,6 +15,7 @@ use crate::components::{
     not_found::{NotFoundView, WithRouteId},
     price::Price,
     product_card::Stars,
+    recent_row::RecentRow,
 };
 use crate::domain::attributes;
 use crate::domain::cart::{CartLine, LineKey};
@@ -21,7 +23,7 @@ use crate::domain::catalog::{Availability, ProductDetail};
 use crate::domain::money::format_amount;
 use crate::routes::{use_product_query, ProductQuery, Route};
 use crate::state::resource::resource;
-use crate::state::{cart::use_cart, scroll, seed, use_session};
+use crate::state::{cart::use_cart, recent, scroll, seed, use_session};
 use gallery::Gallery;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -108,6 +110,8 @@ fn ProductView(
         }
     };
     let s = p.get_value().summary;
+    // Opened: first in «Вы смотрели» (an effect, so the prerender records nothing).
+    Effect::new(move |_| p.with_value(|p| recent::visit(&p.summary)));
     let name = s.name.clone();
     let price = move || {
         variant
@@ -162,7 +166,10 @@ fn ProductView(
             <Gallery images=s.images.clone()/>
             <div class="product__info">
                 <h1 class="page-title" data-testid="product-title">{name.clone()}</h1>
-                <a class="product__rating" href="#reviews"><Stars rating=s.rating.clone()/></a>
+                <div class="product__meta">
+                    <a class="product__rating" href="#reviews"><Stars rating=s.rating.clone()/></a>
+                    <share::ShareButton id=id title=name.clone()/>
+                </div>
                 <div class="product__buy">
                     {move || view! { <Price price=price() compare_at=p.with_value(|p| p.summary.compare_at.clone()).filter(|_| variant.get().is_none())/> }}
                     <p class="product__stock" data-testid="stock">{stock_text}</p>
@@ -264,5 +271,6 @@ fn ProductView(
         })}
         <extras::AlsoBuy id=id/>
         <reviews::Reviews id=id query=query go=Callback::new(move |q: ProductQuery| go(q, false))/>
+        <RecentRow current=Signal::derive(move || Some(id.get()))/>
     }
 }
