@@ -7,6 +7,9 @@
 // session the app sends its own requests, with the token.
 (function () {
   'use strict';
+  // On a prerendered page this script is deferred: until it runs, the page's «В корзину»
+  // would do nothing, so CSS keeps it invisible (style/base.css) — in place, nothing moves.
+  document.documentElement.setAttribute('data-early', '');
   // The release build turns a Rust panic into a plain wasm trap (scripts/build.sh): the app
   // stops where it is. Say so, and offer a reload (the cart is kept in storage).
   function crashed(error) {

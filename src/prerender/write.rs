@@ -79,8 +79,11 @@ impl Template {
 /// The head with the app's code (its start module, module preloads, and the preloads of what
 /// only the app reads: the wasm, `config.json`) moved into an inert
 /// `<template id="vitrina-app">`, before the head's first script. `early.js` puts them back
-/// once the prerendered page has loaded (or the shopper acts on it): the page's own HTML, CSS
-/// and images get the network first, the 360 KB of app after them.
+/// once the prerendered page has painted (or the shopper acts on it): the page's own HTML,
+/// CSS and images get the network first, the 360 KB of app after them. The scripts left
+/// (early.js) are `defer`red, so nothing but the CSS stands between the HTML and its paint.
+/// early.js is asked for before the CSS and is smaller (3 KB against 9 KB gzip), so it has
+/// as a rule run by the time the page paints; a «В корзину» pressed before would do nothing.
 fn defer_app(head: &str) -> String {
     let mut rest = String::with_capacity(head.len());
     let mut moved = String::new();
@@ -119,6 +122,13 @@ fn defer_app(head: &str) -> String {
             Some(to) => {
                 moved.push_str(&head[i..to]);
                 at = to;
+            }
+            // The page's own scripts (early.js) run once it is parsed, never before its
+            // first paint: a prerendered page paints with its HTML and CSS alone.
+            None if name == "script" && tag.contains(" src=") && !tag.contains(" defer") => {
+                rest.push_str("<script defer");
+                rest.push_str(&tag[7..]);
+                at = end;
             }
             None => {
                 rest.push_str(tag);
@@ -273,7 +283,7 @@ mod tests {
             .document("/", "", "<main>Главная</main>");
         assert_eq!(
             &doc[..doc.find("</head>").unwrap()],
-            "<html lang=ru><meta charset=utf-8><template id=\"vitrina-app\"><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script></template><script id=vitrina-chunks type=application/json>{}</script><script src=/early.js></script><link href=/v.css rel=stylesheet><link href=/f.svg rel=icon>\n  "
+            "<html lang=ru><meta charset=utf-8><template id=\"vitrina-app\"><link as=fetch crossorigin href=config.json rel=preload><link crossorigin href=split.js rel=modulepreload><link crossorigin href=/v.js integrity=sha384-a rel=modulepreload><link as=fetch crossorigin href=/v_bg.wasm rel=preload type=application/wasm><script type=module src=start.js integrity=sha384-b crossorigin></script></template><script id=vitrina-chunks type=application/json>{}</script><script defer src=/early.js></script><link href=/v.css rel=stylesheet><link href=/f.svg rel=icon>\n  "
         );
         // A head without app code (a hand-made template) is left as it is.
         assert_eq!(

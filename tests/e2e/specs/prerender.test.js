@@ -229,6 +229,32 @@ test('«В корзину» pressed before the app runs is said at once and done
   await page.waitForFunction(() => document.querySelector('[data-testid=cart-badge]')?.textContent.trim() === '1');
 });
 
+test('until early.js has run, a prerendered page is painted and its «В корзину» kept invisible in place', async () => {
+  // early.js is deferred on a prerendered page: the page paints without it. Held back here,
+  // as on a connection where it comes in after the CSS.
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/\/early-[^/]*\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(`${site}/product/${product.id}`, { waitUntil: 'commit' });
+  const button = '#prerendered [data-testid=add-to-cart]';
+  await page.waitForSelector('#prerendered h1');
+  assert.equal(await page.isVisible('#prerendered h1'), true, 'the page is painted without early.js');
+  const before = await page.$eval(button, (b) => ({ seen: getComputedStyle(b).visibility, box: b.getBoundingClientRect().toJSON() }));
+  assert.equal(before.seen, 'hidden', 'a button that could do nothing is not shown');
+  release();
+  await page.waitForFunction((b) => getComputedStyle(document.querySelector(b)).visibility === 'visible', button);
+  const after = await page.$eval(button, (b) => b.getBoundingClientRect().toJSON());
+  assert.deepEqual(after, before.box, 'the button appears where it was kept: nothing moves');
+  await page.click(button);
+  await swapped(page);
+  await page.waitForFunction(() => document.querySelector('[data-testid=cart-badge]')?.textContent.trim() === '1');
+  await page.close();
+});
+
 test('what was typed into the prerendered search box is in the app\'s after the swap', async () => {
   const { page, release } = await heldPage();
   await page.goto(`${site}/categories`);
