@@ -174,6 +174,7 @@
     [/^\/category\/([^/]+)\/?$/, 'category'],
     [/^\/product\/([^/]+)\/?$/, 'product'],
     [/^\/cart\/?$/, 'cart'],
+    [/^\/favorites\/?$/, 'favorites'],
     [/^\/signin\/?$/, 'signin'],
   ];
   // The pages whose first requests start here.
