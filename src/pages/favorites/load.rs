@@ -64,7 +64,7 @@ pub async fn read(ep: Endpoint, ids: Vec<String>, entries: Entries, paused: RwSi
             if wait > 0 {
                 sleep(wait.min(u64::from(u32::MAX)) as u32).await;
             }
-            if entries.try_get_untracked().is_none() {
+            if entries.try_with_untracked(|_| ()).is_none() {
                 return;
             }
             let now = now_ms();
