@@ -9,26 +9,34 @@ use leptos::prelude::*;
 #[component]
 pub fn FavoriteButton(id: String, name: String, #[prop(optional)] large: bool) -> impl IntoView {
     let favorites = use_favorites();
-    let item = StoredValue::new(Favorite::new(id, name));
-    let on = Memo::new(move |_| item.with_value(|f| favorites.contains(&f.id)));
-    let label = move || {
-        let verb = if on.get() {
-            "Убрать из избранного"
-        } else {
-            "Добавить в избранное"
-        };
-        item.with_value(|f| format!("{verb}: {}", f.name))
+    let on = {
+        let id = id.clone();
+        move || favorites.contains(&id)
+    };
+    let pressed = {
+        let on = on.clone();
+        move || if on() { "true" } else { "false" }
+    };
+    let label = {
+        let name = name.clone();
+        move || {
+            let verb = if on() {
+                "Убрать из избранного"
+            } else {
+                "Добавить в избранное"
+            };
+            format!("{verb}: {name}")
+        }
     };
     let toggle = move |_| {
-        favorites.toggle(item.get_value());
+        favorites.toggle(Favorite::new(id.clone(), name.clone()));
     };
     view! {
         <button
             type="button"
             class=if large { "fav fav--large" } else { "fav" }
-            aria-pressed=move || if on.get() { "true" } else { "false" }
+            aria-pressed=pressed
             aria-label=label
-            title=label
             on:click=toggle
             data-testid="favorite"
         >

@@ -167,7 +167,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <a class="header-link" href=signin_link>"Войти"</a>
                         }.into_any(),
                     }}
-                    <a class="header-link fav-link" href=Route::Favorites.href() aria-label=move || { let n = fav_count(); format!("Избранное {n} {}", plural(n as u64, "товар", "товара", "товаров")) }>
+                    <a class="header-link fav-link" href=Route::Favorites.href() aria-label=move || { let n = fav_count(); format!("Избранное {n} {}", plural(u64::from(n), "товар", "товара", "товаров")) }>
                         <svg class="fav-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">
                             <path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8.1 3.6 4.5 7.1 4.5c2 0 3.5 1.1 4.9 2.9 1.4-1.8 2.9-2.9 4.9-2.9 3.5 0 5.6 3.6 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z"/>
                         </svg>

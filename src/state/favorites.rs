@@ -1,10 +1,21 @@
 //! «Избранное» kept on this device: one list for the app (the hearts on cards and the
 //! header's count read it), in step with other tabs through storage events. Not personal
 //! data of an account: sign-in and sign-out keep it (`Key::favorites` is not personal).
+//!
+//! The list sits in a thread-local cell with a `Trigger` for readers, not in a signal of
+//! its own type: every card and the header load with the catalog, and a signal of a new
+//! type costs the first load its own copy of the reactive machinery.
 
-use crate::domain::favorites::{self, Favorite, FAVORITES_VERSION};
+use crate::domain::favorites::{self, Favorite};
 use crate::state::storage::{self, Key};
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+
+thread_local! {
+    static LIST: RefCell<Vec<Favorite>> = const { RefCell::new(Vec::new()) };
+    /// A write failed (full or blocked storage): this tab's list is the truth from now on.
+    static MEMORY_ONLY: Cell<bool> = const { Cell::new(false) };
+}
 
 /// The stored list; an unreadable record or another version is removed and reads as empty.
 fn stored() -> Vec<Favorite> {
@@ -21,35 +32,44 @@ fn stored() -> Vec<Favorite> {
 /// The favorites of this device.
 #[derive(Clone, Copy)]
 pub struct Favorites {
-    list: RwSignal<Vec<Favorite>>,
-    /// A write failed (full or blocked storage): this tab's list is the truth from now on.
-    memory_only: StoredValue<bool>,
+    changed: Trigger,
 }
 
 impl Favorites {
     /// Reads the stored list and follows other tabs' changes to it.
     pub fn install() -> Favorites {
-        let list = RwSignal::new(stored());
-        storage::on_change(Key::favorites(), move |_| list.set(stored()));
-        Favorites {
-            list,
-            memory_only: StoredValue::new(false),
-        }
+        LIST.set(stored());
+        MEMORY_ONLY.set(false);
+        let me = Favorites {
+            changed: Trigger::new(),
+        };
+        storage::on_change(Key::favorites(), move |_| me.set(stored()));
+        me
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&[Favorite]) -> T) -> T {
+        self.changed.track();
+        LIST.with_borrow(|l| f(l))
+    }
+
+    fn set(&self, list: Vec<Favorite>) {
+        LIST.set(list);
+        self.changed.notify();
     }
 
     /// How many products are marked (the header's count).
-    pub fn count(&self) -> usize {
-        self.list.with(Vec::len)
+    pub fn count(&self) -> u32 {
+        self.with(|l| l.len() as u32)
     }
 
     /// Whether the product `id` is marked.
     pub fn contains(&self, id: &str) -> bool {
-        self.list.with(|l| favorites::contains(l, id))
+        self.with(|l| favorites::contains(l, id))
     }
 
     /// The marked products, newest first.
     pub fn list(&self) -> Vec<Favorite> {
-        self.list.get()
+        self.with(<[Favorite]>::to_vec)
     }
 
     /// Marks or unmarks a product; says whether it is a favorite now. The stored list is
@@ -66,19 +86,18 @@ impl Favorites {
     }
 
     fn current(&self) -> Vec<Favorite> {
-        if self.memory_only.get_value() {
-            self.list.get_untracked()
+        if MEMORY_ONLY.get() {
+            LIST.with_borrow(Vec::clone)
         } else {
             stored()
         }
     }
 
     fn save(&self, next: Vec<Favorite>) {
-        // A full storage keeps the change for this tab (the storage module says so once).
-        if storage::write_record(&Key::favorites(), FAVORITES_VERSION, &next).is_err() {
-            self.memory_only.set_value(true);
+        if storage::write(&Key::favorites(), &favorites::encode(&next)).is_err() {
+            MEMORY_ONLY.set(true);
         }
-        self.list.set(next);
+        self.set(next);
     }
 }
 

@@ -97,6 +97,8 @@ pub fn FavoritesPage() -> impl IntoView {
     });
     let busy = all_to_cart.pending();
     let count = move || list.with(Vec::len);
+    // The frame is rebuilt only between empty and not: a removal redraws no other row.
+    let empty = Memo::new(move |_| count() == 0);
 
     view! {
         <Title text="Избранное"/>
@@ -114,7 +116,7 @@ pub fn FavoritesPage() -> impl IntoView {
                     {format!("Каталог просит подождать: продолжим через {} с", at.saturating_sub(now_unix()).max(1))}
                 </p>
             })}
-            {move || if count() == 0 {
+            {move || if empty.get() {
                 view! {
                     <section class="cart-empty" data-testid="favorites-empty">
                         <p class="cart-empty__title">"В избранном пока ничего нет"</p>
@@ -131,10 +133,16 @@ pub fn FavoritesPage() -> impl IntoView {
                             {move || if busy.get() { "Добавляем…" } else { "Всё в корзину" }}
                         </button>
                     </div>
+                    // One live region, there while the list is, so the outcome is announced; beside
+                    // the button that asked for it (on a phone the list is long).
+                    <p class="fav-page__outcome" role="status" data-testid="favorites-outcome">
+                        {move || outcome.get()}
+                        {move || outcome.get().map(|_| view! { " " <a href=Route::Cart.href()>"Открыть корзину"</a> })}
+                    </p>
+                    // Rebuilt when the list changes (at most a page of rows); each row
+                    // redraws alone as its data arrives.
                     <ul class="fav-list">
-                        <For each=move || shown.get() key=|f| f.id.clone() let:f>
-                            <FavoriteRow favorite=f entries=entries/>
-                        </For>
+                        {move || shown.get().into_iter().map(|f| view! { <FavoriteRow favorite=f entries=entries/> }).collect_view()}
                     </ul>
                     {move || (count() > limit.get()).then(|| view! {
                         <button type="button" class="btn btn--ghost fav-page__more" data-testid="favorites-more"
@@ -144,11 +152,6 @@ pub fn FavoritesPage() -> impl IntoView {
                     })}
                 }.into_any()
             }}
-            // One live region, there from the start, so the outcome is announced.
-            <p class="fav-page__outcome" role="status" data-testid="favorites-outcome">
-                {move || outcome.get()}
-                {move || outcome.get().map(|_| view! { " " <a href=Route::Cart.href()>"Открыть корзину"</a> })}
-            </p>
         </div>
     }
 }
