@@ -246,6 +246,13 @@ for (const width of [360, 1280]) {
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= width, `nothing wider than the screen (${wide})`);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/favorites-${width}.png`, fullPage: true });
+    if (SHOTS) {
+      await page.goto(`${APP_URL}/catalog`);
+      const heart = page.locator(card).first().getByTestId('favorite');
+      if ((await heart.getAttribute('aria-pressed')) === 'false') await heart.click();
+      await page.locator(card).first().getByRole('button', { name: /Убрать из избранного/ }).waitFor();
+      await page.screenshot({ path: `${SHOTS}/catalog-hearts-${width}.png` });
+    }
     await page.context().close();
   });
 }
