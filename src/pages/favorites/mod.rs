@@ -104,7 +104,7 @@ pub fn FavoritesPage() -> impl IntoView {
         <Title text="Избранное"/>
         <div class="fav-page">
             <div class="fav-page__head">
-                <h1 class="page-title">"Избранное"</h1>
+                <h1 class="page-title" id="favorites-title" tabindex="-1">"Избранное"</h1>
                 {move || (count() > 0).then(|| view! {
                     <p class="fav-page__count" data-testid="favorites-count">
                         {format!("{} {}", count(), plural(count() as u64, "товар", "товара", "товаров"))}
@@ -142,7 +142,11 @@ pub fn FavoritesPage() -> impl IntoView {
                     // Rebuilt when the list changes (at most a page of rows); each row
                     // redraws alone as its data arrives.
                     <ul class="fav-list">
-                        {move || shown.get().into_iter().map(|f| view! { <FavoriteRow favorite=f entries=entries/> }).collect_view()}
+                        {move || {
+                            let rows = shown.get();
+                            let n = rows.len();
+                            rows.into_iter().enumerate().map(|(i, f)| view! { <FavoriteRow favorite=f entries=entries row=i shown=n/> }).collect_view()
+                        }}
                     </ul>
                     {move || (count() > limit.get()).then(|| view! {
                         <button type="button" class="btn btn--ghost fav-page__more" data-testid="favorites-more"
@@ -158,7 +162,15 @@ pub fn FavoritesPage() -> impl IntoView {
 
 /// One favorite: its picture, name, current price and stock, or what is known instead.
 #[component]
-fn FavoriteRow(favorite: Favorite, entries: Entries) -> impl IntoView {
+fn FavoriteRow(
+    favorite: Favorite,
+    entries: Entries,
+    /// Its place in the list (0-based), and how many rows are drawn.
+    row: usize,
+    shown: usize,
+) -> impl IntoView {
+    // Rows drawn once this one is gone (a row beyond the page moves up into it).
+    let shown_after = shown;
     let favorites = use_favorites();
     let id = favorite.id.clone();
     let entry = {
@@ -173,7 +185,11 @@ fn FavoriteRow(favorite: Favorite, entries: Entries) -> impl IntoView {
     let remove_label = format!("Удалить из избранного: {}", favorite.name);
     let link = Route::product(&id).href();
     let data_id = id.clone();
-    let remove = move |_| favorites.remove(&id);
+    let remove = move |_| {
+        favorites.remove(&id);
+        let left = (favorites.count() as usize).min(shown_after);
+        leptos::task::spawn_local(focus_after_removal(row, left));
+    };
     view! {
         <li class="fav-item" data-testid="favorite-item" data-id=data_id>
             {move || match entry() {
@@ -215,10 +231,27 @@ fn FavoriteRow(favorite: Favorite, entries: Entries) -> impl IntoView {
                     }.into_any()
                 }
             }}
-            <button type="button" class="btn btn--ghost btn--small fav-item__remove" aria-label=remove_label
+            <button type="button" class="btn btn--ghost btn--small fav-item__remove" id=format!("fav-remove-{row}") aria-label=remove_label
                 on:click=remove data-testid="favorite-remove">
                 "Удалить"
             </button>
         </li>
+    }
+}
+
+/// After «Удалить» the focus goes to the «Удалить» now in the removed row's place (or the
+/// last one), else to the heading: never lost to the page's top. By id, as the rows are
+/// drawn again: `fav-remove-<row>`.
+async fn focus_after_removal(at: usize, left: usize) {
+    sleep(0).await;
+    let id = match left {
+        0 => "favorites-title".to_string(),
+        n => format!("fav-remove-{}", at.min(n - 1)),
+    };
+    if let Some(el) = document()
+        .get_element_by_id(&id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
     }
 }

@@ -180,6 +180,11 @@ test('/favorites: current price and stock, a product gone and one out of stock s
   // «Удалить» beside the gone one: it leaves the page, the header and the storage.
   await row(GONE).getByRole('button', { name: 'Удалить из избранного: Снятый с продажи кран' }).click();
   await row(GONE).waitFor({ state: 'detached' });
+  // The focus is not lost: it is on the «Удалить» now in that place.
+  await page.waitForFunction(
+    (want) => document.activeElement?.getAttribute('aria-label') === want,
+    `Удалить из избранного: ${out.name}`,
+  );
   await waitBadge(page, 2);
   const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.map((f) => f.id), KEY);
   assert.deepEqual(stored, [a.id, out.id]);
