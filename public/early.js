@@ -177,6 +177,7 @@
     [/^\/category\/([^/]+)\/?$/, 'category'],
     [/^\/product\/([^/]+)\/?$/, 'product'],
     [/^\/cart\/?$/, 'cart'],
+    [/^\/favorites\/?$/, 'favorites'],
     [/^\/signin\/?$/, 'signin'],
   ];
   // The pages whose first requests start here.

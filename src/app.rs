@@ -34,6 +34,12 @@ crate::lazy_page!(
 crate::lazy_page!(product_page, product, "Товар", pages::product::ProductPage);
 crate::lazy_page!(cart_page, cart, "Корзина", pages::cart::CartPage);
 crate::lazy_page!(
+    favorites_page,
+    favorites,
+    "Избранное",
+    pages::favorites::FavoritesPage
+);
+crate::lazy_page!(
     checkout_page,
     checkout,
     "Оформление заказа",
@@ -65,6 +71,7 @@ const CATEGORIES_PAGE: PageView = || view! { <LazyPage page=categories_page/> }.
 const CATEGORY_PAGE: PageView = || view! { <LazyPage page=category_page/> }.into_any();
 const PRODUCT_PAGE: PageView = || view! { <LazyPage page=product_page/> }.into_any();
 const CART_PAGE: PageView = || view! { <LazyPage page=cart_page/> }.into_any();
+const FAVORITES_PAGE: PageView = || view! { <LazyPage page=favorites_page/> }.into_any();
 const SIGNIN_PAGE: PageView = || view! { <LazyPage page=signin_page/> }.into_any();
 const CHECKOUT_PAGE: PageView = || view! { <LazyPage page=checkout_page/> }.into_any();
 const CHECKOUT_RETURN_PAGE: PageView =
@@ -133,6 +140,7 @@ pub fn OpenPages() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/category/:id") view=CATEGORY_PAGE/>
         <Route path=path!("/product/:id") view=PRODUCT_PAGE/>
         <Route path=path!("/cart") view=CART_PAGE/>
+        <Route path=path!("/favorites") view=FAVORITES_PAGE/>
         <Route path=path!("/signin") view=SIGNIN_PAGE/>
     }
     .into_inner()

@@ -33,6 +33,8 @@ pub enum Route {
         query: ProductQuery,
     },
     Cart,
+    /// «Избранное»: the products marked on this device.
+    Favorites,
     Checkout,
     CheckoutReturn,
     Orders(OrdersFilter),
@@ -137,6 +139,7 @@ impl Route {
             Route::Category { .. } => Page::Category,
             Route::Product { .. } => Page::Product,
             Route::Cart => Page::Cart,
+            Route::Favorites => Page::Favorites,
             Route::Checkout => Page::Checkout,
             Route::CheckoutReturn => Page::CheckoutReturn,
             Route::Orders(_) => Page::Orders,
@@ -177,6 +180,7 @@ impl Route {
             Route::Home
             | Route::Categories
             | Route::Cart
+            | Route::Favorites
             | Route::Checkout
             | Route::CheckoutReturn
             | Route::Partner => (None, Vec::new()),
@@ -222,6 +226,7 @@ impl Route {
                 query: ProductQuery::from_pairs(pairs().collect::<Vec<_>>()),
             },
             Page::Cart => Route::Cart,
+            Page::Favorites => Route::Favorites,
             Page::Checkout => Route::Checkout,
             Page::CheckoutReturn => Route::CheckoutReturn,
             Page::Orders => Route::Orders(OrdersFilter::from_pairs(pairs())),

@@ -40,6 +40,7 @@ fn sample(page: Page) -> Route {
             query: ProductQuery::from_pairs(q(&[("variant", "v 2"), ("rating", "5")])),
         },
         Page::Cart => Route::Cart,
+        Page::Favorites => Route::Favorites,
         Page::Checkout => Route::Checkout,
         Page::CheckoutReturn => Route::CheckoutReturn,
         Page::Orders => Route::Orders(OrdersFilter::from_pairs(q(&[

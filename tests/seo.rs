@@ -465,8 +465,9 @@ fn robots_keeps_crawlers_off_every_private_page_of_the_route_table() {
             );
             for def in PAGES {
                 let path = format!("{base}{}", def.page.path_with("x-1"));
-                // Private: a signed-in shopper's, or a visitor's own (cart, sign-in).
-                let private = def.sign_in || matches!(def.page, Page::Cart | Page::SignIn);
+                // Private: a signed-in shopper's, or a visitor's own (cart, favorites, sign-in).
+                let private =
+                    def.sign_in || matches!(def.page, Page::Cart | Page::Favorites | Page::SignIn);
                 assert_eq!(
                     disallowed(&txt, &path),
                     private,

@@ -188,6 +188,55 @@ fn partner_sees_commission_in_rubles_and_career_points() {
 }
 
 #[wasm_bindgen_test]
+async fn a_cards_heart_says_its_state_and_keeps_the_product_on_the_device() {
+    let _clean = fixture();
+    let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    // A record nobody can read: the list starts empty and the record is removed.
+    store
+        .set_item("vitrina.favorites", "{\"v\":1,\"data\":[1,")
+        .unwrap();
+    let el = render(|| {
+        shop();
+        view! { <ProductCard product=product(Availability::InStock) partner=false/> }
+    });
+    assert_eq!(store.get_item("vitrina.favorites").unwrap(), None);
+    let heart: web_sys::HtmlElement = el
+        .query_selector("[data-testid=favorite]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let name = "Котёл газовый Baxi Eco Nova 24F";
+    assert_eq!(heart.tag_name(), "BUTTON");
+    assert_eq!(
+        heart.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        heart.get_attribute("aria-label"),
+        Some(format!("Добавить в избранное: {name}"))
+    );
+    heart.click();
+    tick().await;
+    assert_eq!(heart.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        heart.get_attribute("aria-label"),
+        Some(format!("Убрать из избранного: {name}"))
+    );
+    let stored = store.get_item("vitrina.favorites").unwrap().unwrap();
+    assert_eq!(
+        vitrina::domain::favorites::decode(&stored),
+        vec![vitrina::domain::favorites::Favorite::new("p1", name)]
+    );
+    heart.click();
+    tick().await;
+    assert_eq!(
+        heart.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    store.remove_item("vitrina.favorites").unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn rate_limited_panel_shows_when_retry_is_allowed_and_holds_the_button() {
     let _clean = fixture();
     let now = (js_sys::Date::now() / 1000.0) as u64;

@@ -1,9 +1,10 @@
-//! Site header: logo, search, catalog entry, cart badge, sign-in.
+//! Site header: logo, search, catalog entry, favorites and cart badges, sign-in.
 
 use crate::domain::catalog::CatalogQuery;
 use crate::domain::text::plural;
 use crate::routes::{is_catalog, is_sign_in, strip_base, use_catalog_query, Route};
 use crate::state::cart::use_cart;
+use crate::state::favorites::use_favorites;
 use crate::state::use_session;
 use crate::timer::Debounce;
 use leptos::prelude::*;
@@ -100,6 +101,8 @@ pub fn SiteHeader() -> impl IntoView {
     };
     let cart = use_cart();
     let cart_count = move || cart.count();
+    let favorites = use_favorites();
+    let fav_count = move || favorites.count();
     // Sign-in brings the shopper back to where they were.
     let signin_link = move || {
         let here = strip_base(&(location.pathname.get() + &location.search.get()));
@@ -164,6 +167,13 @@ pub fn SiteHeader() -> impl IntoView {
                             <a class="header-link" href=signin_link>"Войти"</a>
                         }.into_any(),
                     }}
+                    <a class="header-link fav-link" href=Route::Favorites.href() aria-label=move || { let n = fav_count(); format!("Избранное {n} {}", plural(u64::from(n), "товар", "товара", "товаров")) }>
+                        <svg class="fav-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">
+                            <path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8.1 3.6 4.5 7.1 4.5c2 0 3.5 1.1 4.9 2.9 1.4-1.8 2.9-2.9 4.9-2.9 3.5 0 5.6 3.6 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z"/>
+                        </svg>
+                        " "
+                        <span class="badge" data-testid="favorites-badge">{fav_count}</span>
+                    </a>
                     <a class="header-link cart-link" href=Route::Cart.href() aria-label=move || { let n = cart_count(); format!("Корзина {n} {}", plural(u64::from(n), "товар", "товара", "товаров")) }>
                         <svg class="cart-link__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round">
                             <path d="M3 4h2l2.4 10.2a1.5 1.5 0 0 0 1.5 1.1h8.6a1.5 1.5 0 0 0 1.4-1.1L21 8H6.2"/>

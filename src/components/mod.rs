@@ -6,6 +6,7 @@ pub mod add_to_cart;
 pub mod breadcrumb;
 pub mod category_nav;
 pub mod error_panel;
+pub mod favorite_button;
 pub mod filters;
 pub mod header;
 pub mod lazy;

@@ -1,6 +1,7 @@
 //! A product in a grid: image, name, price, rating, stock, and partner earnings.
 
 use crate::components::add_to_cart::AddToCart;
+use crate::components::favorite_button::FavoriteButton;
 use crate::components::price::Price;
 use crate::domain::catalog::{Availability, ProductSummary, Rating};
 use crate::routes::Route;
@@ -32,7 +33,7 @@ pub fn Stars(rating: Rating) -> impl IntoView {
 }
 
 /// A product card; `partner` adds commission and career points. A card is built once and
-/// holds no reactive parts but its button: lists rebuild cards when the shopper signs in as
+/// holds no reactive parts but its buttons (cart, heart): lists rebuild cards when the shopper signs in as
 /// a partner or out (they key cards by it), which keeps 24 cards cheap to build.
 #[component]
 pub fn ProductCard(
@@ -49,6 +50,7 @@ pub fn ProductCard(
     let points = product.career_points();
     let (price, compare_at) = (product.price.clone(), product.compare_at.clone());
     let (name, rating) = (product.name.clone(), product.rating.clone());
+    let (fav_id, fav_name) = (product.id.clone(), product.name.clone());
     let cart = crate::state::cart::use_cart();
     // The product itself goes to the button; it is copied only when pressed.
     let add = move || {
@@ -83,6 +85,8 @@ pub fn ProductCard(
                     })}
                 </div>
             </a>
+            // Beside the link, not in it: a button inside a link is neither.
+            <FavoriteButton id=fav_id name=fav_name/>
             // Sold out: the badge says so; no button to press in vain.
             {(!out_of_stock).then(|| view! {
                 <div class="card__actions">

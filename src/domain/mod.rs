@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod codes;
 pub mod dates;
+pub mod favorites;
 pub mod json;
 pub mod money;
 pub mod orders;

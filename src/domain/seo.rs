@@ -165,13 +165,20 @@ pub fn sitemap(urls: &[(String, Option<String>)]) -> String {
 }
 
 /// `robots.txt`: every crawler may read the shop but not its private pages (the cart,
-/// checkout and its return, the account and its orders, the partner cabinet, sign-in:
+/// favorites, checkout and its return, the account and its orders, the partner cabinet, sign-in:
 /// src/routes/table.rs; tests/seo.rs holds the two together), and where the sitemap is.
 /// `base_path` is the shop's sub-path (`""`, `/`, `/shop` or `/shop/`).
 pub fn robots(sitemap_url: &str, base_path: &str) -> String {
     let base = base_path.trim().trim_end_matches('/');
     let mut out = String::from("User-agent: *\n");
-    for path in ["cart", "checkout", "account", "partner", "signin"] {
+    for path in [
+        "cart",
+        "favorites",
+        "checkout",
+        "account",
+        "partner",
+        "signin",
+    ] {
         out.push_str(&format!("Disallow: {base}/{path}\n"));
     }
     out.push('\n');

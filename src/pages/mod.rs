@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod categories;
 pub mod category;
 pub mod checkout;
+pub mod favorites;
 pub mod home;
 pub mod not_found;
 pub mod orders;

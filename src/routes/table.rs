@@ -12,6 +12,7 @@ pub enum Page {
     Category,
     Product,
     Cart,
+    Favorites,
     Checkout,
     CheckoutReturn,
     Orders,
@@ -52,7 +53,7 @@ const fn def(
 }
 
 /// Every page, in the order of [`Page`] (a test holds the two together).
-pub const PAGES: [PageDef; 14] = [
+pub const PAGES: [PageDef; 15] = [
     def(Page::Home, "/", false, Some("home")),
     PageDef {
         catalog: true,
@@ -62,6 +63,7 @@ pub const PAGES: [PageDef; 14] = [
     def(Page::Category, "/category/:id", false, Some("category")),
     def(Page::Product, "/product/:id", false, Some("product")),
     def(Page::Cart, "/cart", false, Some("cart")),
+    def(Page::Favorites, "/favorites", false, Some("favorites")),
     def(Page::Checkout, "/checkout", true, Some("checkout")),
     def(
         Page::CheckoutReturn,

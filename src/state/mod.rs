@@ -4,6 +4,7 @@
 pub mod cart;
 pub mod catalog;
 pub mod chunks;
+pub mod favorites;
 pub mod listings;
 pub mod network;
 pub mod place;
@@ -32,6 +33,7 @@ pub fn provide_shop(session: Session) -> cart::Cart {
     provide_context(cart);
     provide_context(catalog::CatalogStore::install(session));
     provide_context(place::Place::new());
+    provide_context(favorites::Favorites::install());
     network::install();
     cart
 }

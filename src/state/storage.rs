@@ -65,6 +65,11 @@ impl Key {
         Key::new(Area::Local, "vitrina.recent".into(), true)
     }
 
+    /// «Избранное»: not personal data of an account, so sign-in and sign-out keep it.
+    pub fn favorites() -> Key {
+        Key::new(Area::Local, "vitrina.favorites".into(), false)
+    }
+
     /// A review being written about one product, kept across a sign-in.
     pub fn review_draft(product_id: &str) -> Key {
         Key::new(
@@ -189,6 +194,7 @@ pub fn forget_personal() {
         Key::checkout_lock(),
         Key::withdrawal_intent(),
         Key::recent(),
+        Key::favorites(),
     ] {
         if key.personal {
             remove(&key);
@@ -230,5 +236,6 @@ mod tests {
         assert!(Key::recent().personal);
         assert_eq!(Key::review_draft("p1").name, "vitrina.review-draft.p1");
         assert!(!Key::city().personal);
+        assert!(!Key::favorites().personal);
     }
 }

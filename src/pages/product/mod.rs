@@ -12,6 +12,7 @@ use crate::components::{
     add_to_cart::AddToCart,
     breadcrumb::Breadcrumb,
     error_panel::ErrorPanel,
+    favorite_button::FavoriteButton,
     not_found::{NotFoundView, WithRouteId},
     price::Price,
     product_card::Stars,
@@ -168,6 +169,7 @@ fn ProductView(
                 <h1 class="page-title" data-testid="product-title">{name.clone()}</h1>
                 <div class="product__meta">
                     <a class="product__rating" href="#reviews"><Stars rating=s.rating.clone()/></a>
+                    <FavoriteButton id=s.id.clone() name=name.clone() large=true/>
                     <share::ShareButton id=id title=name.clone()/>
                 </div>
                 <div class="product__buy">

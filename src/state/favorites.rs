@@ -1,0 +1,107 @@
+//! «Избранное» kept on this device: one list for the app (the hearts on cards and the
+//! header's count read it), in step with other tabs through storage events. Not personal
+//! data of an account: sign-in and sign-out keep it (`Key::favorites` is not personal).
+//!
+//! The list sits in a thread-local cell with a `Trigger` for readers, not in a signal of
+//! its own type: every card and the header load with the catalog, and a signal of a new
+//! type costs the first load its own copy of the reactive machinery.
+
+use crate::domain::favorites::{self, Favorite};
+use crate::state::storage::{self, Key};
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+
+thread_local! {
+    static LIST: RefCell<Vec<Favorite>> = const { RefCell::new(Vec::new()) };
+    /// A write failed (full or blocked storage): this tab's list is the truth from now on.
+    static MEMORY_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The stored list; an unreadable record or another version is removed and reads as empty.
+fn stored() -> Vec<Favorite> {
+    let Some(raw) = storage::read(&Key::favorites()) else {
+        return Vec::new();
+    };
+    let list = favorites::decode(&raw);
+    if list.is_empty() {
+        storage::remove(&Key::favorites());
+    }
+    list
+}
+
+/// The favorites of this device.
+#[derive(Clone, Copy)]
+pub struct Favorites {
+    changed: Trigger,
+}
+
+impl Favorites {
+    /// Reads the stored list and follows other tabs' changes to it.
+    pub fn install() -> Favorites {
+        LIST.set(stored());
+        MEMORY_ONLY.set(false);
+        let me = Favorites {
+            changed: Trigger::new(),
+        };
+        storage::on_change(Key::favorites(), move |_| me.set(stored()));
+        me
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&[Favorite]) -> T) -> T {
+        self.changed.track();
+        LIST.with_borrow(|l| f(l))
+    }
+
+    fn set(&self, list: Vec<Favorite>) {
+        LIST.set(list);
+        self.changed.notify();
+    }
+
+    /// How many products are marked (the header's count).
+    pub fn count(&self) -> u32 {
+        self.with(|l| l.len() as u32)
+    }
+
+    /// Whether the product `id` is marked.
+    pub fn contains(&self, id: &str) -> bool {
+        self.with(|l| favorites::contains(l, id))
+    }
+
+    /// The marked products, newest first.
+    pub fn list(&self) -> Vec<Favorite> {
+        self.with(<[Favorite]>::to_vec)
+    }
+
+    /// Marks or unmarks a product; says whether it is a favorite now. The stored list is
+    /// read first, so a change another tab made a moment ago is not overwritten.
+    pub fn toggle(&self, item: Favorite) -> bool {
+        let (next, now) = favorites::toggled(&self.current(), item);
+        self.save(next);
+        now
+    }
+
+    /// «Удалить» on the favorites page.
+    pub fn remove(&self, id: &str) {
+        self.save(favorites::removed(&self.current(), id));
+    }
+
+    fn current(&self) -> Vec<Favorite> {
+        if MEMORY_ONLY.get() {
+            LIST.with_borrow(Vec::clone)
+        } else {
+            stored()
+        }
+    }
+
+    fn save(&self, next: Vec<Favorite>) {
+        if storage::write(&Key::favorites(), &favorites::encode(&next)).is_err() {
+            MEMORY_ONLY.set(true);
+        }
+        self.set(next);
+    }
+}
+
+/// The app's favorites (provided by `provide_shop`).
+pub fn use_favorites() -> Favorites {
+    expect_context::<Favorites>()
+}
