@@ -65,6 +65,11 @@ impl Key {
         Key::new(Area::Local, "vitrina.recent".into(), true)
     }
 
+    /// The header search's last searches: personal, like «Вы смотрели».
+    pub fn searches() -> Key {
+        Key::new(Area::Local, "vitrina.searches".into(), true)
+    }
+
     /// A review being written about one product, kept across a sign-in.
     pub fn review_draft(product_id: &str) -> Key {
         Key::new(
@@ -189,6 +194,7 @@ pub fn forget_personal() {
         Key::checkout_lock(),
         Key::withdrawal_intent(),
         Key::recent(),
+        Key::searches(),
     ] {
         if key.personal {
             remove(&key);
@@ -228,6 +234,7 @@ mod tests {
         assert!(Key::cart().personal);
         assert!(Key::review_draft("p1").personal);
         assert!(Key::recent().personal);
+        assert!(Key::searches().personal);
         assert_eq!(Key::review_draft("p1").name, "vitrina.review-draft.p1");
         assert!(!Key::city().personal);
     }
