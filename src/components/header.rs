@@ -5,6 +5,7 @@ use crate::domain::catalog::CatalogQuery;
 use crate::domain::text::plural;
 use crate::routes::{is_catalog, is_sign_in, strip_base, use_catalog_query, Route};
 use crate::state::cart::use_cart;
+use crate::state::suggest::SearchBox;
 use crate::state::use_session;
 use crate::timer::Debounce;
 use leptos::prelude::*;
@@ -34,14 +35,6 @@ fn search_target(on_catalog: bool, current: &CatalogQuery, text: &str) -> String
     let t = text.trim();
     q.search = (!t.is_empty()).then(|| t.to_string());
     Route::Catalog(q).path()
-}
-
-/// The search box's text and its pending catalog follow, for the suggestion list (its own
-/// chunk): opening a product or a past search must not be overtaken by the follow.
-#[derive(Clone, Copy)]
-pub struct SearchBox {
-    pub text: RwSignal<String>,
-    pub follow: Debounce,
 }
 
 /// The bar at the top of every page.

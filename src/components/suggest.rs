@@ -5,14 +5,15 @@
 //! it a combobox (role, aria-expanded, aria-controls, aria-activedescendant), listening to
 //! its keys; the header's own handlers stay as they are.
 
-use crate::components::header::SearchBox;
 use crate::domain::catalog::{CatalogQuery, ProductSummary};
 use crate::domain::recent::RecentItem;
 use crate::domain::suggest::{self as rules, normalise};
 use crate::domain::text::plural;
 use crate::routes::Route;
 use crate::state::catalog::use_catalog;
-use crate::state::suggest::{forget_searches, recent_searches, remember_search, Suggester};
+use crate::state::suggest::{
+    forget_searches, recent_searches, remember_search, SearchBox, Suggester,
+};
 use crate::timer::Debounce;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

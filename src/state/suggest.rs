@@ -9,9 +9,17 @@ use crate::domain::catalog::{CatalogQuery, ProductSummary};
 use crate::domain::suggest::{self as rules, AnswerCache};
 use crate::state::session::{use_session, Session};
 use crate::state::storage::{self, Key};
-use crate::timer::now_unix;
+use crate::timer::{now_unix, Debounce};
 use futures_util::future::{abortable, AbortHandle};
 use leptos::prelude::*;
+
+/// The header's search box: its text and its pending catalog follow, for the suggestion
+/// list: opening a product or a past search must not be overtaken by the follow.
+#[derive(Clone, Copy)]
+pub struct SearchBox {
+    pub text: RwSignal<String>,
+    pub follow: Debounce,
+}
 
 /// The stored record's format.
 const VERSION: u32 = 1;
