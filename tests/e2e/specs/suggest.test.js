@@ -4,7 +4,7 @@
 // searches on focus and cleared. axe with the list open at 360 and 1280.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_URL, control, injectFault, plain, specBrowser } from '../tools/harness.js';
+import { APP_URL, control, injectFault, plain, signIn, specBrowser } from '../tools/harness.js';
 import { seriousViolations, tally } from '../tools/axe.js';
 
 const browser = specBrowser();
@@ -157,6 +157,21 @@ test('the last searches are offered on focus and can be cleared', async () => {
   await page.getByRole('option', { name: 'Очистить историю поиска' }).click();
   await page.getByRole('listbox').waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => localStorage.getItem('vitrina.searches')), null);
+  await page.context().close();
+});
+
+test('sign-out forgets the last searches (a shared computer shows the next person nothing)', async () => {
+  const page = await browser.page({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${APP_URL}/signin?next=%2Fcatalog`);
+  await signIn(page, '9990000001');
+  await page.waitForURL((u) => u.pathname === '/catalog');
+  await page.locator('#site-search').fill('насос');
+  await box(page).waitFor();
+  await page.locator('#site-search').press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'насос');
+  await page.waitForFunction(() => localStorage.getItem('vitrina.searches') !== null);
+  await page.getByRole('button', { name: 'Выйти' }).click();
+  await page.waitForFunction(() => localStorage.getItem('vitrina.searches') === null);
   await page.context().close();
 });
 
