@@ -192,9 +192,15 @@ pub fn SuggestList() -> impl IntoView {
     listen(
         &input,
         "focus",
-        Box::new(move |_| {
-            recent.set(recent_searches());
-            open.set(true);
+        Box::new({
+            let input = input.clone();
+            move |_| {
+                recent.set(recent_searches());
+                // The header may have changed the text meanwhile (Back to another search).
+                let v = input.value();
+                text.set(v.clone());
+                ask(&v);
+            }
         }),
     );
     // Options keep the focus in the box (mousedown), so leaving it closes the list.

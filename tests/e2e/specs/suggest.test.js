@@ -107,6 +107,23 @@ test('typing «протеин» at 8 characters a second sends at most 2 listing
   await page.context().close();
 });
 
+test('a new letter aborts the suggestion under way', async () => {
+  const page = await catalog();
+  const aborted = [];
+  page.on('requestfailed', (r) => {
+    if (/[?&]pageSize=5(&|$)/.test(r.url())) aborted.push(decodeURIComponent(new URL(r.url()).searchParams.get('search')));
+  });
+  // The first listing request (the suggestion for «газ», 250 ms after the typing) is slow.
+  await injectFault({ method: 'GET', path: '/commerce/api/v1/products', count: 1, delayMs: 3000 });
+  await typeAt(page, 'газ', 8);
+  await page.waitForTimeout(450);
+  await page.keyboard.type('о');
+  await options(page).filter({ hasText: '₽' }).first().waitFor();
+  assert.deepEqual(aborted, ['газ']);
+  for (const m of await page.getByRole('listbox').locator('mark').allTextContents()) assert.equal(m.toLowerCase(), 'газо');
+  await page.context().close();
+});
+
 test('after a 429 the suggestions go quiet and Enter still gives the full results', async () => {
   const page = await catalog();
   await injectFault({ method: 'GET', path: '/commerce/api/v1/products', count: 1, status: 429, headers: { 'Retry-After': '60' } });
