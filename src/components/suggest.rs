@@ -12,7 +12,7 @@ use crate::domain::text::plural;
 use crate::routes::Route;
 use crate::state::catalog::use_catalog;
 use crate::state::suggest::{
-    forget_searches, recent_searches, remember_search, SearchBox, Suggester,
+    forget_searches, recent_searches, remember_search, search_box, SearchBox, Suggester,
 };
 use crate::timer::Debounce;
 use leptos::prelude::*;
@@ -62,10 +62,7 @@ fn listen(target: &web_sys::EventTarget, name: &str, f: Box<dyn FnMut(web_sys::E
 /// The list under the header's search box.
 #[component]
 pub fn SuggestList() -> impl IntoView {
-    let (Some(el), Some(bx)) = (
-        document().get_element_by_id("site-search"),
-        use_context::<SearchBox>(),
-    ) else {
+    let (Some(el), Some(bx)) = (search_box(), use_context::<SearchBox>()) else {
         return ().into_any();
     };
     let input: web_sys::HtmlInputElement = el.unchecked_into();

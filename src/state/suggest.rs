@@ -21,6 +21,16 @@ pub struct SearchBox {
     pub follow: Debounce,
 }
 
+/// The app's search box: over a prerendered page (main.rs) the app draws into `#app` after
+/// `#prerendered`, so the first `#site-search` of the document may be the static one.
+pub fn search_box() -> Option<web_sys::Element> {
+    let doc = document();
+    doc.query_selector("#app #site-search")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("site-search"))
+}
+
 /// The stored record's format.
 const VERSION: u32 = 1;
 
