@@ -51,6 +51,9 @@ for url in http://127.0.0.1:19081/__control/users http://127.0.0.1:19080/; do
   for _ in $(seq 1 50); do curl -fsS -o /dev/null "$url" && break; sleep 0.2; done
 done
 APP_URL=http://127.0.0.1:19080 node tests/e2e/tools/bench.js | tee "$OUT/catalog.txt"
+# Issue 25: the header's suggestions — requests while typing, the list after its answer.
+(cd tests/e2e && APP_URL=http://127.0.0.1:19080 STUB_URL=http://127.0.0.1:19081 \
+  node tools/suggest-bench.mjs) | tee "$OUT/suggest.txt"
 
 # Issue 23: the same build three ways in one Lighthouse run — as it was (csr: never
 # prerendered, :19080), prerendered and taken over by the app (app, :19082), and the static

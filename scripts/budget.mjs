@@ -10,6 +10,10 @@
 //   lists as dependencies (tools/split-bindgen writes it). index.html's `#vitrina-chunks`
 //   (what public/early.js preloads for the page) must list the same files.
 // The catalog is drawn by the main module alone: its first load is the shared part.
+// A lazy function that is no page is counted the same way and has its ceiling like one:
+// `suggest`, the header's suggestion list, fetched on the search box's first focus — its
+// figure is what a shopper has loaded once they focus the search (the shared part + its
+// chunks), so the chunk cannot grow unseen.
 //
 // Bytes are deterministic for a given dist, so this is a check, not a benchmark; but brotli
 // of the same tree moves by a few hundred bytes between builds as code is laid out anew, so

@@ -69,7 +69,7 @@ const TABLE: &[Row] = table! {
     // commerce (seed 003; sign-in is our contract, README)
     "commerce_auth_code_sent.json"         200 commerce_data::<auth::OtpSent>             => ["commerce::auth::request_code"];
     "commerce_auth_signed_in.json"         200 commerce_data::<auth::SignedIn>            => ["commerce::auth::verify"];
-    "commerce_products.json"               200 products                                   => ["commerce::catalog::products"];
+    "commerce_products.json"               200 products                                   => ["commerce::catalog::products", "commerce::catalog::suggest"];
     "commerce_product.json"                200 product                                    => ["commerce::catalog::product", "commerce::catalog::cards_for"];
     "commerce_category.json"               200 category                                   => ["commerce::catalog::category"];
     "commerce_categories.json"             200 categories                                 => ["commerce::catalog::categories"];

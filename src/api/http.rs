@@ -194,6 +194,7 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = {
         let timed_out = timed_out.clone();
+        let controller = controller.clone();
         Closure::<dyn FnMut()>::new(move || {
             timed_out.set(true);
             controller.abort();
@@ -205,19 +206,27 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
             req.timeout_ms as i32,
         )
         .map_err(|e| ApiError::Network(js_err(e)))?;
+    // Dropping the future mid-way also aborts the fetch (the header's suggestions drop the
+    // previous question when the shopper types on); never once the body is read (early.js
+    // may still be reading its copy of the same answer).
     struct ClearOnDrop {
         window: web_sys::Window,
         handle: i32,
+        controller: Option<web_sys::AbortController>,
         _callback: Closure<dyn FnMut()>,
     }
     impl Drop for ClearOnDrop {
         fn drop(&mut self) {
             self.window.clear_timeout_with_handle(self.handle);
+            if let Some(c) = &self.controller {
+                c.abort();
+            }
         }
     }
-    let _guard = ClearOnDrop {
+    let mut guard = ClearOnDrop {
         window,
         handle,
+        controller: Some(controller),
         _callback: on_timeout,
     };
 
@@ -246,6 +255,7 @@ pub async fn send(req: HttpRequest) -> Result<RawResponse, ApiError> {
         .filter_map(|name| h.get(name).map(|v| (name.to_string(), v)))
         .collect();
     let body = response.text().await.map_err(|e| fail(gloo_text(e)))?;
+    guard.controller = None;
     Ok(RawResponse {
         status,
         headers: read,

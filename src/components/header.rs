@@ -1,10 +1,12 @@
 //! Site header: logo, search, catalog entry, favorites and cart badges, sign-in.
 
+use crate::components::suggest::suggest_list;
 use crate::domain::catalog::CatalogQuery;
 use crate::domain::text::plural;
 use crate::routes::{is_catalog, is_sign_in, strip_base, use_catalog_query, Route};
 use crate::state::cart::use_cart;
 use crate::state::favorites::use_favorites;
+use crate::state::suggest::SearchBox;
 use crate::state::use_session;
 use crate::timer::Debounce;
 use leptos::prelude::*;
@@ -62,6 +64,25 @@ pub fn SiteHeader() -> impl IntoView {
             .with_untracked(|p| is_catalog(&strip_base(p)))
     };
     let pending = Debounce::new();
+    provide_context(SearchBox {
+        text: search,
+        follow: pending,
+    });
+    // The suggestion list's code, asked for on the box's first focus; if it never comes,
+    // the box searches as it is.
+    let armed = std::cell::Cell::new(false);
+    let list = StoredValue::new_local(None::<AnyView>);
+    let list_in = RwSignal::new(false);
+    let arm = move |_| {
+        if !armed.replace(true) {
+            leptos::task::spawn_local_scoped(async move {
+                if let Ok(v) = (suggest_list.load)().await {
+                    list.set_value(Some(v));
+                    list_in.set(true);
+                }
+            });
+        }
+    };
     let on_submit = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -140,6 +161,7 @@ pub fn SiteHeader() -> impl IntoView {
                         autocomplete="off"
                         prop:value=move || search.get()
                         on:input=on_input
+                        on:focus=arm
                     />
                     <button class="search__button" type="submit" aria-label="Найти">
                         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
@@ -147,6 +169,7 @@ pub fn SiteHeader() -> impl IntoView {
                             <path d="M15.5 15.5 21 21"/>
                         </svg>
                     </button>
+                    {move || list_in.get().then(|| list.try_update_value(Option::take)).flatten().flatten()}
                 </form>
                 <nav class="header-actions" aria-label="Личное">
                     {move || match user_name() {

@@ -22,4 +22,5 @@ pub mod secondary;
 pub mod session_watch;
 pub mod sign_in_required;
 pub mod skeleton;
+pub mod suggest;
 pub mod toast;

@@ -15,4 +15,5 @@ pub mod phone;
 pub mod recent;
 pub mod review;
 pub mod seo;
+pub mod suggest;
 pub mod text;

@@ -47,6 +47,11 @@ impl CatalogStore {
         self.listings.with_value(|l| l.prefetch(&ep, q))
     }
 
+    /// `f` of the category tree if it was read already (else of none), tracked.
+    pub fn with_held_tree<R>(&self, f: impl FnOnce(&[CategoryNode]) -> R) -> R {
+        self.tree.with(|t| f(t.as_deref().unwrap_or_default()))
+    }
+
     /// The category tree as a resource: from memory when read before, else `GET /categories`.
     pub fn tree(&self) -> LocalResource<Result<Vec<CategoryNode>, ApiError>> {
         let (session, tree) = (self.session, self.tree);

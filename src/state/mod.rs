@@ -14,6 +14,7 @@ pub mod scroll;
 pub mod seed;
 pub mod session;
 pub mod storage;
+pub mod suggest;
 pub mod toasts;
 
 pub use session::{use_session, Session};

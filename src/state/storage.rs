@@ -70,6 +70,11 @@ impl Key {
         Key::new(Area::Local, "vitrina.favorites".into(), false)
     }
 
+    /// The header search's last searches: personal, like «Вы смотрели».
+    pub fn searches() -> Key {
+        Key::new(Area::Local, "vitrina.searches".into(), true)
+    }
+
     /// A review being written about one product, kept across a sign-in.
     pub fn review_draft(product_id: &str) -> Key {
         Key::new(
@@ -195,6 +200,7 @@ pub fn forget_personal() {
         Key::withdrawal_intent(),
         Key::recent(),
         Key::favorites(),
+        Key::searches(),
     ] {
         if key.personal {
             remove(&key);
@@ -234,6 +240,7 @@ mod tests {
         assert!(Key::cart().personal);
         assert!(Key::review_draft("p1").personal);
         assert!(Key::recent().personal);
+        assert!(Key::searches().personal);
         assert_eq!(Key::review_draft("p1").name, "vitrina.review-draft.p1");
         assert!(!Key::city().personal);
         assert!(!Key::favorites().personal);

@@ -44,7 +44,8 @@ test('typing in the header searches after a pause, replacing rather than stackin
   const page = await browser.page({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${APP_URL}/catalog?inStock=1`);
   await page.getByTestId('product-card').first().waitFor();
-  const box = page.getByRole('searchbox', { name: 'Поиск по магазину' });
+  // By its label: once focused the box becomes a combobox (the suggestion list's chunk).
+  const box = page.getByLabel('Поиск по магазину');
   await box.pressSequentially('насос', { delay: 40 });
   await page.waitForURL(/q=%D0%BD%D0%B0%D1%81%D0%BE%D1%81/);
   // On the catalog the other filters stay.

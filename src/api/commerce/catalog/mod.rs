@@ -9,7 +9,10 @@ pub use dto::*;
 pub use mapping::{page_of, products_page};
 
 use super::{Backend, Commerce};
-use crate::api::{encode_component, ApiError, Endpoint, IdempotencyKey, Method, Query};
+use crate::api::error::parse_rate_limit;
+use crate::api::{
+    encode_component, ApiError, Endpoint, IdempotencyKey, Method, Query, RateLimit, RawResponse,
+};
 use crate::domain::catalog::{
     CatalogQuery, CategoryInfo, CategoryNode, Page, ProductDetail, ProductSummary, Rating,
 };
@@ -44,6 +47,19 @@ pub fn products_path(q: &CatalogQuery) -> String {
 /// `GET /products` at `path` (from [`products_path`]): one page of cards.
 pub async fn products(ep: &Endpoint, path: &str) -> Result<Page<ProductSummary>, ApiError> {
     products_page(Commerce::request(ep, Method::Get, path, None, None).await?)
+}
+
+/// `GET /products` at `path` for the header's suggestions: the cards and the listing's
+/// rate-limit headers, which say when to stop suggesting.
+pub async fn suggest(
+    ep: &Endpoint,
+    path: &str,
+) -> Result<(Page<ProductSummary>, RateLimit), ApiError> {
+    let read = |raw: &RawResponse, now| {
+        let limit = parse_rate_limit(|h| raw.header(h), now);
+        Ok((products_page(Commerce::decode(raw, now)?)?, limit))
+    };
+    Commerce::exchange(ep, Method::Get, path, None, None, read).await
 }
 
 /// `GET /categories/:id` for the page frame; its products come from `GET /products`
