@@ -54,6 +54,9 @@ APP_URL=http://127.0.0.1:19080 node tests/e2e/tools/bench.js | tee "$OUT/catalog
 # Issue 25: the header's suggestions — requests while typing, the list after its answer.
 (cd tests/e2e && APP_URL=http://127.0.0.1:19080 STUB_URL=http://127.0.0.1:19081 \
   node tools/suggest-bench.mjs) | tee "$OUT/suggest.txt"
+# Issue 25: /favorites with 200 favorites — product reads, time to draw, all 200 under the pace.
+(cd tests/e2e && APP_URL=http://127.0.0.1:19080 STUB_URL=http://127.0.0.1:19081 \
+  node tools/favorites-bench.mjs) | tee "$OUT/favorites.txt"
 
 # Issue 23: the same build three ways in one Lighthouse run — as it was (csr: never
 # prerendered, :19080), prerendered and taken over by the app (app, :19082), and the static

@@ -7,7 +7,7 @@
 use crate::api::commerce::catalog;
 use crate::api::{ApiError, Endpoint};
 use crate::domain::catalog::ProductDetail;
-use crate::domain::favorites::{batches, wait_before};
+use crate::domain::favorites::{batches, room, wait_before};
 use crate::timer::{now_ms, now_unix, sleep};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -59,8 +59,8 @@ pub async fn read(ep: Endpoint, ids: Vec<String>, entries: Entries, paused: RwSi
         let mut todo = batch;
         let mut rounds = 0;
         while !todo.is_empty() {
-            rounds += 1;
-            let wait = SENT.with_borrow(|s| wait_before(s, now_ms(), todo.len()));
+            // Wait for one free slot, then send as many of the batch as fit.
+            let wait = SENT.with_borrow(|s| wait_before(s, now_ms(), 1));
             if wait > 0 {
                 sleep(wait.min(u64::from(u32::MAX)) as u32).await;
             }
@@ -68,6 +68,8 @@ pub async fn read(ep: Endpoint, ids: Vec<String>, entries: Entries, paused: RwSi
                 return;
             }
             let now = now_ms();
+            let fits = SENT.with_borrow(|s| room(s, now)).clamp(1, todo.len());
+            let later = todo.split_off(fits);
             SENT.with_borrow_mut(|s| {
                 s.retain(|t| now < t + crate::domain::favorites::WINDOW_MS);
                 s.extend(std::iter::repeat_n(now, todo.len()));
@@ -96,6 +98,7 @@ pub async fn read(ep: Endpoint, ids: Vec<String>, entries: Entries, paused: RwSi
                 return;
             }
             if let Some(at) = retry_at {
+                rounds += 1;
                 let secs = at.saturating_sub(now_unix());
                 if secs > LONGEST_WAIT_SECS || rounds >= MAX_ROUNDS {
                     let why =
@@ -112,6 +115,7 @@ pub async fn read(ep: Endpoint, ids: Vec<String>, entries: Entries, paused: RwSi
                 }
             }
             todo = again;
+            todo.extend(later);
         }
     }
     // Ids another call is reading: wait for their answers too.
