@@ -37,6 +37,8 @@ need trunk '^trunk 0\.21\.14$' 'trunk 0.21.14'
 need wasm-bindgen '^wasm-bindgen 0\.2\.130$' 'wasm-bindgen-cli 0.2.130'
 need wasm-opt 'version 116\b' 'wasm-opt 0.116.1 (binaryen 116)'
 need node '^v' 'Node'
+# terser for scripts/prebuild.mjs (trunk's pre_build hook), only when its lock file changed.
+bash scripts/npm-ci.sh tools/js
 # No chunk of an earlier build may be copied into this one.
 rm -rf "target/split/$DIST"
 cargo build --release -q -p split-bindgen
