@@ -52,9 +52,15 @@
   }
   addEventListener('online', network);
   addEventListener('offline', network);
-  document.addEventListener('DOMContentLoaded', function () {
+  function banner() {
+    if (offline.isConnected || !document.body) return;
     network();
     document.body.insertBefore(offline, document.body.firstChild);
+  }
+  // On a prerendered page the banner goes in when the app is asked for (start(), after the
+  // first paint): nothing of this script touches the page's DOM before it is on screen.
+  document.addEventListener('DOMContentLoaded', function () {
+    if (!deferred || started) banner();
   });
 
   // Render-then-swap (src/main.rs): a prerendered page (`#prerendered`) is shown until the
@@ -263,6 +269,7 @@
   function start() {
     if (started) return;
     started = true;
+    banner();
     var tags = deferred ? [].slice.call(deferred.content.children) : [];
     tags.forEach(function (tag) {
       if (tag.tagName !== 'SCRIPT') document.head.appendChild(document.importNode(tag, true));

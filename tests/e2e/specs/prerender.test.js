@@ -255,6 +255,25 @@ test('until early.js has run, a prerendered page is painted and its «В кор�
   await page.close();
 });
 
+test('a prerendered page says «Нет сети» while the app is still on its way', async () => {
+  // early.js leaves the page's DOM alone until the page is painted: the banner goes in when
+  // the app is asked for (start()), not at DOMContentLoaded as on the shell.
+  const { page, release } = await heldPage();
+  await page.goto(`${site}/product/${product.id}`);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/start-[^/]*\.js$/.test(r.name)));
+  await page.context().setOffline(true);
+  const banner = page.getByTestId('offline-banner');
+  await banner.getByText(/Нет сети/).waitFor();
+  assert.equal(await banner.getAttribute('role'), 'status');
+  assert.equal(await page.isVisible('#prerendered h1'), true, 'the prerendered page is still what is shown');
+  await page.context().setOffline(false);
+  await page.waitForFunction(() => document.querySelector('[data-testid=offline-banner]')?.textContent === '');
+  release();
+  await swapped(page);
+  assert.equal(await page.getByTestId('offline-banner').count(), 1, 'one banner, not one per start');
+  await page.close();
+});
+
 test('what was typed into the prerendered search box is in the app\'s after the swap', async () => {
   const { page, release } = await heldPage();
   await page.goto(`${site}/categories`);
