@@ -68,17 +68,22 @@ pub fn SiteHeader() -> impl IntoView {
         text: search,
         follow: pending,
     });
-    // The suggestion list's code, asked for on the box's first focus; if it never comes,
-    // the box searches as it is.
-    let armed = std::cell::Cell::new(false);
+    // The suggestion list's code, asked for on the box's first focus; until it comes the
+    // box searches as it is, and a load that failed (no network, a redeploy) is asked for
+    // again on the next focus.
+    let armed = std::rc::Rc::new(std::cell::Cell::new(false));
     let list = StoredValue::new_local(None::<AnyView>);
     let list_in = RwSignal::new(false);
     let arm = move |_| {
         if !armed.replace(true) {
+            let armed = armed.clone();
             leptos::task::spawn_local_scoped(async move {
-                if let Ok(v) = (suggest_list.load)().await {
-                    list.set_value(Some(v));
-                    list_in.set(true);
+                match (suggest_list.load)().await {
+                    Ok(v) => {
+                        list.set_value(Some(v));
+                        list_in.set(true);
+                    }
+                    Err(_) => armed.set(false),
                 }
             });
         }

@@ -267,6 +267,10 @@ pub fn SuggestList() -> impl IntoView {
         match (query.get(), n) {
             (None, 0) => String::new(),
             (None, n) => format!("Недавние запросы: {}", n - 1),
+            // Said once the answer for this very query is in (a quiet list says nothing).
+            (Some(q), 0) if found.with(|f| matches!(f, Some((fq, _)) if *fq == q)) => {
+                "Подсказок нет, Enter — искать по всему магазину".to_string()
+            }
             (Some(_), 0) => String::new(),
             (Some(_), n) => format!("{n} {}", plural(n, "подсказка", "подсказки", "подсказок")),
         }

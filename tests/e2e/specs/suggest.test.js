@@ -138,12 +138,50 @@ test('after a 429 the suggestions go quiet and Enter still gives the full result
   assert.deepEqual(asked, [], 'a suggestion asked for while quiet');
   assert.equal(await options(page).filter({ hasText: '₽' }).count(), 0, 'no product suggested');
   assert.equal(await page.getByTestId('error-panel').count(), 0);
+  assert.doesNotMatch(plain(await page.getByTestId('suggest-status').textContent()), /Подсказок нет/, 'quiet says nothing');
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => u.searchParams.get('q') === 'газовый');
   await page.locator(card).first().waitFor();
   await page.waitForLoadState('networkidle');
   const after = await listings();
   assert.ok(after - before <= 2, `the catalog's own requests only: ${after - before}`);
+  await page.context().close();
+});
+
+test('a query with nothing to suggest says so once its answer is in; Enter still searches', async () => {
+  const page = await catalog();
+  await typeAt(page, 'щщжжъ', 8);
+  const status = page.getByTestId('suggest-status');
+  await status.filter({ hasText: 'Подсказок нет' }).waitFor();
+  assert.equal(await options(page).count(), 0);
+  assert.equal(await box(page).getAttribute('aria-expanded'), 'false', 'no empty list shown');
+  // A letter more: said again only once that query's answer is in.
+  await page.keyboard.type('ы');
+  assert.equal(plain(await status.textContent()), '', 'nothing said while the new answer is on its way');
+  await status.filter({ hasText: 'Подсказок нет' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('q') === 'щщжжъы');
+  await page.context().close();
+});
+
+test('suggestion code that failed to load is asked for again on the next focus', async () => {
+  const page = await catalog();
+  let refused = 0;
+  await page.route(/\/split_suggest-[^/]*\.wasm$/, (route) => {
+    refused++;
+    return route.abort('internetdisconnected');
+  });
+  const failed = page.waitForEvent('requestfailed', (r) => /\/split_suggest-/.test(r.url()));
+  await page.locator('#site-search').focus();
+  await failed;
+  await page.waitForTimeout(300);
+  assert.equal(refused, 1, 'the chunk was asked for once on focus');
+  assert.equal(await page.locator('#site-search').getAttribute('role'), null, 'a plain search box meanwhile');
+  assert.equal(await page.getByTestId('error-panel').count(), 0, 'no error for what only helps');
+  await page.locator('h1').first().click();
+  await page.unroute(/\/split_suggest-[^/]*\.wasm$/);
+  await typeAt(page, 'газов', 8);
+  await options(page).filter({ hasText: '₽' }).first().waitFor();
   await page.context().close();
 });
 
