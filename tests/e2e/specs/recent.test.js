@@ -87,6 +87,64 @@ test('a product page with its row asks the API for nothing more than one without
   await page.context().close();
 });
 
+test('copies kept from long ago are read again once the row is seen: today\'s price, a gone product leaves', async () => {
+  // Products the front page does not read for itself (its selections), so that what the row
+  // reads is told apart.
+  const fresh = await browser.page({ viewport: { width: 1280, height: 500 } });
+  const freshLog = apiLog(fresh);
+  await settle(fresh, '/', card);
+  const homeReads = freshLog().join(' ');
+  await fresh.context().close();
+  const ids = [];
+  for (let n = 20; ids.length < 3; n++) if (!homeReads.includes(pid(n))) ids.push(pid(n));
+  const [a, b, c] = await Promise.all(ids.map(async (id) => (await api(`/products/${id}`)).data.name));
+  const today = (await api(`/products/${ids[1]}`)).data;
+  const GONE = pid(999999);
+  // A short window, so the row starts below the fold.
+  const page = await browser.page({ viewport: { width: 1280, height: 500 } });
+  for (const id of ids) await openProduct(page, id);
+  // As a device that last saw them days ago: read long ago, one at an old price, and one
+  // product the shop has since taken off.
+  await page.evaluate((gone) => {
+    const record = JSON.parse(localStorage.getItem('vitrina.recent'));
+    for (const x of record.data) x.at = 1700000000;
+    record.data[1].price = '1.00';
+    record.data.push({ ...record.data[0], id: gone, name: 'Снятый товар', at: 1700000000 });
+    localStorage.setItem('vitrina.recent', JSON.stringify(record));
+  }, GONE);
+  const log = apiLog(page);
+  await settle(page, '/', card);
+  const row = page.getByTestId('recent');
+  await row.waitFor({ state: 'attached' });
+  const box = await row.boundingBox();
+  assert.ok(box.y > 500, `the row starts below the fold: ${box.y}`);
+  assert.deepEqual(await rowNames(page), [c, b, a, 'Снятый товар'], 'drawn at once from what was kept');
+  assert.match(plain(await row.getByTestId('recent-item').nth(1).textContent()), /1,00 ₽|1 ₽/, 'the old price, for now');
+  // The front page reads products of its own (its selections); the row's are these.
+  const onRow = [...ids, GONE].map((id) => `GET /commerce/api/v1/products/${id}`);
+  const reads = () => log().filter((r) => onRow.includes(r));
+  assert.deepEqual(reads(), [], 'nothing read before the row is seen');
+
+  await row.scrollIntoViewIfNeeded();
+  await page.getByTestId('recent-item').filter({ hasText: 'Снятый товар' }).waitFor({ state: 'detached' });
+  assert.deepEqual(await rowNames(page), [c, b, a], 'the gone product has left the row');
+  const price = plain(await row.getByTestId('recent-item').nth(1).locator('.related__price').textContent());
+  assert.doesNotMatch(price, /^1(,00)? ₽$/, `today's price, not the kept one: ${price}`);
+  const shown = Number(price.replace(/[^\d,]/g, '').replace(',', '.'));
+  assert.equal(shown, Number(today.price), `the shop's price now: ${price}`);
+  assert.deepEqual(reads(), [...onRow].sort(), 'each product on the row read once');
+  // Kept as read: a reload asks for nothing (read less than ten minutes ago).
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('vitrina.recent')).data);
+  assert.equal(stored.length, 3);
+  assert.ok(stored.every((x) => x.at > 1700000000), 'kept with the time they were read');
+  const again = apiLog(page);
+  await settle(page, '/', card);
+  await page.getByTestId('recent').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  assert.deepEqual(again().filter((r) => onRow.includes(r)), [], 'read lately: not asked again');
+  await page.context().close();
+});
+
 test('«Очистить» empties the row, and it stays empty after a reload', async () => {
   const page = await browser.page({ viewport: { width: 1280, height: 900 } });
   for (const id of VIEWED) await openProduct(page, id);

@@ -132,16 +132,26 @@ pub fn tree(answer: CategoriesDto) -> Vec<CategoryNode> {
     roots.into_iter().map(CategoryNode::from).collect()
 }
 
+/// Each of `ids` read from `GET /products/:id` at once, as a card, answer by answer (the
+/// partner's selections, the «Вы смотрели» row).
+pub async fn read_each(ep: &Endpoint, ids: &[String]) -> Vec<Result<ProductSummary, ApiError>> {
+    futures_util::future::join_all(
+        ids.iter()
+            .map(|id| async move { product(ep, id).await.map(|d| d.summary) }),
+    )
+    .await
+}
+
 /// Cards for products another system named (partner selections, "also buy"): each is
 /// read from `GET /products/:id` at once. Products the shop no longer sells are left
 /// out; only when none can be shown is the first failure returned.
 pub async fn cards_for(ep: &Endpoint, ids: &[String]) -> Result<Vec<ProductSummary>, ApiError> {
-    let all = futures_util::future::join_all(ids.iter().map(|id| product(ep, id))).await;
+    let all = read_each(ep, ids).await;
     let mut out = Vec::with_capacity(all.len());
     let mut first_err = None;
     for r in all {
         match r {
-            Ok(p) => out.push(p.summary),
+            Ok(p) => out.push(p),
             Err(ApiError::NotFound(_)) => {}
             Err(e) => {
                 first_err.get_or_insert(e);
