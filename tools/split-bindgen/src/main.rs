@@ -142,31 +142,42 @@ fn main() {
             exit(1)
         }
     };
-    // Chunks as `<chunk>-<hash>.wasm`, and the link module told so.
-    let link_path = split_dir.join(&link_name[2..]);
-    let mut link = std::fs::read_to_string(&link_path).unwrap_or_default();
+    // Chunks as `<chunk>-<hash>.wasm`.
     for path in &split.split_modules {
         let (Some(stem), Some(dir)) = (path.file_stem(), path.parent()) else {
             continue;
         };
-        let stem = stem.to_string_lossy().into_owned();
-        let hashed = format!("{stem}-{hash}.wasm");
+        let hashed = format!("{}-{hash}.wasm", stem.to_string_lossy());
         if std::fs::rename(path, dir.join(&hashed)).is_err() {
             eprintln!("split-bindgen: cannot rename {}", path.display());
             exit(2)
         }
-        link = link.replace(&format!("\"./{stem}.wasm\""), &format!("\"./{hashed}\""));
     }
+    let mut pages: Vec<(String, Vec<String>)> = split
+        .prefetch_map
+        .iter()
+        .map(|(name, files)| (name.clone(), files.clone()))
+        .collect();
+    pages.sort();
+    // The link module, its loaders written as a table (the catalog's first load carries it).
+    let link_path = split_dir.join(&link_name[2..]);
+    let link = std::fs::read_to_string(&link_path).unwrap_or_default();
+    let link = match compact_loader(&link, &pages, &hash) {
+        Ok(link) => link,
+        Err(why) => {
+            eprintln!("split-bindgen: the link module is not as expected: {why}");
+            exit(1)
+        }
+    };
     if std::fs::write(&link_path, link).is_err() {
         eprintln!("split-bindgen: cannot write {}", link_path.display());
         exit(2)
     }
-    // `chunks.json`: each lazy function's chunk and the chunks it shares with others, for
-    // public/early.js to fetch the current page's beside the main module.
-    let mut names: Vec<_> = split.prefetch_map.iter().collect();
-    names.sort();
-    let entries: Vec<String> = names
-        .into_iter()
+    // `chunks.json`: every file of each lazy function (its chunk and the chunks it shares
+    // with others), for scripts/split-post.mjs to move; `manifest.json`: the same as runs of
+    // chunk numbers, which split-post.mjs writes into index.html for public/early.js.
+    let entries: Vec<String> = pages
+        .iter()
         .map(|(name, files)| {
             let files: Vec<String> = files
                 .iter()
@@ -176,8 +187,21 @@ fn main() {
         })
         .collect();
     let manifest = format!("{{{}}}", entries.join(","));
-    if std::fs::write(split_dir.join("chunks.json"), manifest).is_err() {
-        eprintln!("split-bindgen: cannot write chunks.json");
+    let mut runs = vec![format!("\"#\":\"{hash}\"")];
+    for (name, files) in &pages {
+        match page_chunks(name, files) {
+            Ok(numbers) => runs.push(format!("\"{name}\":\"{}\"", as_runs(&numbers))),
+            Err(why) => {
+                eprintln!("split-bindgen: {why}");
+                exit(1)
+            }
+        }
+    }
+    let compact = format!("{{{}}}", runs.join(","));
+    if std::fs::write(split_dir.join("chunks.json"), manifest).is_err()
+        || std::fs::write(split_dir.join("manifest.json"), compact).is_err()
+    {
+        eprintln!("split-bindgen: cannot write chunks.json or manifest.json");
         exit(2)
     }
     args[input] = main_out.to_string_lossy().into_owned();
@@ -185,9 +209,202 @@ fn main() {
     run(&args)
 }
 
+/// The shared chunks' numbers of the lazy function `name` whose files are `files`
+/// (`chunk_<n>` each, and its own `split_<name>`).
+fn page_chunks(name: &str, files: &[String]) -> Result<Vec<u32>, String> {
+    let own = format!("split_{name}");
+    if !files.contains(&own) {
+        return Err(format!(
+            "{name} has no {own} (an empty split is not supported)"
+        ));
+    }
+    let mut numbers = Vec::new();
+    for f in files.iter().filter(|f| **f != own) {
+        match f.strip_prefix("chunk_").and_then(|n| n.parse().ok()) {
+            Some(n) => numbers.push(n),
+            None => return Err(format!("{name} needs {f}, which is no chunk_<n>")),
+        }
+    }
+    numbers.sort_unstable();
+    numbers.dedup();
+    Ok(numbers)
+}
+
+/// `[14, 15, 16, 20, 22, 23]` → `14-16,20,22-23`.
+fn as_runs(numbers: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        out.push(if j > i {
+            format!("{}-{}", numbers[i], numbers[j])
+        } else {
+            numbers[i].to_string()
+        });
+        i = j + 1;
+    }
+    out.join(",")
+}
+
+/// The loaders `wasm_split_cli_support` writes: one `makeLoad` of four lines per chunk
+/// (`const __chunk_<n>`, never with dependencies) and per lazy function (`export const
+/// __wasm_split_load_<name>`, after its chunks), 44 KB and 3 KB gzip for 122 chunks, in
+/// every page's first load. The same loaders from the list that index.html has anyway
+/// (`manifest.json`, `#vitrina-chunks`, which public/early.js reads to preload a page's
+/// files): `page("<name>")` loads the chunks of the runs listed for it, each chunk's loader
+/// made once and shared, then `split_<name>`. A list of another build (its `#` is not this
+/// hash) or none is read as empty: the page's load then fails and says so, as a lost chunk
+/// does. The runtime (`makeLoad`, `wrapAsyncCb`, the shared imports) is kept as written but
+/// for comment lines and indentation; anything else than the expected shape is an error, so
+/// a new splitter version cannot be misread silently.
+fn compact_loader(
+    link: &str,
+    pages: &[(String, Vec<String>)],
+    hash: &str,
+) -> Result<String, String> {
+    let start = ["\n/* ", "\nconst __chunk_", "\nexport const "]
+        .iter()
+        .filter_map(|m| link.find(m))
+        .min()
+        .ok_or("no loaders")?
+        + 1;
+    let (runtime, loaders) = link.split_at(start);
+    if !runtime.contains("function makeLoad(fetcher, deps)")
+        || !runtime.contains("function wrapAsyncCb(callee)")
+        || link.contains("debugWrap")
+        || loaders.contains("async (_imp)")
+    {
+        return Err("its runtime or a fetcher changed".into());
+    }
+    let fetcher = "() => {\n    const src = fetch(new URL(\"./";
+    let body = "\", import.meta.url));\n    src.catch(() => {});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}\n";
+    let mut chunks = std::collections::BTreeSet::new();
+    // The runtime without its comment lines and indentation (it has no multi-line strings).
+    let mut out: String = runtime
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    out.push_str(&format!(
+        "const H = \"-{hash}.wasm\";
+function load(file, deps) {{
+return makeLoad(() => {{
+const src = fetch(new URL(\"./\" + file + H, import.meta.url));
+src.catch(() => {{}});
+return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+}}, deps);
+}}
+let list = {{}};
+try {{
+list = JSON.parse(document.getElementById(\"vitrina-chunks\").textContent);
+}} catch (e) {{}}
+if (\"-\" + list[\"#\"] + \".wasm\" !== H) list = {{}};
+const chunks = [];
+function page(name) {{
+const deps = [];
+String(list[name] || \"\").replace(/(\\d+)(?:-(\\d+))?/g, (m, a, b) => {{
+for (let n = +a; n <= +(b || a); n++) deps.push(chunks[n] ||= load(\"chunk_\" + n, []));
+}});
+return wrapAsyncCb(load(\"split_\" + name, deps));
+}}
+"
+    ));
+    for (name, files) in pages {
+        let numbers = page_chunks(name, files)?;
+        let deps: Vec<String> = numbers.iter().map(|n| format!("__chunk_{n}")).collect();
+        let export = format!(
+            "export const __wasm_split_load_{name} = wrapAsyncCb(makeLoad({fetcher}split_{name}.wasm{body}, [{}]));\n",
+            deps.join(", ")
+        );
+        if !loaders.contains(&export) {
+            return Err(format!("no loader of {name} as expected"));
+        }
+        chunks.extend(numbers.iter().copied());
+        out.push_str(&format!(
+            "export const __wasm_split_load_{name} = page(\"{name}\");\n"
+        ));
+    }
+    for n in &chunks {
+        let chunk = format!("const __chunk_{n} = makeLoad({fetcher}chunk_{n}.wasm{body}, []);\n");
+        if !loaders.contains(&chunk) {
+            return Err(format!("no loader of chunk_{n} as expected"));
+        }
+    }
+    let made = loaders.matches("makeLoad(").count();
+    if made != chunks.len() + pages.len() || loaders.matches("export ").count() != pages.len() {
+        return Err(format!(
+            "{made} loaders for {} chunks and {} functions",
+            chunks.len(),
+            pages.len()
+        ));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::chunk_hash;
+    use super::{as_runs, chunk_hash, compact_loader};
+
+    #[test]
+    fn runs_of_chunk_numbers() {
+        assert_eq!(as_runs(&[]), "");
+        assert_eq!(as_runs(&[7]), "7");
+        assert_eq!(as_runs(&[14, 15, 16, 20, 22, 23]), "14-16,20,22-23");
+    }
+
+    fn loader(name: &str, file: &str, deps: &str) -> String {
+        format!(
+            "{name} = makeLoad(() => {{\n    const src = fetch(new URL(\"./{file}.wasm\", import.meta.url));\n    src.catch(() => {{}});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}}\n, [{deps}])"
+        )
+    }
+
+    #[test]
+    fn the_loaders_become_a_table_and_nothing_else_changes() {
+        let runtime = "import { initSync } from \"./m.js\";\nfunction wrapAsyncCb(callee) {}\nfunction makeLoad(fetcher, deps) {}\n";
+        let link = format!(
+            "{runtime}/* a, b */\nconst {};\n/* b */\nconst {};\nexport const {});\nexport const {});\n",
+            loader("__chunk_3", "chunk_3", ""),
+            loader("__chunk_4", "chunk_4", ""),
+            loader("__wasm_split_load_b = wrapAsyncCb(makeLoad", "split_b", "__chunk_3, __chunk_4"),
+            loader("__wasm_split_load_a = wrapAsyncCb(makeLoad", "split_a", "__chunk_3"),
+        )
+        .replace("wrapAsyncCb(makeLoad = makeLoad(", "wrapAsyncCb(makeLoad(");
+        let pages = vec![
+            (
+                "a".to_string(),
+                vec!["chunk_3".to_string(), "split_a".to_string()],
+            ),
+            (
+                "b".to_string(),
+                vec!["chunk_3".into(), "chunk_4".into(), "split_b".into()],
+            ),
+        ];
+        let out = compact_loader(&link, &pages, "9f").unwrap();
+        assert!(out.starts_with(runtime), "{out}");
+        assert!(out.contains("const H = \"-9f.wasm\";"), "{out}");
+        assert!(
+            out.contains("export const __wasm_split_load_a = page(\"a\");\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("export const __wasm_split_load_b = page(\"b\");\n"),
+            "{out}"
+        );
+        // Indentation and comment lines go; the rest of the runtime stays.
+        let indented = link.replace(
+            "function makeLoad(fetcher, deps) {}\n",
+            "  // note\n    function makeLoad(fetcher, deps) {}\n",
+        );
+        assert_eq!(compact_loader(&indented, &pages, "9f").unwrap(), out);
+        assert!(!out.contains("__chunk_"), "{out}");
+        // A loader of another shape, or one more than the split made: refused.
+        assert!(compact_loader(&link.replace("src.catch", "src.then"), &pages, "9f").is_err());
+        assert!(compact_loader(&link, &pages[..1], "9f").is_err());
+    }
 
     #[test]
     fn the_chunks_hash_changes_with_the_splitter_and_each_tool() {
