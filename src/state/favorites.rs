@@ -16,6 +16,9 @@ thread_local! {
     static LIST: RefCell<Vec<Favorite>> = const { RefCell::new(Vec::new()) };
     /// A write failed (full or blocked storage): this tab's list is the truth from now on.
     static MEMORY_ONLY: Cell<bool> = const { Cell::new(false) };
+    /// The app's handle, for [`use_favorites`]: a thread-local rather than a context, whose
+    /// lookup is a copy of its own in the first load for each type.
+    static APP: Cell<Option<Favorites>> = const { Cell::new(None) };
 }
 
 /// The stored list; an unreadable record or another version is removed and reads as empty.
@@ -69,6 +72,7 @@ impl Favorites {
                 }
             }
         });
+        APP.set(Some(me));
         me
     }
 
@@ -167,7 +171,7 @@ fn refresh_hearts(list: &[Favorite]) {
     }
 }
 
-/// The app's favorites (provided by `provide_shop`).
+/// The app's favorites (installed by `provide_shop`).
 pub fn use_favorites() -> Favorites {
-    expect_context::<Favorites>()
+    APP.get().expect("Favorites::install runs in provide_shop")
 }
