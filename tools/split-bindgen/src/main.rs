@@ -10,7 +10,10 @@
 //!   that loads them; the real wasm-bindgen then runs on the main module with
 //!   `--keep-lld-exports` (the chunks import the main module's table, memory and stack
 //!   pointer through it). `scripts/split-post.mjs` (a post_build hook) moves the chunks and
-//!   the link module into the dist.
+//!   the link module into the dist;
+//! - the link module's loaders are rewritten to read the chunk list index.html has anyway
+//!   (`compact_loader`), and the main module's wasm-bindgen output loses the hashes of its
+//!   import names (`short_import_names`): all are in every page's first load.
 //!
 //! Every chunk and the link module carry one hash of everything that makes their bytes: the
 //! cargo wasm, this splitter (its source and the locked versions of what it is built from),
@@ -206,7 +209,182 @@ fn main() {
     }
     args[input] = main_out.to_string_lossy().into_owned();
     args.push("--keep-lld-exports".to_owned());
-    run(&args)
+    match Command::new(real()).args(&args).status() {
+        Ok(status) if status.success() => {}
+        Ok(status) => exit(status.code().unwrap_or(1)),
+        Err(err) => {
+            eprintln!("split-bindgen: cannot run wasm-bindgen: {err}");
+            exit(2)
+        }
+    }
+    // The main module's JS and wasm, which every page loads: its imports named without
+    // wasm-bindgen's hashes (trunk reads both after this, for wasm-opt, names and integrity).
+    let Some(out_dir) = arg_value(&args, "--out-dir") else {
+        eprintln!("split-bindgen: no --out-dir");
+        exit(2)
+    };
+    let js_path = PathBuf::from(&out_dir).join(format!("{out_name}.js"));
+    let wasm_path = PathBuf::from(&out_dir).join(format!("{out_name}_bg.wasm"));
+    let done = (|| -> Result<(), String> {
+        let js = std::fs::read_to_string(&js_path).map_err(|e| e.to_string())?;
+        let wasm = std::fs::read(&wasm_path).map_err(|e| e.to_string())?;
+        let (wasm, js) = short_import_names(&wasm, &js)?;
+        std::fs::write(&wasm_path, wasm).map_err(|e| e.to_string())?;
+        std::fs::write(&js_path, js).map_err(|e| e.to_string())
+    })();
+    if let Err(why) = done {
+        eprintln!(
+            "split-bindgen: the main module's {}: {why}",
+            js_path.display()
+        );
+        exit(1)
+    }
+}
+
+fn leb(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
+    let (mut value, mut shift) = (0u64, 0);
+    loop {
+        let b = *bytes.get(*at).ok_or("a number past the end")?;
+        *at += 1;
+        value |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return u32::try_from(value).map_err(|_| "a number too large".to_string());
+        }
+        shift += 7;
+        if shift > 35 {
+            return Err("a number too long".into());
+        }
+    }
+}
+
+fn put_leb(out: &mut Vec<u8>, mut value: u32) {
+    loop {
+        let b = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn name<'a>(bytes: &'a [u8], at: &mut usize) -> Result<&'a str, String> {
+    let len = leb(bytes, at)? as usize;
+    let text = bytes.get(*at..*at + len).ok_or("a name past the end")?;
+    *at += len;
+    std::str::from_utf8(text).map_err(|_| "a name not in UTF-8".to_string())
+}
+
+/// `__wbg_setAttribute_e5cd9c7aa87dd8df` → `__wbg_setAttribute`: the hash is there to keep
+/// wasm-bindgen's names apart across crates; here they are kept apart by a number where
+/// two would meet. Only the hashed names the wasm imports and the JS defines.
+fn short_name(field: &str) -> Option<&str> {
+    let (base, hash) = field.rsplit_once('_')?;
+    (field.starts_with("__wbg_")
+        && hash.len() == 16
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    .then_some(base)
+}
+
+/// The main wasm's imports of wasm-bindgen's JS renamed without their hashes, in the wasm's
+/// import section and the JS alike (230 names of 35 random bytes each, in both files: 3.3 KB
+/// gzip of wasm, 2.7 KB of JS). Every renamed name must be in the JS, and no new name may be
+/// a word the JS has already.
+fn short_import_names(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String), String> {
+    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
+        return Err("not a wasm module".into());
+    }
+    let mut out = wasm[..8].to_vec();
+    let mut js = js.to_owned();
+    let mut taken = std::collections::HashSet::new();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let len = leb(wasm, &mut at)? as usize;
+        let body = wasm.get(at..at + len).ok_or("a section past the end")?;
+        at += len;
+        if id != 2 {
+            out.push(id);
+            put_leb(&mut out, len as u32);
+            out.extend_from_slice(body);
+            continue;
+        }
+        let mut p = 0;
+        let count = leb(body, &mut p)?;
+        let mut section = Vec::with_capacity(body.len());
+        put_leb(&mut section, count);
+        for _ in 0..count {
+            let module = name(body, &mut p)?;
+            let field = name(body, &mut p)?;
+            let from = p;
+            match body.get(p).ok_or("an import past the end")? {
+                0 => {
+                    p += 1;
+                    leb(body, &mut p)?;
+                }
+                1 | 2 => {
+                    // The kind, a table's element type, then the limits.
+                    p += if body[p] == 1 { 2 } else { 1 };
+                    let flags = leb(body, &mut p)?;
+                    leb(body, &mut p)?;
+                    if flags & 1 == 1 {
+                        leb(body, &mut p)?;
+                    }
+                }
+                3 => p += 3,
+                other => return Err(format!("an import of kind {other}")),
+            }
+            let renamed = match short_name(field) {
+                Some(base) if module.ends_with("_bg.js") => {
+                    let mut n = 1;
+                    let mut new = base.to_owned();
+                    let word = |w: &str, js: &str| {
+                        js.match_indices(w).any(|(i, _)| {
+                            let next = js[i + w.len()..].chars().next();
+                            !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                        })
+                    };
+                    while taken.contains(&new) || word(&new, &js) {
+                        n += 1;
+                        new = format!("{base}_{n}");
+                    }
+                    if !js.contains(field) {
+                        return Err(format!("the JS has no {field}"));
+                    }
+                    js = js.replace(field, &new);
+                    taken.insert(new.clone());
+                    new
+                }
+                _ => field.to_owned(),
+            };
+            for text in [module, renamed.as_str()] {
+                put_leb(&mut section, text.len() as u32);
+                section.extend_from_slice(text.as_bytes());
+            }
+            section.extend_from_slice(&body[from..p]);
+        }
+        if p != body.len() {
+            return Err("the import section has bytes after its imports".into());
+        }
+        out.push(2);
+        put_leb(&mut out, section.len() as u32);
+        out.extend_from_slice(&section);
+    }
+    Ok((out, js))
+}
+
+/// `--name=value` or `--name value` in `args`.
+fn arg_value(args: &[String], name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
+    args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix(&prefix)
+            .map(str::to_owned)
+            .or_else(|| (a == name).then(|| args.get(i + 1).cloned()).flatten())
+    })
 }
 
 /// The shared chunks' numbers of the lazy function `name` whose files are `files`
@@ -347,7 +525,58 @@ return wrapAsyncCb(load(\"split_\" + name, deps));
 
 #[cfg(test)]
 mod tests {
-    use super::{as_runs, chunk_hash, compact_loader};
+    use super::{arg_value, as_runs, chunk_hash, compact_loader, short_import_names};
+
+    #[test]
+    fn imports_lose_their_hashes_in_the_wasm_and_the_js_alike() {
+        // Two function imports from the glue, one from elsewhere, then a memory import.
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        let mut imports = vec![4u8];
+        for (module, field) in [
+            ("./a_bg.js", "__wbg_new_0123456789abcdef"),
+            ("./a_bg.js", "__wbg_new_fedcba9876543210"),
+            ("./split.js", "__wasm_split_load_cart"),
+        ] {
+            for t in [module, field] {
+                imports.push(t.len() as u8);
+                imports.extend_from_slice(t.as_bytes());
+            }
+            imports.extend_from_slice(&[0, 0]);
+        }
+        imports.extend_from_slice(&[2, b'm', b'm', 1, b'x', 2, 0, 1]);
+        wasm.push(2);
+        wasm.push(imports.len() as u8);
+        wasm.extend_from_slice(&imports);
+        wasm.extend_from_slice(&[10, 1, 0]);
+        let js = "const __wbg_new = 1;\n__wbg_new_0123456789abcdef: f,\n__wbg_new_fedcba9876543210: g,\n";
+        let (out, js) = short_import_names(&wasm, js).unwrap();
+        assert_eq!(
+            js,
+            "const __wbg_new = 1;\n__wbg_new_2: f,\n__wbg_new_3: g,\n"
+        );
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("__wbg_new_2") && text.contains("__wbg_new_3"),
+            "{text}"
+        );
+        assert!(
+            text.contains("__wasm_split_load_cart") && !text.contains("0123"),
+            "{text}"
+        );
+        assert_eq!(out.len(), wasm.len() - 2 * 15);
+        assert!(out.ends_with(&[1, b'x', 2, 0, 1, 10, 1, 0]));
+        assert!(short_import_names(&wasm, "no names here").is_err());
+    }
+
+    #[test]
+    fn arguments_in_either_form() {
+        let args: Vec<String> = ["--out-dir=a", "--out-name", "b"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(arg_value(&args, "--out-dir").as_deref(), Some("a"));
+        assert_eq!(arg_value(&args, "--out-name").as_deref(), Some("b"));
+        assert_eq!(arg_value(&args, "--target"), None);
+    }
 
     #[test]
     fn runs_of_chunk_numbers() {
