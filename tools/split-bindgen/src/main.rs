@@ -13,7 +13,8 @@
 //!   the link module into the dist;
 //! - the link module's loaders are rewritten to read the chunk list index.html has anyway
 //!   (`compact_loader`), and the main module's wasm-bindgen output loses the hashes of its
-//!   import names (`short_import_names`): all are in every page's first load.
+//!   import names and the JS its comments and indentation (`short_import_names`, `slim_js`):
+//!   all three are in every page's first load.
 //!
 //! Every chunk and the link module carry one hash of everything that makes their bytes: the
 //! cargo wasm, this splitter (its source and the locked versions of what it is built from),
@@ -218,7 +219,8 @@ fn main() {
         }
     }
     // The main module's JS and wasm, which every page loads: its imports named without
-    // wasm-bindgen's hashes (trunk reads both after this, for wasm-opt, names and integrity).
+    // wasm-bindgen's hashes, the JS without comments and indentation (trunk reads both after
+    // this, for wasm-opt, names and integrity).
     let Some(out_dir) = arg_value(&args, "--out-dir") else {
         eprintln!("split-bindgen: no --out-dir");
         exit(2)
@@ -229,6 +231,7 @@ fn main() {
         let js = std::fs::read_to_string(&js_path).map_err(|e| e.to_string())?;
         let wasm = std::fs::read(&wasm_path).map_err(|e| e.to_string())?;
         let (wasm, js) = short_import_names(&wasm, &js)?;
+        let js = slim_js(&js)?;
         std::fs::write(&wasm_path, wasm).map_err(|e| e.to_string())?;
         std::fs::write(&js_path, js).map_err(|e| e.to_string())
     })();
@@ -387,6 +390,43 @@ fn arg_value(args: &[String], name: &str) -> Option<String> {
     })
 }
 
+/// wasm-bindgen's JS without comment lines (`//`, and `/* … */` blocks whose lines start with
+/// `*`), blank lines and indentation: 65,621 → 51,591 B, 9,823 → 9,170 B gzip on the app.
+/// Each statement keeps its line, so nothing changes for the parser. Refused (an error, not
+/// a guess) when a template literal could span lines (a line with an odd number of
+/// backticks), a line ends in a backslash, or a comment block has another shape.
+fn slim_js(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut in_block = false;
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if in_block {
+            if t == "*/" || t.ends_with("*/") && t.starts_with('*') {
+                in_block = false;
+            } else if !t.starts_with('*') {
+                return Err(format!("line {}: a comment block of another shape", n + 1));
+            }
+            continue;
+        }
+        if t.starts_with("/*") {
+            in_block = !t.ends_with("*/");
+            continue;
+        }
+        if t.is_empty() || t.starts_with("//") {
+            continue;
+        }
+        if t.matches('`').count() % 2 == 1 || t.ends_with('\\') {
+            return Err(format!("line {}: text that may span lines", n + 1));
+        }
+        out.push_str(t);
+        out.push('\n');
+    }
+    if in_block {
+        return Err("a comment block without its end".into());
+    }
+    Ok(out)
+}
+
 /// The shared chunks' numbers of the lazy function `name` whose files are `files`
 /// (`chunk_<n>` each, and its own `split_<name>`).
 fn page_chunks(name: &str, files: &[String]) -> Result<Vec<u32>, String> {
@@ -525,7 +565,7 @@ return wrapAsyncCb(load(\"split_\" + name, deps));
 
 #[cfg(test)]
 mod tests {
-    use super::{arg_value, as_runs, chunk_hash, compact_loader, short_import_names};
+    use super::{arg_value, as_runs, chunk_hash, compact_loader, short_import_names, slim_js};
 
     #[test]
     fn imports_lose_their_hashes_in_the_wasm_and_the_js_alike() {
@@ -566,6 +606,19 @@ mod tests {
         assert_eq!(out.len(), wasm.len() - 2 * 15);
         assert!(out.ends_with(&[1, b'x', 2, 0, 1, 10, 1, 0]));
         assert!(short_import_names(&wasm, "no names here").is_err());
+    }
+
+    #[test]
+    fn the_glue_loses_its_comments_and_indentation_only() {
+        let js = "import * as a from \"./x.js\"\n\n/**\n * @returns {number}\n */\nfunction f() {\n    // a note\n    /* one line */\n    return `${1}` + \"// not a comment\";\n}\n";
+        assert_eq!(
+            slim_js(js).unwrap(),
+            "import * as a from \"./x.js\"\nfunction f() {\nreturn `${1}` + \"// not a comment\";\n}\n"
+        );
+        assert!(slim_js("const s = `a\nb`;\n").is_err());
+        assert!(slim_js("const s = \"a\\\nb\";\n").is_err());
+        assert!(slim_js("/**\n x\n */\n").is_err());
+        assert!(slim_js("/**\n * x\n").is_err());
     }
 
     #[test]
