@@ -304,11 +304,23 @@
     // The page's own code: in a release build every page but the catalog is a chunk of its
     // own, loaded by the app once the main module runs (src/components/lazy.rs). Fetched with it,
     // beside the main module; the app's request finds the preload. scripts/split-post.mjs lists
-    // each page's chunks in index.html.
-    var chunks = {};
+    // each page's chunks in index.html: `{"#": hash, page: "14-45,47"}`, runs of chunk
+    // numbers (`chunk_<n>-<hash>.wasm`), then the page's own `split_<page>-<hash>.wasm`; the
+    // app's loader module reads the same list.
+    var list = {};
     try {
-      chunks = JSON.parse(document.getElementById('vitrina-chunks').textContent);
+      list = JSON.parse(document.getElementById('vitrina-chunks').textContent);
     } catch (e) {}
+    function chunks(page) {
+      var end = '-' + list['#'] + '.wasm';
+      var files = [];
+      if (typeof list[page] !== 'string') return files;
+      list[page].replace(/(\d+)(?:-(\d+))?/g, function (m, a, b) {
+        for (var n = +a; n <= +(b || a); n++) files.push('chunk_' + n + end);
+      });
+      files.push('split_' + page + end);
+      return files;
+    }
     function hint(rel, file) {
       var link = document.createElement('link');
       link.rel = rel;
@@ -321,7 +333,7 @@
     PAGES.forEach(function (p) {
       if (p[0].test(path)) page = p[1];
     });
-    (chunks[page] || []).forEach(function (file) {
+    chunks(page).forEach(function (file) {
       hint('preload', file);
     });
     // A product page is where a shopper goes next from any other page: its code is fetched
@@ -330,7 +342,7 @@
     if (page !== 'product') {
       whenLoaded(function () {
         (self.requestIdleCallback || setTimeout)(function () {
-          (chunks.product || []).forEach(function (file) {
+          chunks('product').forEach(function (file) {
             hint('prefetch', file);
           });
         });

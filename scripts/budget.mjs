@@ -5,10 +5,9 @@
 // - every page: index.html and the files it names (early.js, the stylesheet, trunk's
 //   loader start-*.js, the main module's JS and _bg.wasm, the lazy pages' loader module
 //   vitrina-split-*.js), and the modules those import;
-// - a lazy page (src/components/lazy.rs) also its chunks: in the loader module each page's
-//   `__wasm_split_load_<page>` fetches its split_<page>.wasm after the chunk_*.wasm it
-//   lists as dependencies (tools/split-bindgen writes it). index.html's `#vitrina-chunks`
-//   (what public/early.js preloads for the page) must list the same files.
+// - a lazy page (src/components/lazy.rs) also its chunks: index.html's `#vitrina-chunks`
+//   lists them; the loader module's `__wasm_split_load_<page>` fetches its split_<page>.wasm
+//   after those chunk_<n>.wasm (tools/split-bindgen writes it), public/early.js preloads them.
 // The catalog is drawn by the main module alone: its first load is the shared part.
 // A lazy function that is no page is counted the same way and has its ceiling like one:
 // `suggest`, the header's suggestion list, fetched on the search box's first focus — its
@@ -68,45 +67,42 @@ for (const f of [...shared]) {
 if (![...shared].some((f) => f.endsWith('.wasm'))) fail(`index.html names no .wasm in ${dist}/ — build it first`);
 
 // ---------- what each lazy page adds ----------
-// The loader module: `const __chunk_N = makeLoad(() => { … fetch(new URL("./chunk_N-….wasm" …
-// }, [deps])`, and `export const __wasm_split_load_<page> = wrapAsyncCb(makeLoad(…))`.
+// index.html's #vitrina-chunks, `{"#": hash, page: "14-45,47"}`, is the one list of each
+// page's files: the chunk_<n>-<hash>.wasm of those runs and its own split_<page>-<hash>.wasm.
+// public/early.js preloads them and the loader module (tools/split-bindgen writes it) loads
+// them: `const H = "-<hash>.wasm"` and `export const __wasm_split_load_<page> = page("<page>")`
+// for every page listed, no other.
 const pages = new Map(); // page → Set of its files
 const loader = [...shared].find((f) => /-split-[0-9a-f]+\.js$/.test(f));
 if (loader) {
   const text = readFileSync(join(dist, loader), 'utf8');
-  const loads = new Map(); // binding → { file, deps }
-  const re = /const\s+(\w+)\s*=\s*(?:wrapAsyncCb\()?makeLoad\(\(\)\s*=>\s*\{[^}]*?new URL\(["']([^"']+)["'][\s\S]*?\}\s*,\s*\[([^\]]*)\]/g;
-  for (const m of text.matchAll(re)) {
-    const f = file(m[2]);
-    if (!f) fail(`${loader} loads ${m[2]}, which is not in ${dist}/`);
-    loads.set(m[1], { file: f, deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) });
-  }
-  const closure = (binding, into = new Set()) => {
-    const l = loads.get(binding);
-    if (!l) fail(`${loader}: ${binding} is used but never defined`);
-    if (!into.has(l.file)) {
-      into.add(l.file);
-      for (const d of l.deps) closure(d, into);
-    }
-    return into;
-  };
-  for (const binding of loads.keys()) {
-    const page = /^__wasm_split_load_(\w+)$/.exec(binding);
-    if (page) pages.set(page[1], closure(binding));
-  }
-  if (!pages.size) fail(`${loader} has no __wasm_split_load_<page>: the loader's shape changed, update scripts/budget.mjs`);
-  // What early.js preloads for a page must be what the app then loads.
   const block = /<script id=["']?vitrina-chunks["']?[^>]*>([\s\S]*?)<\/script>/.exec(html);
-  const preloaded = block ? JSON.parse(block[1]) : {};
-  for (const page of new Set([...pages.keys(), ...Object.keys(preloaded)])) {
-    const loaded = pages.get(page) || new Set();
-    const listed = new Set(preloaded[page] || []);
-    const onlyListed = [...listed].filter((f) => !loaded.has(f));
-    const onlyLoaded = [...loaded].filter((f) => !listed.has(f));
-    if (onlyListed.length || onlyLoaded.length) {
-      problems.push(`page ${page}: index.html's #vitrina-chunks (early.js preloads them) and ${loader} disagree: ` +
-        `listed, not loaded [${onlyListed.join(' ')}]; loaded, not listed [${onlyLoaded.join(' ')}]`);
+  if (!block) fail(`index.html has no #vitrina-chunks, which ${loader} reads`);
+  const list = JSON.parse(block[1]);
+  const end = `-${list['#']}.wasm`;
+  if (!text.includes(`const H = "${end}";`)) fail(`${loader} is not of the build index.html lists (${end}), or its shape changed: update scripts/budget.mjs`);
+  const exported = [...text.matchAll(/export const __wasm_split_load_(\w+) = page\("(\w+)"\)/g)];
+  if (exported.some((m) => m[1] !== m[2]) || (text.match(/export /g) || []).length !== exported.length) {
+    fail(`${loader}: not every export is a __wasm_split_load_<page> = page("<page>"): its shape changed, update scripts/budget.mjs`);
+  }
+  const listed = Object.keys(list).filter((k) => k !== '#');
+  const names = exported.map((m) => m[1]);
+  const onlyListed = listed.filter((p) => !names.includes(p));
+  const onlyLoaded = names.filter((p) => !listed.includes(p));
+  if (onlyListed.length || onlyLoaded.length) {
+    problems.push(`index.html's #vitrina-chunks and ${loader} disagree: listed, not loaded [${onlyListed.join(' ')}]; ` +
+      `loaded, not listed [${onlyLoaded.join(' ')}]`);
+  }
+  for (const page of names) {
+    const files = new Set();
+    for (const run of (list[page] || '').split(',').filter(Boolean)) {
+      const [a, b = a] = run.split('-').map(Number);
+      if (!(a <= b)) fail(`page ${page}: the run ${run} is not <n> or <a>-<b>`);
+      for (let n = a; n <= b; n++) files.add(`chunk_${n}${end}`);
     }
+    files.add(`split_${page}${end}`);
+    for (const f of files) if (!inDist.has(f)) fail(`page ${page} needs ${f}, which is not in ${dist}/`);
+    pages.set(page, files);
   }
 }
 pages.set('catalog', new Set());

@@ -1,9 +1,11 @@
 // Trunk post_build hook (before precompress.mjs): the lazy pages' chunks and the module
 // that loads them, made by tools/split-bindgen in $VITRINA_SPLIT_DIR, moved into the dist
 // beside the main module, each chunk through wasm-opt -Oz as trunk does the main one; and
-// the list of each page's chunks (chunks.json) written into index.html as a JSON data block
-// (not a script: a strict CSP stays possible) for public/early.js, which fetches the current
-// page's chunks beside the main module. Nothing to do in a build without the split
+// the list of each page's chunks written into index.html as a JSON data block (not a script:
+// a strict CSP stays possible) for public/early.js, which fetches the current page's chunks
+// beside the main module. That list is split-bindgen's manifest.json, `{"#": hash, page:
+// "14-45,47"}`: the runs of chunk numbers, each file `chunk_<n>-<hash>.wasm`, and the page's
+// own `split_<page>-<hash>.wasm` (chunks.json has the same files by name, 16 KB longer). Nothing to do in a build without the split
 // (VITRINA_SPLIT_DIR unset).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -34,7 +36,7 @@ if (chunks !== wanted.size) {
   console.error(`split-post: chunks.json lists ${wanted.size} chunks, ${chunks} found in ${from}`);
   process.exit(1);
 }
-const manifest = JSON.stringify(listed);
+const manifest = JSON.stringify(JSON.parse(readFileSync(join(from, 'manifest.json'), 'utf8')));
 const html = join(to, 'index.html');
 const page = readFileSync(html, 'utf8');
 const early = /<script[^>]*\bsrc=[^>]*early-[0-9a-f]+\.js/.exec(page);

@@ -1,43 +1,26 @@
 //! The heart that marks a product as a favorite: a toggle button (`aria-pressed`) whose
 //! name says what pressing it does, on cards and on the product page.
+//!
+//! Plain HTML with no reactive part of its own: it is drawn in the state of the moment, and
+//! `state::favorites` keeps every heart on the page in step (one effect) and hears their
+//! clicks (one listener), reading the product from `data-fav` / `data-name`. A card in
+//! the catalog's first load so carries no closures for the heart.
 
-use crate::domain::favorites::Favorite;
-use crate::state::favorites::use_favorites;
+use crate::state::favorites::{heart_label, heart_pressed, use_favorites};
 use leptos::prelude::*;
 
 /// The heart for the product `id` named `name`; `large` on the product page.
 #[component]
 pub fn FavoriteButton(id: String, name: String, #[prop(optional)] large: bool) -> impl IntoView {
-    let favorites = use_favorites();
-    let on = {
-        let id = id.clone();
-        move || favorites.contains(&id)
-    };
-    let pressed = {
-        let on = on.clone();
-        move || if on() { "true" } else { "false" }
-    };
-    let label = {
-        let name = name.clone();
-        move || {
-            let verb = if on() {
-                "Убрать из избранного"
-            } else {
-                "Добавить в избранное"
-            };
-            format!("{verb}: {name}")
-        }
-    };
-    let toggle = move |_| {
-        favorites.toggle(Favorite::new(id.clone(), name.clone()));
-    };
+    let on = use_favorites().marked(&id);
     view! {
         <button
             type="button"
             class=if large { "fav fav--large" } else { "fav" }
-            aria-pressed=pressed
-            aria-label=label
-            on:click=toggle
+            aria-pressed=heart_pressed(on)
+            aria-label=heart_label(on, &name)
+            data-fav=id
+            data-name=name
             data-testid="favorite"
         >
             <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">

@@ -40,16 +40,38 @@ fn chunk_files(chunk: &str) -> Vec<String> {
             files.push(url(&href));
         }
     }
-    let list = doc
+    if let Some(list) = doc
         .get_element_by_id("vitrina-chunks")
         .and_then(|e| e.text_content())
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
-    if let Some(names) = list
-        .as_ref()
-        .and_then(|l| l.get(chunk)?.as_array().cloned())
     {
-        files.extend(names.iter().filter_map(|n| n.as_str()).map(url));
+        files.extend(listed_files(&list, chunk).iter().map(|f| url(f)));
     }
+    files
+}
+
+/// The files of `chunk` in index.html's list (`scripts/split-post.mjs`): `{"#": hash,
+/// chunk: "14-45,47"}`, runs of shared chunk numbers, each `chunk_<n>-<hash>.wasm`, then the
+/// chunk's own `split_<chunk>-<hash>.wasm`. Nothing for a chunk not listed or a list not read.
+fn listed_files(list: &str, chunk: &str) -> Vec<String> {
+    let Ok(list) = serde_json::from_str::<serde_json::Value>(list) else {
+        return Vec::new();
+    };
+    let (Some(hash), Some(runs)) = (
+        list.get("#").and_then(|h| h.as_str()),
+        list.get(chunk).and_then(|r| r.as_str()),
+    ) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for run in runs.split(',').filter(|r| !r.is_empty()) {
+        let (a, b) = run.split_once('-').unwrap_or((run, run));
+        let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+            return Vec::new();
+        };
+        // No build has a thousand chunks: a wider run is cut, not a loop without end.
+        files.extend((a..=b.min(a.saturating_add(1000))).map(|n| format!("chunk_{n}-{hash}.wasm")));
+    }
+    files.push(format!("split_{chunk}-{hash}.wasm"));
     files
 }
 
@@ -64,4 +86,29 @@ pub async fn diagnose(chunk: &str) -> ChunkFailure {
         }
     }
     ChunkFailure::Broken
+}
+
+#[cfg(test)]
+mod tests {
+    use super::listed_files;
+
+    #[test]
+    fn a_chunks_files_are_read_from_its_runs() {
+        let list = r##"{"#":"9f","cart":"3-5,8","home":"","x":7}"##;
+        assert_eq!(
+            listed_files(list, "cart"),
+            [
+                "chunk_3-9f.wasm",
+                "chunk_4-9f.wasm",
+                "chunk_5-9f.wasm",
+                "chunk_8-9f.wasm",
+                "split_cart-9f.wasm"
+            ]
+        );
+        assert_eq!(listed_files(list, "home"), ["split_home-9f.wasm"]);
+        assert!(listed_files(list, "x").is_empty());
+        assert!(listed_files(list, "order").is_empty());
+        assert!(listed_files("{", "cart").is_empty());
+        assert!(listed_files(r##"{"#":"9f","cart":"a-3"}"##, "cart").is_empty());
+    }
 }

@@ -10,11 +10,15 @@ use crate::domain::favorites::{self, Favorite};
 use crate::state::storage::{self, Key};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static LIST: RefCell<Vec<Favorite>> = const { RefCell::new(Vec::new()) };
     /// A write failed (full or blocked storage): this tab's list is the truth from now on.
     static MEMORY_ONLY: Cell<bool> = const { Cell::new(false) };
+    /// The app's handle, for [`use_favorites`]: a thread-local rather than a context, whose
+    /// lookup is a copy of its own in the first load for each type.
+    static APP: Cell<Option<Favorites>> = const { Cell::new(None) };
 }
 
 /// The stored list; an unreadable record or another version is removed and reads as empty.
@@ -44,6 +48,31 @@ impl Favorites {
             changed: Trigger::new(),
         };
         storage::on_change(Key::favorites(), move |_| me.set(stored()));
+        // Every heart on the page (components::favorite_button): one effect keeps them in
+        // step and one listener hears their clicks, for all of them.
+        Effect::new(move |_| {
+            me.changed.track();
+            LIST.with_borrow(|l| refresh_hearts(l));
+        });
+        let _ = window_event_listener(leptos::ev::click, move |e| {
+            let heart = e
+                .target()
+                .and_then(|t| {
+                    t.unchecked_into::<web_sys::Element>()
+                        .closest("[data-fav]")
+                        .ok()
+                })
+                .flatten();
+            if let Some(heart) = heart {
+                if let (Some(id), Some(name)) = (
+                    heart.get_attribute("data-fav"),
+                    heart.get_attribute("data-name"),
+                ) {
+                    me.toggle(Favorite::new(id, name));
+                }
+            }
+        });
+        APP.set(Some(me));
         me
     }
 
@@ -62,9 +91,10 @@ impl Favorites {
         self.with(|l| l.len() as u32)
     }
 
-    /// Whether the product `id` is marked.
-    pub fn contains(&self, id: &str) -> bool {
-        self.with(|l| favorites::contains(l, id))
+    /// Whether the product `id` is marked now (untracked: a heart is drawn in the state of
+    /// the moment and kept in step by [`refresh_hearts`]).
+    pub fn marked(&self, id: &str) -> bool {
+        LIST.with_borrow(|l| favorites::contains(l, id))
     }
 
     /// The marked products, newest first.
@@ -101,7 +131,47 @@ impl Favorites {
     }
 }
 
-/// The app's favorites (provided by `provide_shop`).
+/// A heart's `aria-pressed`.
+pub fn heart_pressed(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// A heart's name: what pressing it does, and to which product.
+pub fn heart_label(on: bool, name: &str) -> String {
+    let verb = if on {
+        "Убрать из избранного"
+    } else {
+        "Добавить в избранное"
+    };
+    format!("{verb}: {name}")
+}
+
+/// Every heart in the document (`data-fav`, `data-name`) shown as marked or not in `list`.
+fn refresh_hearts(list: &[Favorite]) {
+    let Ok(hearts) = document().query_selector_all("[data-fav]") else {
+        return;
+    };
+    for i in 0..hearts.length() {
+        let Some(heart) = hearts.item(i) else {
+            continue;
+        };
+        let heart: web_sys::Element = heart.unchecked_into();
+        if let (Some(id), Some(name)) = (
+            heart.get_attribute("data-fav"),
+            heart.get_attribute("data-name"),
+        ) {
+            let on = favorites::contains(list, &id);
+            let _ = heart.set_attribute("aria-pressed", heart_pressed(on));
+            let _ = heart.set_attribute("aria-label", &heart_label(on, &name));
+        }
+    }
+}
+
+/// The app's favorites (installed by `provide_shop`).
 pub fn use_favorites() -> Favorites {
-    expect_context::<Favorites>()
+    APP.get().expect("Favorites::install runs in provide_shop")
 }

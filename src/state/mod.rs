@@ -34,7 +34,7 @@ pub fn provide_shop(session: Session) -> cart::Cart {
     provide_context(cart);
     provide_context(catalog::CatalogStore::install(session));
     provide_context(place::Place::new());
-    provide_context(favorites::Favorites::install());
+    favorites::Favorites::install();
     network::install();
     cart
 }

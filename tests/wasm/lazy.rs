@@ -202,9 +202,7 @@ fn chunk_list() -> web_sys::Element {
     let list = doc.create_element("script").unwrap();
     list.set_id("vitrina-chunks");
     list.set_attribute("type", "application/json").unwrap();
-    list.set_text_content(Some(
-        r#"{"cart":["chunk_3-9f1c0e.wasm","split_cart-9f1c0e.wasm"]}"#,
-    ));
+    list.set_text_content(Some(r##"{"#":"9f1c0e","cart":"3"}"##));
     doc.head().unwrap().append_child(&list).unwrap();
     list
 }
