@@ -191,8 +191,11 @@ test('two tabs placing the same cart at once make one order', async () => {
   await settled(b);
   await settled(a);
   // Both presses at the same moment: a real click waits for its button to hold still, and the
-  // faster tab's lock replaces the other's button before that wait ends.
-  await Promise.all([a.getByTestId('place-order').dispatchEvent('click'), b.getByTestId('place-order').dispatchEvent('click')]);
+  // faster tab's lock replaces the other's button before that wait ends. Both buttons are
+  // taken first: a locator's press would wait for a button the other tab's lock has already
+  // replaced (this timed out once in a full run); a press on a replaced button does nothing.
+  const [pa, pb] = await Promise.all([a.getByTestId('place-order').elementHandle(), b.getByTestId('place-order').elementHandle()]);
+  await Promise.all([pa.dispatchEvent('click'), pb.dispatchEvent('click')]);
   // One tab shows the order (placed, or found after the other tab placed it); the other is
   // told the order is being placed elsewhere, shows it too, or — once the other tab is done —
   // reads the cart again and finds it empty.
