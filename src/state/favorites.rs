@@ -19,6 +19,8 @@ thread_local! {
     /// The app's handle, for [`use_favorites`]: a thread-local rather than a context, whose
     /// lookup is a copy of its own in the first load for each type.
     static APP: Cell<Option<Favorites>> = const { Cell::new(None) };
+    /// The hearts' one click listener is in place.
+    static HEARING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The stored list; an unreadable record or another version is removed and reads as empty.
@@ -54,24 +56,28 @@ impl Favorites {
             me.changed.track();
             LIST.with_borrow(|l| refresh_hearts(l));
         });
-        let _ = window_event_listener(leptos::ev::click, move |e| {
-            let heart = e
-                .target()
-                .and_then(|t| {
-                    t.unchecked_into::<web_sys::Element>()
-                        .closest("[data-fav]")
-                        .ok()
-                })
-                .flatten();
-            if let Some(heart) = heart {
-                if let (Some(id), Some(name)) = (
-                    heart.get_attribute("data-fav"),
-                    heart.get_attribute("data-name"),
-                ) {
-                    me.toggle(Favorite::new(id, name));
+        // One listener for the page's life, whichever install is the app's now: a listener
+        // per install would toggle a heart once for each (a remount, the component tests).
+        if !HEARING.replace(true) {
+            let _ = window_event_listener(leptos::ev::click, |e| {
+                let heart = e
+                    .target()
+                    .and_then(|t| {
+                        t.unchecked_into::<web_sys::Element>()
+                            .closest("[data-fav]")
+                            .ok()
+                    })
+                    .flatten();
+                if let (Some(heart), Some(me)) = (heart, APP.get()) {
+                    if let (Some(id), Some(name)) = (
+                        heart.get_attribute("data-fav"),
+                        heart.get_attribute("data-name"),
+                    ) {
+                        me.toggle(Favorite::new(id, name));
+                    }
                 }
-            }
-        });
+            });
+        }
         APP.set(Some(me));
         me
     }
