@@ -5,8 +5,8 @@
 //! The row is drawn from the kept copies at once, with no request. What this app session
 //! has read of a product (its page's own answer) is held, and a copy kept less than ten
 //! minutes ago is taken as today's; once the row is seen, the other products on it are
-//! read (`GET /products/:id`, at most 11, six at a time), so a price kept days ago is
-//! replaced by today's and a product the shop no longer has leaves the row.
+//! read (`GET /products/:id`, at most 11, at once: `catalog::read_each`), so a price kept
+//! days ago is replaced by today's and a product the shop no longer has leaves the row.
 
 use crate::api::commerce::catalog;
 use crate::api::{ApiError, Endpoint};
